@@ -1,0 +1,68 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from gonghui.ledgers.xlsx import ledger_response
+
+from .forms import AuditFilterForm
+from .selectors import filtered_entries
+
+
+def _entries(request):
+    if not request.user.can_read_audit:
+        raise Http404("not found")
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, filtered_entries(request.user, **{k: v for k, v in filters.items() if v})
+
+
+@login_required
+def entry_list(request):
+    form, entries = _entries(request)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.change_rows = list((entry.changes_dict or {}).items())
+    return render(
+        request, "audit/entry_list.html", {"form": form, "page": page, "query": request.GET.urlencode()}
+    )
+
+
+@login_required
+def entry_export(request):
+    _form, entries = _entries(request)
+    actions = {0: _("create"), 1: _("update"), 2: _("delete"), 3: _("access")}
+    headers = [
+        _("Time"),
+        _("User"),
+        _("Action"),
+        _("Kind of record"),
+        _("Record number"),
+        _("Record"),
+        _("Changes"),
+    ]
+
+    def rows():
+        for e in entries.iterator(chunk_size=2000):
+            changes = "; ".join(
+                f"{k}: {v[0]} → {v[1]}" for k, v in (e.changes_dict or {}).items() if len(v) == 2
+            )
+            yield [
+                e.timestamp,
+                str(e.actor or ""),
+                actions.get(e.action, ""),
+                e.content_type.name,
+                e.object_pk,
+                e.object_repr,
+                changes,
+            ]
+
+    return ledger_response(
+        title=_("Audit log"),
+        unit=request.user.organization.name if request.user.organization else "",
+        headers=headers,
+        rows=rows(),
+        filename="audit-log.xlsx",
+        total_label=None,
+    )

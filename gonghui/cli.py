@@ -1,0 +1,15 @@
+"""The `gonghui` console script: Django's management commands under our own name."""
+
+import os
+import sys
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gonghui.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["gonghui", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

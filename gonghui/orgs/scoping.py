@@ -1,0 +1,87 @@
+"""The one place that knows who may see what: "your organisation's subtree".
+
+Every scoped QuerySet's ``visible_to(user)`` calls ``restrict``; views load single records only
+through ``get_visible_or_404``, so out-of-scope rows read as missing (404), never as forbidden,
+and their existence does not leak.
+
+People belong to no single union. A person is visible when their home township or village is
+answered for by an organisation in the user's subtree, or when a record about them exists in
+that subtree. Each area app tells this module which of its models are such records with
+``register_person_link``.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+_person_links = []  # (model, person_field, org_via)
+
+
+def _root_path(user):
+    """The path prefix the user may see, or None for no rows at all (fail closed).
+
+    Reports and figures pass an Organization instead of a user: its subtree, same rule.
+    """
+    if hasattr(user, "path") and hasattr(user, "level"):
+        return user.path
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    if user.is_superuser and user.organization_id is None:
+        return ""
+    org = user.organization
+    if org is None:
+        return None
+    return org.path
+
+
+def subtree_q(user, *, via="organization"):
+    """A Q object selecting rows whose organisation (reached through `via`) is in the user's subtree."""
+    root = _root_path(user)
+    if root is None:
+        return Q(pk__in=[])
+    field = f"{via}__path" if via else "path"
+    if root == "":
+        return Q()
+    return Q(**{f"{field}__startswith": root})
+
+
+def restrict(queryset, user, *, via="organization"):
+    root = _root_path(user)
+    if root is None:
+        return queryset.none()
+    return queryset.filter(subtree_q(user, via=via))
+
+
+def get_visible_or_404(queryset, user, **lookup):
+    """Load one record through the user's scope; missing and not-yours look the same."""
+    try:
+        return queryset.visible_to(user).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404("not found")
+
+
+def register_person_link(model, *, person_field="person", via="organization"):
+    """Declare that rows of `model` are records about a person, owned by an organisation."""
+    entry = (model, person_field, via)
+    if entry not in _person_links:
+        _person_links.append(entry)
+
+
+def person_links():
+    return list(_person_links)
+
+
+def restrict_people(queryset, user):
+    root = _root_path(user)
+    if root is None:
+        return queryset.none()
+    if root == "":
+        return queryset
+    condition = Q(township__organization__path__startswith=root) | Q(
+        village__organization__path__startswith=root
+    )
+    for model, person_field, via in _person_links:
+        linked = model._default_manager.filter(
+            **{person_field: OuterRef("pk"), f"{via}__path__startswith": root}
+        )
+        condition |= Exists(linked)
+    return queryset.filter(condition)

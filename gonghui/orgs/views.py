@@ -1,0 +1,77 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import render
+
+from gonghui.audit.selectors import history_for
+from gonghui.reporting import indicators
+
+from .models import Enterprise, Organization
+from .scoping import get_visible_or_404
+
+HOME_FIGURES = ["org.committees", "org.unions", "enterprises.registered", "people.registered"]
+
+
+@login_required
+def home(request):
+    org = request.user.organization
+    figures = []
+    children = []
+    if org is not None:
+        year = indicators.Period.year(_today().year)
+        values = indicators.compute(org, year, codes=HOME_FIGURES)
+        figures = [(indicators.get(code), values[code]) for code in HOME_FIGURES]
+        children = org.children.annotate(n_units=Count("children")).order_by("path")
+    return render(request, "orgs/home.html", {"org": org, "figures": figures, "children": children})
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+@login_required
+def organization_list(request):
+    q = request.GET.get("q", "").strip()
+    level = request.GET.get("level", "")
+    orgs = Organization.objects.visible_to(request.user).search(q, level=level).select_related("parent")
+    page = Paginator(orgs.order_by("path"), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "q": q, "level": level, "levels": Organization.Level.choices}
+    template = "orgs/partials/organization_rows.html" if request.htmx else "orgs/organization_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def organization_detail(request, pk):
+    org = get_visible_or_404(
+        Organization.objects.select_related("parent", "place", "enterprise"), request.user, pk=pk
+    )
+    context = {
+        "org": org,
+        "ancestors": org.ancestors(),
+        "children": org.children.order_by("path"),
+        "enterprises": org.enterprises.order_by("name")[:100],
+        "history": history_for(org),
+    }
+    return render(request, "orgs/organization_detail.html", context)
+
+
+@login_required
+def enterprise_list(request):
+    q = request.GET.get("q", "").strip()
+    coal = request.GET.get("coal") == "1"
+    rows = Enterprise.objects.visible_to(request.user).search(q, coal_only=coal)
+    rows = rows.select_related("township", "organization")
+    page = Paginator(rows.order_by("name"), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "q": q, "coal": coal}
+    template = "orgs/partials/enterprise_rows.html" if request.htmx else "orgs/enterprise_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def enterprise_detail(request, pk):
+    ent = get_visible_or_404(
+        Enterprise.objects.select_related("township", "organization"), request.user, pk=pk
+    )
+    return render(request, "orgs/enterprise_detail.html", {"ent": ent, "history": history_for(ent)})

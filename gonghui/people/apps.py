@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PeopleConfig(AppConfig):
+    name = "gonghui.people"
+    label = "people"
+    verbose_name = _("People")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import indicators  # noqa: F401
+        from .models import Person
+
+        # The cipher and hash never go into the audit trail; the masked form is enough there.
+        auditlog.register(Person, exclude_fields=["id_number_cipher", "id_number_hash", "name_initials"])

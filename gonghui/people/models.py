@@ -1,0 +1,145 @@
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs import scoping
+from gonghui.orgs.models import Place
+
+from . import idnumbers
+from .pinyin import initials
+
+
+class Gender(models.TextChoices):
+    MALE = "M", _("Male")
+    FEMALE = "F", _("Female")
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return scoping.restrict_people(self, user)
+
+    def with_id_number(self, number):
+        return self.filter(id_number_hash=idnumbers.lookup_hash(number))
+
+    def search(self, text):
+        """Name, pinyin initials (zs → 张三), ID number (exact) or phone, as the text looks."""
+        text = re.sub(r"\s+", "", str(text or ""))
+        if not text:
+            return self
+        number = idnumbers.normalize(text)
+        if len(number) == 18 and number[:17].isdigit():
+            return self.filter(id_number_hash=idnumbers.lookup_hash(number))
+        if text.isdigit():
+            return self.filter(phone__contains=text) if len(text) >= 4 else self.none()
+        if text.isascii() and text.isalpha():
+            return self.filter(name_initials__startswith=text.lower())
+        return self.filter(Q(name__startswith=text) | Q(name__contains=text))
+
+
+class Person(models.Model):
+    """One human, shared by every registry (hardship, Three Cares, membership, ...)."""
+
+    name = models.CharField(_("name"), max_length=50, db_index=True)
+    name_initials = models.CharField(_("pinyin initials"), max_length=40, db_index=True, editable=False)
+    # The clear ID number is never stored: AES-GCM ciphertext, a keyed hash for lookup and the
+    # masked form for lists (so list pages need no key and leak nothing).
+    id_number_cipher = models.TextField(blank=True, editable=False)
+    id_number_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    id_number_masked = models.CharField(_("ID number"), max_length=18, blank=True, editable=False)
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    ethnicity = models.CharField(_("ethnicity"), max_length=20, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, db_index=True)
+    township = models.ForeignKey(
+        Place, verbose_name=_("township"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    village = models.ForeignKey(
+        Place,
+        verbose_name=_("village or community"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["township", "name"]), models.Index(fields=["village", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:person-detail", args=[self.pk])
+
+    @property
+    def has_id_number(self):
+        return bool(self.id_number_hash)
+
+    def set_id_number(self, value):
+        """Validate, then store encrypted + hashed + masked; gender and birth date follow the number."""
+        if value in (None, ""):
+            self.id_number_cipher = ""
+            self.id_number_hash = None
+            self.id_number_masked = ""
+            return
+        number = idnumbers.validate(value)
+        self.id_number_cipher = idnumbers.encrypt(number)
+        self.id_number_hash = idnumbers.lookup_hash(number)
+        self.id_number_masked = idnumbers.mask(number)
+        fact = idnumbers.facts(number)
+        self.gender = fact.gender
+        self.birth_date = fact.birth_date
+
+    def clear_id_number(self):
+        """The ID number in clear; callers outside people.privacy must not use this."""
+        return idnumbers.decrypt(self.id_number_cipher) if self.id_number_cipher else ""
+
+    def age_on(self, day):
+        if not self.birth_date:
+            return None
+        years = day.year - self.birth_date.year
+        return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+    def clean(self):
+        if self.village_id and self.township_id and self.village.parent_id != self.township_id:
+            raise ValidationError({"village": _("This village is not in the chosen township.")})
+
+    def save(self, *args, **kwargs):
+        self.name = (self.name or "").strip()
+        self.name_initials = initials(self.name)
+        if self.village_id and not self.township_id:
+            self.township_id = self.village.parent_id
+        super().save(*args, **kwargs)
+
+
+class IdNumberAccess(models.Model):
+    """Every time a clear ID number was shown or exported, and to whom."""
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=100)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ID number access")
+        verbose_name_plural = _("ID number accesses")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.user} {self.person} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,74 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from gonghui.audit.selectors import history_for
+from gonghui.orgs.scoping import get_visible_or_404
+
+from .forms import PersonForm
+from .models import IdNumberAccess, Person
+from .privacy import reveal_id_number
+from .sections import sections_for
+
+
+@login_required
+def person_list(request):
+    q = request.GET.get("q", "").strip()
+    people = Person.objects.visible_to(request.user).search(q).select_related("township", "village")
+    page = Paginator(people.order_by("name", "pk"), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "q": q}
+    template = "people/partials/person_rows.html" if request.htmx else "people/person_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def person_detail(request, pk):
+    person = get_visible_or_404(Person.objects.select_related("township", "village"), request.user, pk=pk)
+    accesses = []
+    if request.user.can_read_audit:
+        accesses = IdNumberAccess.objects.filter(person=person).select_related("user")[:20]
+    context = {
+        "person": person,
+        "sections": sections_for(person, request.user),
+        "history": history_for(person),
+        "accesses": accesses,
+    }
+    return render(request, "people/person_detail.html", context)
+
+
+@login_required
+@require_POST
+def person_reveal_id(request, pk):
+    person = get_visible_or_404(Person.objects.all(), request.user, pk=pk)
+    try:
+        number = reveal_id_number(person, request.user, purpose="person page", ip_address=_ip(request))
+    except PermissionDenied:
+        raise Http404("not found")
+    return HttpResponse(f'<span class="idno revealed">{number}</span>')
+
+
+def _ip(request):
+    return request.META.get("REMOTE_ADDR")
+
+
+@login_required
+def person_create(request):
+    return _edit(request, Person())
+
+
+@login_required
+def person_edit(request, pk):
+    return _edit(request, get_visible_or_404(Person.objects.all(), request.user, pk=pk))
+
+
+def _edit(request, person):
+    if not request.user.can_edit:
+        raise Http404("not found")
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        return redirect(saved)
+    return render(request, "people/person_form.html", {"form": form, "person": person})
