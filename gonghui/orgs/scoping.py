@@ -13,6 +13,8 @@ that subtree. Each area app tells this module which of its models are such recor
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
+from gonghui.text import prefix_q
+
 _person_links = []  # (model, person_field, org_via)
 
 
@@ -41,7 +43,7 @@ def subtree_q(user, *, via="organization"):
     field = f"{via}__path" if via else "path"
     if root == "":
         return Q()
-    return Q(**{f"{field}__startswith": root})
+    return prefix_q(field, root)
 
 
 def restrict(queryset, user, *, via="organization"):
@@ -76,12 +78,10 @@ def restrict_people(queryset, user):
         return queryset.none()
     if root == "":
         return queryset
-    condition = Q(township__organization__path__startswith=root) | Q(
-        village__organization__path__startswith=root
-    )
+    condition = prefix_q("township__organization__path", root) | prefix_q("village__organization__path", root)
     for model, person_field, via in _person_links:
         linked = model._default_manager.filter(
-            **{person_field: OuterRef("pk"), f"{via}__path__startswith": root}
+            prefix_q(f"{via}__path", root), **{person_field: OuterRef("pk")}
         )
         condition |= Exists(linked)
     return queryset.filter(condition)

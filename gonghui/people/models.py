@@ -3,12 +3,12 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
 from gonghui.orgs.models import Place
+from gonghui.text import prefix_q
 
 from . import idnumbers
 from .pinyin import initials
@@ -37,8 +37,9 @@ class PersonQuerySet(models.QuerySet):
         if text.isdigit():
             return self.filter(phone__contains=text) if len(text) >= 4 else self.none()
         if text.isascii() and text.isalpha():
-            return self.filter(name_initials__startswith=text.lower())
-        return self.filter(Q(name__startswith=text) | Q(name__contains=text))
+            return self.filter(prefix_q("name_initials", text.lower()))
+        # Officers type the surname first: a prefix search, answered from the name index.
+        return self.filter(prefix_q("name", text))
 
 
 class Person(models.Model):
