@@ -1,11 +1,14 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from gonghui.audit.selectors import history_for
 from gonghui.reporting import indicators
 
+from .forms import EnterpriseForm, OrganizationForm
 from .models import Enterprise, Organization
 from .scoping import get_visible_or_404
 
@@ -75,3 +78,44 @@ def enterprise_detail(request, pk):
         Enterprise.objects.select_related("township", "organization"), request.user, pk=pk
     )
     return render(request, "orgs/enterprise_detail.html", {"ent": ent, "history": history_for(ent)})
+
+
+def _editable(request, queryset, pk):
+    """A record the user may edit: in their subtree and a role that edits; else 404."""
+    if not request.user.can_edit:
+        raise Http404("not found")
+    return get_visible_or_404(queryset, request.user, pk=pk)
+
+
+def _form_page(request, form, *, title, parent=None):
+    if request.method == "POST" and form.is_valid():
+        return redirect(form.save())
+    return render(request, "orgs/form.html", {"form": form, "title": title, "parent": parent})
+
+
+@login_required
+def organization_create(request, pk):
+    parent = _editable(request, Organization.objects.all(), pk)
+    form = OrganizationForm(request.POST or None, instance=Organization(parent=parent), user=request.user)
+    return _form_page(request, form, title=_("Add a unit"), parent=parent)
+
+
+@login_required
+def organization_edit(request, pk):
+    org = _editable(request, Organization.objects.all(), pk)
+    form = OrganizationForm(request.POST or None, instance=org, user=request.user)
+    return _form_page(request, form, title=org.name, parent=org.parent)
+
+
+@login_required
+def enterprise_create(request, pk):
+    union = _editable(request, Organization.objects.all(), pk)
+    form = EnterpriseForm(request.POST or None, instance=Enterprise(organization=union), user=request.user)
+    return _form_page(request, form, title=_("Register a workplace"), parent=union)
+
+
+@login_required
+def enterprise_edit(request, pk):
+    ent = _editable(request, Enterprise.objects.select_related("organization"), pk)
+    form = EnterpriseForm(request.POST or None, instance=ent, user=request.user)
+    return _form_page(request, form, title=ent.name, parent=ent.organization)
