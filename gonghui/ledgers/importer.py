@@ -1,0 +1,445 @@
+"""The import engine: one general mechanism for every registered ledger kind.
+
+Read every sheet, find its header row, map headers to columns, parse every cell, resolve places
+inside the importing organisation's subtree, reject duplicates inside the file, let the kind
+check each batch against other data, and write the batches in one transaction: all rows or
+none (unless the officer chose to skip invalid rows). A process killed halfway commits nothing.
+"""
+
+import datetime
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import readers
+from .places import PlaceResolver
+from .registry import ImportContext, Issue, Row
+from .values import CellError, cell_text, is_blank, normalize_text, parse
+
+HEADER_SCAN_ROWS = 20
+PREVIEW_ROWS = 20
+DIFF_ROWS = 200
+_TOTAL_WORDS = ("合计", "总计", "小计", "累计")
+_FOOTER_WORDS = ("填表人", "制表人", "审核人", "负责人", "填报人", "填表日期", "制表日期", "填报日期",
+                 "单位负责人", "联系人", "备注:", "说明:", "注:")  # fmt: skip
+
+
+class UsageError(Exception):
+    """The import cannot start: unknown sheet, bad mapping."""
+
+
+def header_key(text):
+    """Headers compare after full-width, brackets, spaces and required-markers are normalised."""
+    text = unicodedata.normalize("NFKC", str(text or ""))
+    text = re.sub(r"[\s*:：]", "", text)
+    text = text.replace("（", "(").replace("）", ")").replace("【", "(").replace("】", ")")
+    text = re.sub(r"\((必填|选填|必填项)\)$", "", text)
+    return text
+
+
+@dataclass
+class SheetPlan:
+    """What was understood of one sheet: where the header is and which column is which."""
+
+    name: str
+    header_row: int = 0  # 1-based; 0 when no header was found
+    headers: list[str] = field(default_factory=list)  # the header row's cells, as text
+    mapping: dict[int, str] = field(default_factory=dict)  # cell index → column key
+    missing: list[str] = field(default_factory=list)  # required column headers not found
+    height: int = 0
+
+    def as_dict(self, kind):
+        return {
+            "sheet": self.name,
+            "header_row": self.header_row,
+            "columns": [
+                {
+                    "index": i,
+                    "header": h,
+                    "key": self.mapping.get(i, ""),
+                    "label": kind.column(self.mapping[i]).header if i in self.mapping else "",
+                }
+                for i, h in enumerate(self.headers)
+            ],  # fmt: skip
+            "missing": self.missing,
+        }
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    status: str = "rejected"
+    rows_read: int = 0
+    rows_imported: int = 0
+    rows_updated: int = 0
+    rows_blank: int = 0
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    sheets: list[SheetPlan] = field(default_factory=list)
+    preview: list[dict] = field(default_factory=list)  # first rows, normalised
+    diff: Counter = field(default_factory=Counter)  # status → rows
+    diff_rows: list[dict] = field(default_factory=list)  # rows that are not simply new
+    rejected: list[tuple[str, list, list, str]] = field(default_factory=list)  # sheet, header, cells, reason
+
+    @property
+    def ok(self):
+        return self.status in {"committed", "dry_run"} and (not self.errors or self.skipped_invalid)
+
+    skipped_invalid: bool = False
+
+    def as_json(self):
+        return {
+            "kind": self.kind,
+            "status": self.status,
+            "rows_read": self.rows_read,
+            "rows_imported": self.rows_imported,
+            "rows_updated": self.rows_updated,
+            "rows_blank": self.rows_blank,
+            "errors": [e.as_dict() for e in self.errors],
+            "warnings": [w.as_dict() for w in self.warnings],
+        }
+
+    def as_summary(self, kind_obj=None):
+        """Everything the page shows, JSON-serialisable (stored on the job)."""
+        data = self.as_json()
+        data["sheets"] = [s.as_dict(kind_obj) for s in self.sheets] if kind_obj else []
+        data["preview"] = self.preview
+        data["diff"] = dict(self.diff)
+        data["diff_rows"] = self.diff_rows
+        data["rows_rejected"] = len(self.rejected)
+        return data
+
+
+def _header_text(cell):
+    # The header as it appears in the file (messages quote it), only trimmed.
+    return cell.strip() if isinstance(cell, str) else cell_text(cell)
+
+
+def _display(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if hasattr(value, "name") and not isinstance(value, str):
+        return value.name
+    return str(value)
+
+
+class Importer:
+    def __init__(self, kind, *, organization, user=None, dry_run=False, skip_invalid=False, sheet=None,
+                 mapping=None, progress=None, filename=None):  # fmt: skip
+        self.kind = kind
+        self.organization = organization
+        self.user = user
+        self.dry_run = dry_run
+        self.skip_invalid = skip_invalid
+        self.sheet = sheet
+        # {sheet name or "*": {cell index: column key or ""}}: the officer's corrections.
+        self.mapping = mapping or {}
+        self.progress = progress
+        self.filename = filename
+        self.result = ImportResult(kind=kind.code, skipped_invalid=skip_invalid)
+        self.ctx = ImportContext(organization=organization, user=user, dry_run=dry_run,
+                                 today=timezone.localdate())  # fmt: skip
+        self.places = None
+        self.seen_keys = {}
+        self.columns = {c.key: c for c in kind.columns}
+        self.aliases = {}
+        for column in kind.columns:
+            for header in column.headers:
+                self.aliases.setdefault(header_key(header), column.key)
+        self.done = 0
+        self.total = 0
+        self.writing = not dry_run
+        self.file_error = False  # no header, missing columns, unreadable: even --skip-invalid rejects
+
+    # --- header -------------------------------------------------------------------------------
+
+    def _score(self, cells):
+        keys = {self.aliases.get(header_key(c)) for c in cells if not is_blank(c)}
+        keys.discard(None)
+        return len(keys)
+
+    def find_header(self, head_rows):
+        """Index (into head_rows) of the header row, or None: the row matching most column headers."""
+        best, best_score = None, 0
+        for index, (_number, cells) in enumerate(head_rows):
+            score = self._score(cells)
+            if score > best_score:
+                best, best_score = index, score
+        needed = min(2, len(self.kind.columns))
+        return best if best_score >= needed else None
+
+    def plan_sheet(self, name, number, cells):
+        plan = SheetPlan(name=name, header_row=number, headers=[_header_text(c) for c in cells])
+        override = self.mapping.get(name, self.mapping.get("*"))
+        for index, text in enumerate(plan.headers):
+            key = self.aliases.get(header_key(text))
+            if override is not None and str(index) in override:
+                key = override[str(index)] or None
+                if key and key not in self.columns:
+                    raise UsageError(_("There is no column %(key)s in this ledger.") % {"key": key})
+            if key and key not in plan.mapping.values():
+                plan.mapping[index] = key
+        found = set(plan.mapping.values())
+        plan.missing = [c.header for c in self.kind.columns if c.required and c.key not in found]
+        return plan
+
+    # --- rows ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _is_total_or_footer(cells):
+        texts = [normalize_text(cell_text(c)).replace(" ", "") for c in cells if not is_blank(c)]
+        if not texts:
+            return False
+        first = texts[0]
+        if any(first.startswith(w) for w in _TOTAL_WORDS) or (len(texts) > 1 and texts[1] in _TOTAL_WORDS):
+            return True
+        return any(first.startswith(w.rstrip(":")) for w in _FOOTER_WORDS) and len(texts) <= 4
+
+    def parse_row(self, plan, number, cells):
+        values, raw = {}, {}
+        headers = {key: plan.headers[i] for i, key in plan.mapping.items()}
+        row = Row(sheet=plan.name, number=number, values=values, raw=raw, headers=headers, cells=list(cells))
+        for index, key in plan.mapping.items():
+            column = self.columns[key]
+            cell = cells[index] if index < len(cells) else None
+            if is_blank(cell):
+                values[key] = None
+                raw[key] = ""
+                if column.required:
+                    row.error(key, _("%(column)s is required and is empty.") % {"column": headers[key]})
+                continue
+            raw[key] = cell_text(cell)
+            try:
+                values[key] = parse(cell, column, lambda reason, key=key: row.warn(key, reason))
+            except CellError as e:
+                values[key] = None
+                row.error(key, e.reason)
+            if values[key] == "" and column.required:
+                row.error(key, _("%(column)s is required and is empty.") % {"column": headers[key]})
+        for column in self.kind.columns:
+            if column.key not in values:
+                values[column.key] = None
+                raw[column.key] = ""
+        return row
+
+    def resolve_places(self, row):
+        place_columns = [c for c in self.kind.columns if c.type == "place"]
+        if not place_columns:
+            return
+        if self.places is None:
+            self.places = PlaceResolver(self.organization)
+        most_specific = None
+        for column in sorted(place_columns, key=lambda c: c.place != "township"):
+            name = row[column.key]
+            if not name:
+                row.values[column.key] = None
+                continue
+            if column.place == "township":
+                place, reason = self.places.township(name)
+            else:
+                township = row[column.within] if column.within else None
+                township = township if hasattr(township, "pk") else None
+                if column.within and row.raw.get(column.within) and township is None:
+                    row.values[column.key] = None
+                    continue  # the township is already wrong; one message is enough
+                place, reason = self.places.village(name, township)
+            if place is None:
+                row.values[column.key] = None
+                row.error(column.key, reason)
+                continue
+            row.values[column.key] = place
+            if column.place == "village" or most_specific is None:
+                most_specific = (column, place)
+        if most_specific and not self.places.is_inside(most_specific[1]):
+            column, place = most_specific
+            row.error(column.key, self.places.outside_reason(place))
+
+    def check_duplicate(self, row):
+        key = self.kind.natural_key(row)
+        if key is None:
+            return
+        first = self.seen_keys.get(key)
+        if first is None:
+            self.seen_keys[key] = (row.sheet, row.number)
+            return
+        sheet, number = first
+        column = self.kind.key[0] if self.kind.key else ""
+        if sheet == row.sheet:
+            reason = _("This row repeats row %(row)d.") % {"row": number}
+        else:
+            reason = _("This row repeats row %(row)d of sheet %(sheet)s.") % {"row": number, "sheet": sheet}
+        row.error(column, reason)
+
+    # --- batches ------------------------------------------------------------------------------
+
+    def run_batch(self, batch):
+        good = [row for row in batch if row.ok]
+        if good:
+            self.kind.check(good, self.ctx)
+        for row in batch:
+            self.result.errors.extend(row.errors)
+            self.result.warnings.extend(row.warnings)
+            if row.errors:
+                self.result.rejected.append((row.sheet, row.cells, "；".join(e.reason for e in row.errors)))
+                if not self.skip_invalid:
+                    self.writing = False
+        valid = [row for row in batch if row.ok]
+        for row in valid:
+            self.result.diff[row.status] += 1
+            if row.status != "new" and len(self.result.diff_rows) < DIFF_ROWS:
+                self.result.diff_rows.append(
+                    {
+                        "sheet": row.sheet,
+                        "row": row.number,
+                        "status": row.status,
+                        "name": _display(next(iter(row.values.values()), "")),
+                        "changes": [[str(h), _display(o), _display(n)] for h, o, n in row.changes],
+                    }  # fmt: skip
+                )
+        if self.writing and valid:
+            created, updated = self.kind.write(valid, self.ctx)
+            self.result.rows_imported += created
+            self.result.rows_updated += updated
+        elif valid:
+            self.result.rows_imported += sum(1 for r in valid if r.status == "new")
+            self.result.rows_updated += sum(1 for r in valid if r.status != "new")
+        self.done += len(batch)
+        if self.progress:
+            self.progress(self.done, self.total)
+
+    def preview_row(self, row):
+        if len(self.result.preview) < PREVIEW_ROWS:
+            self.result.preview.append(
+                {
+                    "sheet": row.sheet,
+                    "row": row.number,
+                    "values": [_display(row[c.key]) for c in self.kind.columns],
+                    "errors": [e.reason for e in row.errors],
+                }  # fmt: skip
+            )
+
+    def read(self, path):
+        sheets = readers.open_sheets(path, filename=self.filename)
+        if self.sheet:
+            sheets = [s for s in sheets if s.name == self.sheet]
+            if not sheets:
+                raise UsageError(_("The file has no sheet named %(sheet)s.") % {"sheet": self.sheet})
+        self.total = sum(s.height for s in sheets)
+        header_rejects = []
+        batch = []
+        for sheet in sheets:
+            rows = sheet.rows()
+            head = []
+            for number, cells in rows:
+                head.append((number, cells))
+                if len(head) >= HEADER_SCAN_ROWS:
+                    break
+            index = self.find_header(head)
+            if index is None:
+                if any(not is_blank(c) for _n, cells in head for c in cells):
+                    header_rejects.append(sheet.name)
+                continue
+            number, cells = head[index]
+            plan = self.plan_sheet(sheet.name, number, cells)
+            plan.height = sheet.height
+            self.result.sheets.append(plan)
+            if plan.missing:
+                self.result.errors.append(
+                    Issue(
+                        sheet.name,
+                        number,
+                        "、".join(plan.missing),
+                        "",
+                        _("The header row has no column %(columns)s, which this ledger needs.")
+                        % {"columns": "、".join(plan.missing)},
+                    )  # fmt: skip
+                )
+                self.writing = False
+                self.file_error = True
+                continue
+            mapped = list(plan.mapping)
+
+            def data_rows(head=head, index=index, rows=rows):
+                yield from head[index + 1 :]
+                yield from rows
+
+            for number, cells in data_rows():
+                if all(is_blank(cells[i]) for i in mapped if i < len(cells)) or self._is_total_or_footer(
+                    cells
+                ):
+                    self.result.rows_blank += 1
+                    continue
+                self.result.rows_read += 1
+                row = self.parse_row(plan, number, cells)
+                self.resolve_places(row)
+                self.check_duplicate(row)
+                self.preview_row(row)
+                batch.append(row)
+                if len(batch) >= self.kind.batch_size:
+                    self.run_batch(batch)
+                    batch = []
+        if batch:
+            self.run_batch(batch)
+        for name in header_rejects if self.result.sheets else ():
+            self.result.warnings.append(
+                Issue(
+                    name, 0, "", "", _("Sheet %(sheet)s has no header row and was skipped.") % {"sheet": name}
+                )
+            )
+        if not self.result.sheets:
+            self.file_error = True
+            found = "、".join(c.header for c in self.kind.columns[:4])
+            self.result.errors.append(
+                Issue(
+                    sheets[0].name if sheets else "",
+                    0,
+                    "",
+                    "",
+                    _("No header row was found; the ledger needs a row of column names such as %(columns)s.")
+                    % {"columns": found},
+                )  # fmt: skip
+            )
+
+    def run(self, path):
+        """Import the file at `path`; returns the ImportResult (status committed/rejected/dry_run)."""
+        try:
+            if self.dry_run:
+                self.read(path)
+            else:
+                with transaction.atomic():
+                    self.read(path)
+                    if not self._commits():
+                        transaction.set_rollback(True)
+        except readers.UnreadableFile as e:
+            self.file_error = True
+            self.result.errors.append(Issue(self.filename or str(path), 0, "", "", str(e)))
+        result = self.result
+        if self.dry_run:
+            result.status = "dry_run"
+        else:
+            result.status = "committed" if self._commits() else "rejected"
+            if result.status == "rejected":
+                result.rows_imported = result.rows_updated = 0
+        return result
+
+    def _commits(self):
+        if self.file_error or not self.result.sheets:
+            return False
+        return self.skip_invalid or not self.result.errors
+
+
+def run_import(kind, path, *, organization, user=None, dry_run=False, skip_invalid=False, sheet=None,
+               mapping=None, progress=None, filename=None):  # fmt: skip
+    """Import one file of `kind` for `organization`; see Importer. Returns an ImportResult."""
+    importer = Importer(kind, organization=organization, user=user, dry_run=dry_run, skip_invalid=skip_invalid,
+                        sheet=sheet, mapping=mapping, progress=progress, filename=filename)  # fmt: skip
+    return importer.run(path)
