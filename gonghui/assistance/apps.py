@@ -6,3 +6,31 @@ class AssistanceConfig(AppConfig):
     name = "gonghui.assistance"
     label = "assistance"
     verbose_name = _("Hardship assistance and rights protection")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from gonghui.orgs import scoping
+        from gonghui.people.sections import register_section
+
+        from . import indicators  # noqa: F401  registers assistance.*, rights.*, three_cares.rights_*
+        from . import models as m
+        from .sections import load_person_section
+
+        # Records about a person make that person visible to the owning union's subtree.
+        scoping.register_person_link(m.HardshipArchive, person_field="head")
+        scoping.register_person_link(m.HouseholdMember, person_field="person", via="archive__organization")
+        scoping.register_person_link(m.Payment, person_field="person")
+        scoping.register_person_link(m.CasePerson, person_field="person", via="case__organization")
+        scoping.register_person_link(m.ModelWorker, person_field="person")
+
+        # The bank-account ciphertext never goes into the audit trail; the masked form is enough.
+        auditlog.register(
+            m.HardshipArchive, exclude_fields=["bank_account_cipher"], m2m_fields={"secondary_causes"}
+        )
+        for model in (m.HardshipCause, m.EligibilityLine, m.HouseholdMember, m.ArchiveCheck, m.Programme,
+                      m.Payment, m.PublicNotice, m.HotlineCall, m.RightsCase, m.CasePerson, m.ModelWorker):  # fmt: skip
+            auditlog.register(model)
+
+        register_section("assistance", _("Hardship assistance and rights cases"),
+                         "assistance/partials/person_section.html", load_person_section)  # fmt: skip

@@ -1,0 +1,429 @@
+"""Everything that writes in the assistance area: keyword-only, atomic, refusing with a reason."""
+
+import math
+import random
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from gonghui.people.models import IdNumberAccess
+
+from . import crypto
+from .models import (
+    ARCHIVE_MOVES,
+    CASE_MOVES,
+    CLOSED_CASE_STATUSES,
+    PAYMENT_MOVES,
+    ArchiveCheck,
+    ArchiveStatus,
+    ArchiveTransition,
+    CasePerson,
+    CaseStatus,
+    CaseStep,
+    HardshipArchive,
+    HotlineCall,
+    HouseholdMember,
+    Payment,
+    PaymentStatus,
+    PaymentStep,
+    PublicNotice,
+    RightsCase,
+    add_working_days,
+)
+
+
+def _error(field, message, code, **params):
+    return ValidationError({field: ValidationError(message, code=code, params=params or None)})
+
+
+# Archives ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_archive(*, fields, secondary_causes=(), bank_account="", members=(), by=None):
+    """File a new household archive (status applied) with its members [(person, relation, school)]."""
+    archive = HardshipArchive(**fields, created_by=by)
+    archive.status = ArchiveStatus.APPLIED
+    archive.status_since = archive.applied_on
+    archive.last_updated_on = archive.applied_on
+    if bank_account:
+        archive.set_bank_account(bank_account)
+    archive.full_clean()
+    if HardshipArchive.objects.filter(head=archive.head).exclude(status=ArchiveStatus.CANCELLED).exists():
+        raise _error("head", _("%(name)s already heads an open hardship archive."), "duplicate_head",
+                     name=archive.head.name)  # fmt: skip
+    archive.save()
+    archive.secondary_causes.set(secondary_causes)
+    for person, relation, school in members:
+        add_member(archive=archive, person=person, relation=relation, school=school)
+    ArchiveTransition.objects.create(archive=archive, from_status="", to_status=ArchiveStatus.APPLIED,
+                                     on=archive.applied_on, reason=_("Application filed"), by=by)  # fmt: skip
+    return archive
+
+
+@transaction.atomic
+def update_archive(*, archive, on, by=None, bank_account=None):
+    """Save an edited archive; editing counts as updating it (it leaves the 一年未改 queue)."""
+    if bank_account is not None:
+        archive.set_bank_account(bank_account)
+    archive.last_updated_on = max(on, archive.last_updated_on)
+    archive.full_clean()
+    archive.save()
+    return archive
+
+
+@transaction.atomic
+def add_member(*, archive, person, relation, school=""):
+    if person.pk == archive.head_id:
+        raise _error("person", _("%(name)s is the head of this household already."), "head_as_member",
+                     name=person.name)  # fmt: skip
+    if archive.members.filter(person=person).exists():
+        raise _error("person", _("%(name)s is already a member of this household."), "duplicate_member",
+                     name=person.name)  # fmt: skip
+    return HouseholdMember.objects.create(archive=archive, person=person, relation=relation, school=school)
+
+
+@transaction.atomic
+def move_archive(*, archive, to, on, reason, by=None, cancel_reason=""):
+    """The one door for the archive lifecycle: refuses moves not in ARCHIVE_MOVES by name."""
+    archive = HardshipArchive.objects.select_for_update().get(pk=archive.pk)
+    move = ARCHIVE_MOVES.get((archive.status, to))
+    if move is None:
+        raise _error("status", _("An archive that is %(current)s cannot be moved to %(to)s."), "illegal_move",
+                     current=ArchiveStatus(archive.status).label, to=ArchiveStatus(to).label)  # fmt: skip
+    if not (reason or "").strip():
+        raise _error("reason", _("Give the reason for this change."), "no_reason")
+    if on < archive.status_since:
+        raise _error("on", _("The change cannot be dated before %(since)s, when the current status began."),
+                     "before_current", since=archive.status_since.isoformat())  # fmt: skip
+    if move == "cancel" and not cancel_reason:
+        raise _error("cancel_reason", _("Say why the archive is cancelled (retired, moved, died, re-screened)."),
+                     "no_cancel_reason")  # fmt: skip
+    ArchiveTransition.objects.create(archive=archive, from_status=archive.status, to_status=to, on=on,
+                                     reason=reason, cancel_reason=cancel_reason if move == "cancel" else "",
+                                     by=by)  # fmt: skip
+    archive.status = to
+    archive.status_since = on
+    archive.last_updated_on = max(on, archive.last_updated_on)
+    if move == "archive":
+        archive.reviewed_by = by
+    archive.save(update_fields=["status", "status_since", "last_updated_on", "reviewed_by"])
+    return archive
+
+
+def reveal_bank_account(*, archive, user, ip_address=None):
+    """The clear account, for the roles that may see ID numbers; every look is logged."""
+    if not getattr(user, "can_unmask_id_numbers", False):
+        raise PermissionDenied("role may not see bank accounts")
+    if not archive.bank_account_cipher:
+        return ""
+    IdNumberAccess.objects.create(person=archive.head, user=user, ip_address=ip_address,
+                                  purpose=f"bank account, archive {archive.code}"[:100])  # fmt: skip
+    return archive.clear_bank_account()
+
+
+# Yearly re-check ----------------------------------------------------------------------------------
+
+RECHECK_VISIT_SHARE = Decimal("0.3")
+
+
+@transaction.atomic
+def start_yearly_recheck(*, archives, year, seed=None):
+    """Open one re-check per archive for the year and draw ≥30% of them for a home visit.
+
+    `archives` is the (already scoped) set of archives to re-check; archives that already have
+    this year's re-check keep it, so running twice draws nothing new.
+    """
+    archives = list(archives.filter(status=ArchiveStatus.ARCHIVED).order_by("pk"))
+    done = set(
+        ArchiveCheck.objects.filter(year=year, archive__in=archives).values_list("archive_id", flat=True)
+    )
+    fresh = [a for a in archives if a.pk not in done]
+    if not fresh:
+        return []
+    visits = set(random.Random(seed).sample(range(len(fresh)), math.ceil(len(fresh) * RECHECK_VISIT_SHARE)))
+    return ArchiveCheck.objects.bulk_create(
+        [ArchiveCheck(archive=a, year=year, must_visit=i in visits) for i, a in enumerate(fresh)]
+    )
+
+
+@transaction.atomic
+def record_check(*, check, checked_on, visited, still_eligible, finding="", by=None):
+    if check.must_visit and not visited:
+        raise _error("visited", _("Archive %(code)s was drawn for a home visit: record the visit in person."),
+                     "visit_required", code=check.archive.code)  # fmt: skip
+    if checked_on.year != check.year:
+        raise _error("checked_on", _("The re-check of %(year)s must be dated in %(year)s."), "wrong_year",
+                     year=check.year)  # fmt: skip
+    check.checked_on = checked_on
+    check.visited = visited
+    check.still_eligible = still_eligible
+    check.finding = finding
+    check.by = by
+    check.save()
+    archive = check.archive
+    archive.last_updated_on = max(checked_on, archive.last_updated_on)
+    archive.save(update_fields=["last_updated_on"])
+    return check
+
+
+# Payments -------------------------------------------------------------------------------------
+
+# Later areas (relief disbursements, donation disbursements) add what they paid a household in a
+# year here, so the household's year total spans every source. Each is f(archive, year) -> Decimal.
+_household_sources = []
+
+
+def register_household_source(func):
+    if func not in _household_sources:
+        _household_sources.append(func)
+    return func
+
+
+def household_year_total(archive, year, *, exclude=None):
+    """Everything a household received or is due in a year: its payments plus other areas'."""
+    rows = Payment.objects.filter(archive=archive).counting().in_year(year)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude.pk)
+    total = rows.aggregate(n=Sum("amount"))["n"] or Decimal("0")
+    for source in _household_sources:
+        total += source(archive, year) or Decimal("0")
+    return total
+
+
+def check_caps(*, programme, person, archive, amount, year, exclude=None):
+    """Refuse a payment over the programme's per-payment or per-person cap, or the household's cap."""
+    if programme.per_payment_cap is not None and amount > programme.per_payment_cap:
+        raise _error("amount", _("%(amount)s yuan is over the %(cap)s yuan cap per payment of %(programme)s."),
+                     "over_payment_cap", amount=amount, cap=programme.per_payment_cap,
+                     programme=programme.name)  # fmt: skip
+    if programme.per_person_year_cap is not None:
+        rows = Payment.objects.filter(programme=programme, person=person).counting().in_year(year)
+        if exclude is not None:
+            rows = rows.exclude(pk=exclude.pk)
+        total = (rows.aggregate(n=Sum("amount"))["n"] or Decimal("0")) + amount
+        if total > programme.per_person_year_cap:
+            raise _error("amount", _("This would bring %(name)s to %(total)s yuan from %(programme)s in %(year)s, "
+                                     "over the %(cap)s yuan cap per person per year."),
+                         "over_person_cap", name=person.name, total=total, programme=programme.name, year=year,
+                         cap=programme.per_person_year_cap)  # fmt: skip
+    if archive is not None:
+        line = archive.eligibility_line(year)
+        if line is not None and line.household_year_cap is not None:
+            total = household_year_total(archive, year, exclude=exclude) + amount
+            if total > line.household_year_cap:
+                raise _error("amount", _("This would bring household %(code)s to %(total)s yuan in %(year)s across "
+                                         "all programmes, over the %(cap)s yuan household cap."),
+                             "over_household_cap", code=archive.code, total=total, year=year,
+                             cap=line.household_year_cap)  # fmt: skip
+
+
+@transaction.atomic
+def apply_for_payment(*, organization, programme, person, beneficiary_kind, amount, fund_source, applied_on,
+                      archive=None, note="", by=None):  # fmt: skip
+    """Record an application; caps and the household's status are checked now and again at payment."""
+    amount = Decimal(amount)
+    if amount <= 0:
+        raise _error("amount", _("The amount must be more than zero."), "not_positive")
+    if programme.year != applied_on.year:
+        raise _error("programme", _("%(programme)s is a programme of %(year)s; the application is dated %(date)s."),
+                     "wrong_year", programme=programme.name, year=programme.year,
+                     date=applied_on.isoformat())  # fmt: skip
+    if archive is not None:
+        _check_archive_open(archive)
+        members = {archive.head_id, *archive.members.values_list("person_id", flat=True)}
+        if person.pk not in members:
+            raise _error("person", _("%(name)s is not a member of household %(code)s."), "not_in_household",
+                         name=person.name, code=archive.code)  # fmt: skip
+    check_caps(programme=programme, person=person, archive=archive, amount=amount, year=applied_on.year)
+    payment = Payment.objects.create(
+        organization=organization, programme=programme, person=person, archive=archive,
+        beneficiary_kind=beneficiary_kind, amount=amount, fund_source=fund_source, applied_on=applied_on,
+        note=note, created_by=by,
+    )  # fmt: skip
+    PaymentStep.objects.create(payment=payment, status=PaymentStatus.APPLIED, on=applied_on, by=by)
+    return payment
+
+
+def _check_archive_open(archive):
+    if archive.status != ArchiveStatus.ARCHIVED:
+        raise _error("archive", _("Household %(code)s is %(status)s: only an archived household can be paid."),
+                     "archive_not_active", code=archive.code,
+                     status=ArchiveStatus(archive.status).label)  # fmt: skip
+
+
+@transaction.atomic
+def move_payment(*, payment, to, on, by=None, note=""):
+    """Review, approve, pay or refuse: refuses any move not in PAYMENT_MOVES, by name."""
+    payment = (
+        Payment.objects.select_for_update()
+        .select_related("programme", "notice", "archive")
+        .get(pk=payment.pk)
+    )
+    move = PAYMENT_MOVES.get((payment.status, to))
+    if move is None or move == "post_notice":
+        raise _error("status", _("A payment that is %(current)s cannot be moved to %(to)s."), "illegal_move",
+                     current=PaymentStatus(payment.status).label, to=PaymentStatus(to).label)  # fmt: skip
+    last = payment.steps.order_by("-on").values_list("on", flat=True).first()
+    if last and on < last:
+        raise _error("on", _("This step cannot be dated before the previous one (%(date)s)."), "before_previous",
+                     date=last.isoformat())  # fmt: skip
+    if move == "approve" and on < payment.notice.earliest_approval():
+        raise _error("on", _("The public notice runs until %(ends)s (five working days); approve on %(first)s "
+                             "or later."), "notice_running", ends=payment.notice.ends_on.isoformat(),
+                     first=payment.notice.earliest_approval().isoformat())  # fmt: skip
+    if move == "refuse" and not (note or "").strip():
+        raise _error("note", _("Give the reason for refusing."), "no_reason")
+    if move == "pay":
+        if payment.archive is not None:
+            _check_archive_open(payment.archive)
+        check_caps(programme=payment.programme, person=payment.person, archive=payment.archive,
+                   amount=payment.amount, year=on.year, exclude=payment)  # fmt: skip
+        payment.paid_on = on
+    payment.status = to
+    payment.save(update_fields=["status", "paid_on"])
+    PaymentStep.objects.create(payment=payment, status=to, on=on, by=by, note=note)
+    return payment
+
+
+@transaction.atomic
+def post_notice(*, organization, payments, title, posted_on, place_posted="", by=None):
+    """Post reviewed payments on the public notice for five working days."""
+    payments = list(payments)
+    if not payments:
+        raise _error("payments", _("Choose at least one reviewed payment to post."), "empty")
+    for p in payments:
+        if p.status != PaymentStatus.REVIEWED:
+            raise _error("payments", _("The payment to %(name)s is %(status)s: only reviewed payments are posted."),
+                         "not_reviewed", name=p.person.name, status=PaymentStatus(p.status).label)  # fmt: skip
+    # Five working days counting the day of posting when that is a working day.
+    first_day_counts = posted_on.weekday() < 5
+    ends_on = add_working_days(posted_on, PublicNotice.MIN_WORKING_DAYS - (1 if first_day_counts else 0))
+    notice = PublicNotice.objects.create(organization=organization, title=title, posted_on=posted_on,
+                                         ends_on=ends_on, place_posted=place_posted, created_by=by)  # fmt: skip
+    for p in payments:
+        p.status = PaymentStatus.NOTICED
+        p.notice = notice
+        p.save(update_fields=["status", "notice"])
+        PaymentStep.objects.create(payment=p, status=PaymentStatus.NOTICED, on=posted_on, by=by)
+    return notice
+
+
+@transaction.atomic
+def reverse_payment(*, payment, reason, on, by=None):
+    """Undo a paid payment by a new negative entry with a reason; the original stays as it was."""
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.status != PaymentStatus.PAID or payment.is_reversal:
+        raise _error("status", _("Only a paid payment can be reversed."), "not_paid")
+    if hasattr(payment, "reversal"):
+        raise _error("status", _("This payment was already reversed on %(date)s."), "already_reversed",
+                     date=payment.reversal.paid_on.isoformat())  # fmt: skip
+    if not (reason or "").strip():
+        raise _error("reversal_reason", _("Give the reason for the reversal."), "no_reason")
+    if on < payment.paid_on:
+        raise _error("on", _("A reversal cannot be dated before the payment (%(date)s)."), "before_payment",
+                     date=payment.paid_on.isoformat())  # fmt: skip
+    reversal = Payment.objects.create(
+        organization=payment.organization, programme=payment.programme, person=payment.person,
+        archive=payment.archive, beneficiary_kind=payment.beneficiary_kind, amount=-payment.amount,
+        fund_source=payment.fund_source, status=PaymentStatus.PAID, applied_on=on, paid_on=on,
+        reverses=payment, reversal_reason=reason, created_by=by,
+    )  # fmt: skip
+    PaymentStep.objects.create(payment=reversal, status=PaymentStatus.PAID, on=on, by=by, note=reason[:200])
+    return reversal
+
+
+@transaction.atomic
+def update_payment(*, payment, amount=None, fund_source=None, note=None):
+    """Correct an application before it is paid; a paid and noticed payment is locked."""
+    payment = Payment.objects.select_for_update().select_related("programme").get(pk=payment.pk)
+    if payment.status in (PaymentStatus.PAID, PaymentStatus.APPROVED) or payment.is_locked:
+        raise _error("status", _("This payment is %(status)s and locked: reverse it with a new entry instead."),
+                     "locked", status=PaymentStatus(payment.status).label)  # fmt: skip
+    if payment.status == PaymentStatus.NOTICED and amount is not None and Decimal(amount) != payment.amount:
+        raise _error("amount", _("The amount is on public notice; refuse this payment and apply again."),
+                     "on_notice")  # fmt: skip
+    if amount is not None:
+        amount = Decimal(amount)
+        check_caps(programme=payment.programme, person=payment.person, archive=payment.archive, amount=amount,
+                   year=payment.applied_on.year, exclude=payment)  # fmt: skip
+        payment.amount = amount
+    if fund_source is not None:
+        payment.fund_source = fund_source
+    if note is not None:
+        payment.note = note
+    payment.save()
+    return payment
+
+
+# Hotline and cases ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def open_case(*, organization, code, title, kind, received_on, people=(), by=None, call=None, **fields):
+    """Open a rights case with its people [(person, role, is_migrant_worker)], optionally from a call."""
+    if RightsCase.objects.filter(code=code).exists():
+        raise _error("code", _("Case number %(code)s is taken."), "duplicate", code=code)
+    case = RightsCase(organization=organization, code=code, title=title, kind=kind, received_on=received_on,
+                      **fields)  # fmt: skip
+    case.full_clean()
+    case.save()
+    CaseStep.objects.create(case=case, status=CaseStatus.RECEIVED, on=received_on, by=by)
+    for person, role, migrant in people:
+        add_case_person(case=case, person=person, role=role, is_migrant_worker=migrant)
+    if call is not None:
+        if call.case_id:
+            raise _error("call", _("A case was already opened from this call."), "call_has_case")
+        call.case = case
+        call.outcome = HotlineCall.Outcome.CASE_OPENED
+        call.save(update_fields=["case", "outcome"])
+    return case
+
+
+@transaction.atomic
+def add_case_person(*, case, person, role=CasePerson.Role.CLAIMANT, is_migrant_worker=False):
+    if case.people.filter(person=person).exists():
+        raise _error("person", _("%(name)s is already in this case."), "duplicate", name=person.name)
+    return CasePerson.objects.create(case=case, person=person, role=role, is_migrant_worker=is_migrant_worker)
+
+
+@transaction.atomic
+def move_case(*, case, to, on, note="", by=None, amount_recovered=None):
+    """Record a dated step; refuses backward moves and reopening a closed case."""
+    case = RightsCase.objects.select_for_update().get(pk=case.pk)
+    if (case.status, to) not in CASE_MOVES:
+        raise _error("status", _("A case that is %(current)s cannot be moved to %(to)s."), "illegal_move",
+                     current=CaseStatus(case.status).label, to=CaseStatus(to).label)  # fmt: skip
+    last = case.steps.order_by("-on").values_list("on", flat=True).first()
+    if last and on < last:
+        raise _error("on", _("This step cannot be dated before the previous one (%(date)s)."), "before_previous",
+                     date=last.isoformat())  # fmt: skip
+    if amount_recovered is not None:
+        amount_recovered = Decimal(amount_recovered)
+        if amount_recovered < 0:
+            raise _error("amount_recovered", _("The amount recovered cannot be negative."), "negative")
+        case.amount_recovered = amount_recovered
+    case.status = to
+    if to in CLOSED_CASE_STATUSES:
+        case.closed_on = on
+    case.save(update_fields=["status", "closed_on", "amount_recovered"])
+    CaseStep.objects.create(case=case, status=to, on=on, note=note, by=by)
+    return case
+
+
+def notice_rows(notice):
+    """The rows of a public notice, masked for posting on a wall: 张*飞, 5201**********123X."""
+    rows = []
+    for p in notice.payments.select_related("person", "programme", "archive").order_by("pk"):
+        rows.append({
+            "name": crypto.mask_name(p.person.name),
+            "id_number": crypto.mask_id_for_notice(p.person.id_number_masked),
+            "programme": p.programme.name,
+            "kind": p.get_beneficiary_kind_display(),
+            "amount": p.amount,
+            "place": str(p.person.village or p.person.township or ""),
+        })  # fmt: skip
+    return rows
