@@ -49,10 +49,11 @@ class Command(BaseCommand):
                 preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
             )
             self.stdout.write(f"Task worker started (pid {worker.pid}).")
-        signal.signal(signal.SIGTERM, _raise_exit)
+        previous = signal.signal(signal.SIGTERM, _raise_exit)  # `kill` stops the worker too
         try:
             call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True)
         finally:
+            signal.signal(signal.SIGTERM, previous)
             if worker is not None and worker.poll() is None:
                 worker.terminate()
                 try:
