@@ -6,3 +6,23 @@ class ThreeCaresConfig(AppConfig):
     name = "gonghui.threecares"
     label = "threecares"
     verbose_name = _("Three Cares programme")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from gonghui.orgs import scoping
+
+        from . import indicators, sections  # noqa: F401  registers three_cares.* figures, person sections
+        from . import models as m
+
+        # A registry row makes the person visible to the organisation answerable for it.
+        for model in (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild, m.ProxyParent):
+            scoping.register_person_link(model, person_field="person", via="organization")
+            auditlog.register(model)
+        for model in (
+            m.Family, m.Pairing, m.Visit, m.MedicalWaiver, m.FamilyPhone, m.FamilyMailbox, m.MutualAidSociety,
+            m.Training, m.ReferralEvent, m.ReturneeSymposium, m.GreetingMailing, m.JointMeeting,
+            m.HalfYearReview, m.InfoReport, m.AssessmentStandard, m.AssessmentItem, m.Inspection,
+            m.InspectionVisit,
+        ):  # fmt: skip
+            auditlog.register(model)

@@ -3,4 +3,16 @@ from django.urls import path
 from . import views
 
 app_name = "threecares"
-urlpatterns = [path("", views.index, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("registry/<slug:kind>/", views.entry_list, name="entry-list"),
+    path("registry/<slug:kind>/export/", views.entry_export, name="entry-export"),
+    path("registry/<slug:kind>/<int:pk>/", views.entry_detail, name="entry-detail"),
+    path("registry/<slug:kind>/<int:pk>/visit/", views.visit_create, name="visit-create"),
+    path("elders/<int:pk>/pair/", views.pairing_create, name="pairing-create"),
+    path("families/<int:pk>/", views.family_detail, name="family-detail"),
+    path("services/<slug:what>/", views.service_list, name="service-list"),
+    path("mailing/", views.mailing_letters, name="mailing"),
+    path("mailing/new/", views.mailing_create, name="mailing-create"),
+    path("mechanisms/", views.mechanisms, name="mechanisms"),
+]

@@ -1,7 +1,290 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.audit.selectors import history_for
+from gonghui.ledgers.xlsx import ledger_response
+from gonghui.orgs.models import Place
+from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.people.privacy import reveal_for_export
+from gonghui.reporting import indicators
+
+from . import forms, letters, selectors, services
+from . import models as m
+from .querysets import minors_visible_to
+from .registries import REGISTRIES, related_for
+from .services_lists import SERVICE_LISTS
+
+PROVINCES = [
+    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "黔州", "云南", "西藏",
+    "陕西", "甘肃", "青海", "宁夏", "新疆",
+]  # fmt: skip
+INDEX_FIGURES = [
+    "three_cares.trainings", "three_cares.trainees", "three_cares.training_funds", "three_cares.referral_events",
+    "three_cares.referred", "three_cares.employed", "three_cares.migrants_visited",
+    "three_cares.migrants_visited_amount", "three_cares.elders_paired", "three_cares.elders_visited",
+    "three_cares.elders_visited_amount", "three_cares.elders_medical_waivers", "three_cares.proxy_parents",
+    "three_cares.children_visited", "three_cares.children_visited_amount", "three_cares.family_phones",
+    "three_cares.family_mailboxes", "three_cares.mutual_aid_societies", "three_cares.greeting_cards",
+    "three_cares.greeting_cards_funds",
+]  # fmt: skip
+
+
+def _year(request):
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        latest = m.Training.objects.visible_to(request.user).aggregate(d=Max("held_on"))["d"]
+        return latest.year if latest else timezone.localdate().year
+
+
+def _registry(kind):
+    registry = REGISTRIES.get(kind)
+    if registry is None:
+        raise Http404("not found")
+    return registry
 
 
 @login_required
 def index(request):
-    return render(request, "area_pending.html", {})
+    year = _year(request)
+    figures = []
+    if request.user.organization is not None:
+        values = indicators.compute(
+            request.user.organization, indicators.Period.year(year), codes=INDEX_FIGURES
+        )
+        figures = [(indicators.get(code), values[code]) for code in INDEX_FIGURES]
+    context = {
+        "counts": selectors.registry_counts(request.user),
+        "registries": REGISTRIES.values(),
+        "services": SERVICE_LISTS.values(),
+        "figures": figures,
+        "year": year,
+    }
+    return render(request, "threecares/index.html", context)
+
+
+def _entries(request, registry):
+    rows = registry.model.objects.visible_to(request.user).search(
+        q=request.GET.get("q", ""),
+        township=_int(request.GET.get("township")),
+        village=_int(request.GET.get("village")),
+        destination=request.GET.get("destination", ""),
+    )
+    return rows.select_related(*related_for(registry)).order_by("-pk")
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+def entry_list(request, kind):
+    registry = _registry(kind)
+    hidden = registry.minors and not minors_visible_to(request.user)
+    page = Paginator(_entries(request, registry), 50).get_page(request.GET.get("page"))
+    headers = [registry.columns[i][0] for i in registry.list_columns]
+    rows = [(e, [registry.columns[i][1](e) for i in registry.list_columns]) for e in page]
+    context = {
+        "registry": registry,
+        "page": page,
+        "rows": rows,
+        "headers": headers,
+        "hidden": hidden,
+        "child_counts": selectors.child_counts(request.user) if registry.minors else None,
+        "q": request.GET.get("q", ""),
+        "township": _int(request.GET.get("township")),
+        "destination": request.GET.get("destination", ""),
+        "townships": Place.objects.visible_to(request.user).townships().order_by("division_code"),
+        "provinces": PROVINCES if kind == "out_migrants" else [],
+    }
+    template = "threecares/partials/entry_rows.html" if request.htmx else "threecares/entry_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def entry_export(request, kind):
+    registry = _registry(kind)
+    if registry.minors and not minors_visible_to(request.user):
+        raise Http404("not found")
+    entries = list(_entries(request, registry)[:200000])
+    numbers = reveal_for_export([e.person for e in entries], request.user, purpose=f"export {kind}")
+    headers = [header for header, _getter in registry.columns]
+
+    def rows():
+        for e in entries:
+            cells = [getter(e) for _header, getter in registry.columns]
+            cells[1] = numbers.get(e.person_id, cells[1])
+            yield cells
+
+    return ledger_response(
+        title=str(registry.title), unit=str(request.user.organization or ""), headers=headers, rows=rows(),
+        filename=f"{kind}.xlsx",
+    )  # fmt: skip
+
+
+@login_required
+def entry_detail(request, kind, pk):
+    registry = _registry(kind)
+    queryset = registry.model.objects.select_related(*related_for(registry), "family", "organization")
+    entry = get_visible_or_404(queryset, request.user, pk=pk)
+    facts = [(header, getter(entry)) for header, getter in registry.columns]
+    context = {
+        "registry": registry,
+        "entry": entry,
+        "facts": facts,
+        "visits": m.Visit.objects.visible_to(request.user).filter(person=entry.person)[:50],
+        "pairings": entry.pairings.all() if kind == "elders" else [],
+        "waivers": entry.waivers.all() if kind == "elders" else [],
+        "children": m.LeftBehindChild.objects.visible_to(request.user).filter(proxy_parent=entry)
+        .select_related("person") if kind == "proxy_parents" else [],
+        "visit_kind": {"out_migrants": "migrant", "elders": "elder", "children": "child"}.get(kind),
+        "history": history_for(entry),
+    }  # fmt: skip
+    return render(request, "threecares/entry_detail.html", context)
+
+
+@login_required
+def family_detail(request, pk):
+    family = get_visible_or_404(m.Family.objects.select_related("township", "village"), request.user, pk=pk)
+    return render(
+        request, "threecares/family_detail.html", {"file": selectors.family_file(family, request.user)}
+    )
+
+
+@login_required
+def visit_create(request, kind, pk):
+    registry = _registry(kind)
+    entry = get_visible_or_404(registry.model.objects.select_related("person"), request.user, pk=pk)
+    visit_kind = {"out_migrants": "migrant", "elders": "elder", "children": "child"}.get(kind)
+    if not request.user.can_edit or visit_kind is None:
+        raise Http404("not found")
+    form = forms.VisitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_visit(kind=visit_kind, person=entry.person, **form.cleaned_data)
+            return redirect(entry.get_absolute_url())
+        except ValidationError as e:
+            form.add_error(None, e)
+    return render(
+        request, "threecares/form.html", {"form": form, "title": _("Record a visit"), "entry": entry}
+    )
+
+
+@login_required
+def pairing_create(request, pk):
+    elder = get_visible_or_404(m.Elder.objects.select_related("person"), request.user, pk=pk)
+    if not request.user.can_edit:
+        raise Http404("not found")
+    form = forms.PairingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pair_elder(elder=elder, **form.cleaned_data)
+            return redirect(elder.get_absolute_url())
+        except ValidationError as e:
+            form.add_error(None, e)
+    return render(
+        request, "threecares/form.html", {"form": form, "title": _("Pair with a helper"), "entry": elder}
+    )
+
+
+@login_required
+def service_list(request, what):
+    spec = SERVICE_LISTS.get(what)
+    if spec is None:
+        raise Http404("not found")
+    rows = spec.queryset(request.user)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    context = {
+        "spec": spec,
+        "page": page,
+        "rows": [[getter(r) for _h, getter in spec.columns] for r in page],
+        "headers": [h for h, _g in spec.columns],
+    }
+    return render(request, "threecares/service_list.html", context)
+
+
+@login_required
+def mailing_letters(request):
+    """Greeting letters or address labels (.docx) for a township or all, skipping blank addresses."""
+    townships = Place.objects.visible_to(request.user).townships().order_by("division_code")
+    township = _int(request.GET.get("township"))
+    rows = m.OutMigrant.objects.visible_to(request.user)
+    if township:
+        rows = rows.filter(township_id=township)
+    counts = letters.count_addressable(rows)
+    what = request.GET.get("make")
+    if what in ("letters", "labels"):
+        if not request.user.can_edit:
+            raise Http404("not found")
+        rows = rows.exclude(mailing_address="").select_related("person", "township", "village").order_by("pk")
+        document = letters.greeting_letters(rows) if what == "letters" else letters.address_labels(rows)
+        response = HttpResponse(
+            document, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
+        response["Content-Disposition"] = f'attachment; filename="greeting_{what}.docx"'
+        response["X-Letters-Count"] = str(counts["addressable"])
+        return response
+    context = {"townships": townships, "township": township, "counts": counts,
+               "mailings": m.GreetingMailing.objects.visible_to(request.user).prefetch_related("sponsors")}  # fmt: skip
+    return render(request, "threecares/mailing.html", context)
+
+
+@login_required
+def mailing_create(request):
+    if not request.user.can_edit or request.user.organization is None:
+        raise Http404("not found")
+    form = forms.MailingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_mailing(organization=request.user.organization, **form.cleaned_data)
+            return redirect("threecares:mailing")
+        except ValidationError as e:
+            form.add_error(None, e)
+    return render(
+        request, "threecares/form.html", {"form": form, "title": _("Record a greeting card mailing")}
+    )
+
+
+@login_required
+def mechanisms(request):
+    year = _year(request)
+    standard = (
+        m.AssessmentStandard.objects.visible_to(request.user)
+        .filter(year=year)
+        .prefetch_related("items")
+        .first()
+    )
+    # A township sees the county's standard too: it is assessed by it.
+    if standard is None and request.user.organization is not None:
+        ancestors = request.user.organization.ancestors()
+        standard = (
+            m.AssessmentStandard.objects.filter(year=year, organization__in=ancestors)
+            .prefetch_related("items")
+            .first()
+        )
+    today = timezone.localdate()
+    months = 12 if year < today.year else max(today.month - 1, 0)
+    context = {
+        "year": year,
+        "meetings": m.JointMeeting.objects.visible_to(request.user).filter(held_on__year=year),
+        "reviews": m.HalfYearReview.objects.visible_to(request.user).filter(year=year),
+        "completeness": selectors.report_completeness(request.user, year=year, months=months),
+        "months": range(1, months + 1),
+        "inspections": m.Inspection.objects.visible_to(request.user).filter(year=year),
+        "visits": m.InspectionVisit.objects.visible_to(request.user)
+        .filter(inspection__year=year)
+        .select_related("inspection", "organization"),
+        "standard": standard,
+        "scores": selectors.assessment_scores(request.user, standard) if standard else [],
+    }
+    return render(request, "threecares/mechanisms.html", context)

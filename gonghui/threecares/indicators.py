@@ -1,0 +1,159 @@
+"""The Three Cares figures of BRIEF.md (three_cares.*), computed from the records.
+
+Registry figures are stocks (registered by the period's end); service figures are flows within
+the period. The migrant workers' rights cases (three_cares.rights_*) come from the assistance
+app's rights cases, not from here.
+"""
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs import scoping
+from gonghui.reporting.indicators import register
+
+from . import models as m
+
+
+def _count(model, org, day, **filters):
+    return scoping.restrict(model.objects.on_register(day), org).filter(**filters).count()
+
+
+def _stock(code, model, name, unit, **filters):
+    @register(code, name=name, unit=unit)
+    def stock(org, period):
+        return _count(model, org, period.end, **filters)
+
+    return stock
+
+
+_stock("three_cares.out_migrants", m.OutMigrant, _("Out-migrant workers registered"), _("people"))
+_stock("three_cares.incoming", m.IncomingWorker, _("Incoming workers registered"), _("people"))
+_stock("three_cares.returnees", m.Returnee, _("Returnee entrepreneurs registered"), _("people"))
+_stock("three_cares.elders", m.Elder, _("Empty-nest elders registered"), _("people"))
+_stock("three_cares.children", m.LeftBehindChild, _("Left-behind children registered"), _("children"))
+_stock("three_cares.children_pupils", m.LeftBehindChild, _("Left-behind pupils"), _("children"), kind="pupil")
+_stock(
+    "three_cares.children_preschool", m.LeftBehindChild, _("Left-behind preschool children"), _("children"),
+    kind="preschool",
+)  # fmt: skip
+
+
+def _in(model, org, period, field):
+    return scoping.restrict(model.objects.all(), org).filter(
+        **{f"{field}__gte": period.start, f"{field}__lte": period.end}
+    )
+
+
+@register("three_cares.trainings", name=_("Skills training sessions for migrant workers"), unit=_("sessions"))
+def trainings(org, period):
+    return _in(m.Training, org, period, "held_on").count()
+
+
+@register("three_cares.trainees", name=_("Migrant workers trained"), unit=_("person-times"))
+def trainees(org, period):
+    return _in(m.Training, org, period, "held_on").aggregate(n=Sum("trainee_count"))["n"] or 0
+
+
+@register("three_cares.training_funds", name=_("Funds spent on migrant workers' training"), unit=_("yuan"))
+def training_funds(org, period):
+    return _in(m.Training, org, period, "held_on").aggregate(n=Sum("funds"))["n"] or 0
+
+
+@register("three_cares.referral_events", name=_("Job referral events"), unit=_("events"))
+def referral_events(org, period):
+    return _in(m.ReferralEvent, org, period, "held_on").count()
+
+
+@register("three_cares.referred", name=_("Migrant workers referred to jobs"), unit=_("people"))
+def referred(org, period):
+    return _in(m.ReferralEvent, org, period, "held_on").aggregate(n=Sum("referred_count"))["n"] or 0
+
+
+@register("three_cares.employed", name=_("Migrant workers employed through referral"), unit=_("people"))
+def employed(org, period):
+    return _in(m.ReferralEvent, org, period, "held_on").aggregate(n=Sum("employed_count"))["n"] or 0
+
+
+def _visits(kind, org, period):
+    rows = _in(m.Visit, org, period, "visited_on").filter(kind=kind)
+    return rows.aggregate(people=Count("person", distinct=True), amount=Sum("amount"))
+
+
+@register("three_cares.migrants_visited", name=_("Migrant workers visited"), unit=_("people"))
+def migrants_visited(org, period):
+    return _visits("migrant", org, period)["people"]
+
+
+@register("three_cares.migrants_visited_amount", name=_("Money given on visits to migrant workers"),
+          unit=_("yuan"))  # fmt: skip
+def migrants_visited_amount(org, period):
+    return _visits("migrant", org, period)["amount"] or 0
+
+
+@register("three_cares.elders_visited", name=_("Empty-nest elders visited"), unit=_("people"))
+def elders_visited(org, period):
+    return _visits("elder", org, period)["people"]
+
+
+@register("three_cares.elders_visited_amount", name=_("Money given on visits to elders"), unit=_("yuan"))
+def elders_visited_amount(org, period):
+    return _visits("elder", org, period)["amount"] or 0
+
+
+@register("three_cares.children_visited", name=_("Left-behind children visited"), unit=_("children"))
+def children_visited(org, period):
+    return _visits("child", org, period)["people"]
+
+
+@register("three_cares.children_visited_amount", name=_("Money given on visits to children"), unit=_("yuan"))
+def children_visited_amount(org, period):
+    return _visits("child", org, period)["amount"] or 0
+
+
+def _active(field_from, field_to, period):
+    return Q(**{f"{field_from}__lte": period.end}) & (
+        Q(**{f"{field_to}__isnull": True}) | Q(**{f"{field_to}__gte": period.start})
+    )
+
+
+@register("three_cares.elders_paired", name=_("Empty-nest elders paired with a helper"), unit=_("people"))
+def elders_paired(org, period):
+    rows = scoping.restrict(m.Pairing.objects.all(), org).filter(_active("paired_on", "ended_on", period))
+    return rows.values("elder").distinct().count()
+
+
+@register("three_cares.elders_medical_waivers", name=_("Medical fees waived for elders"), unit=_("yuan"))
+def elders_medical_waivers(org, period):
+    return _in(m.MedicalWaiver, org, period, "granted_on").aggregate(n=Sum("amount"))["n"] or 0
+
+
+@register("three_cares.proxy_parents", name=_("Proxy parents appointed for children"), unit=_("people"))
+def proxy_parents(org, period):
+    rows = scoping.restrict(m.ProxyParent.objects.all(), org)
+    return rows.filter(_active("registered_on", "ended_on", period)).count()
+
+
+@register("three_cares.family_phones", name=_("Family phones installed"), unit=_("phones"))
+def family_phones(org, period):
+    return scoping.restrict(m.FamilyPhone.objects.filter(installed_on__lte=period.end), org).count()
+
+
+@register("three_cares.family_mailboxes", name=_("Family mailboxes set up"), unit=_("mailboxes"))
+def family_mailboxes(org, period):
+    return scoping.restrict(m.FamilyMailbox.objects.filter(installed_on__lte=period.end), org).count()
+
+
+@register("three_cares.mutual_aid_societies", name=_("Elders' mutual-aid societies"), unit=_("societies"))
+def mutual_aid_societies(org, period):
+    return scoping.restrict(m.MutualAidSociety.objects.filter(founded_on__lte=period.end), org).count()
+
+
+@register("three_cares.greeting_cards", name=_("Greeting cards mailed to migrant workers"), unit=_("cards"))
+def greeting_cards(org, period):
+    return _in(m.GreetingMailing, org, period, "sent_on").aggregate(n=Sum("cards"))["n"] or 0
+
+
+@register("three_cares.greeting_cards_funds", name=_("Sponsors' funds for greeting cards"), unit=_("yuan"))
+def greeting_cards_funds(org, period):
+    mailings = _in(m.GreetingMailing, org, period, "sent_on")
+    return m.MailingSponsor.objects.filter(mailing__in=mailings).aggregate(n=Sum("amount"))["n"] or 0

@@ -1,0 +1,73 @@
+"""Reusable filters of the Three Cares models, and the one rule about minors.
+
+Left-behind children are minors. Whether a user may see their names and details is decided in
+exactly one place, ``minors_visible_to``; every child-bearing QuerySet's ``visible_to`` asks it,
+and pages that show counts to everyone use ``counted_for`` (scope only), which views may only
+aggregate, never list.
+"""
+
+from django.db import models
+
+from gonghui.orgs import scoping
+
+
+def minors_visible_to(user):
+    """The one decision: may this user see minors' names and details? (Figures: an org, yes.)"""
+    if hasattr(user, "path") and hasattr(user, "level"):
+        return True
+    return bool(getattr(user, "can_see_minors", False))
+
+
+class ScopedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return scoping.restrict(self, user)
+
+    def counted_for(self, user):
+        """Rows in the user's subtree, for counts and sums only."""
+        return scoping.restrict(self, user)
+
+    def between(self, field, period):
+        return self.filter(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
+
+
+class RegistryQuerySet(ScopedQuerySet):
+    def on_register(self, day):
+        """The stock of the registry at the end of `day`."""
+        return self.filter(registered_on__lte=day)
+
+    def search(self, *, q="", township=None, village=None, destination=""):
+        """The registry pages' filters, shared by the list and its export."""
+        rows = self
+        if township:
+            rows = rows.filter(township_id=township)
+        if village:
+            rows = rows.filter(village_id=village)
+        if destination and hasattr(self.model, "destination_province"):
+            rows = rows.filter(destination_province=destination)
+        q = (q or "").strip()
+        if q:
+            from gonghui.people.models import Person
+
+            rows = rows.filter(person__in=Person.objects.search(q).values("pk"))
+        return rows
+
+
+class LeftBehindChildQuerySet(RegistryQuerySet):
+    def visible_to(self, user):
+        rows = scoping.restrict(self, user)
+        return rows if minors_visible_to(user) else rows.none()
+
+    def pupils(self):
+        return self.filter(kind="pupil")
+
+    def preschool(self):
+        return self.filter(kind="preschool")
+
+
+class VisitQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        rows = scoping.restrict(self, user)
+        return rows if minors_visible_to(user) else rows.exclude(kind="child")
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)

@@ -1,0 +1,127 @@
+"""How each registry is listed and exported: its model, title and columns (the ledger layout).
+
+Column headers are the ledger headers county offices use (data, like the import aliases), so an
+exported ledger can be filled in and imported again.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from . import models as m
+
+
+def _yes(value):
+    return "是" if value else "否"
+
+
+@dataclass(frozen=True)
+class Registry:
+    key: str
+    model: type
+    title: str
+    columns: tuple  # (header, getter(entry) -> value); the first two are 姓名 and 身份证号
+    list_columns: tuple  # indexes into columns shown on the web page beyond name and ID
+    minors: bool = False
+
+
+_BASE = (
+    ("姓名", lambda e: e.person.name),
+    ("身份证号", lambda e: e.person.id_number_masked),
+    ("性别", lambda e: e.person.get_gender_display()),
+    ("联系电话", lambda e: e.person.phone),
+    ("乡镇", lambda e: e.township.name),
+    ("村(社区)", lambda e: e.village.name if e.village else ""),
+)
+
+REGISTRIES = {
+    r.key: r
+    for r in [
+        Registry(
+            "out_migrants",
+            m.OutMigrant,
+            _("Out-migrant workers"),
+            _BASE
+            + (
+                ("外出时间", lambda e: e.left_on),
+                ("务工地点", lambda e: e.destination),
+                ("务工单位", lambda e: e.employer),
+                ("从事行业", lambda e: e.industry),
+                ("是否会员", lambda e: _yes(e.is_member)),
+                ("通信地址", lambda e: e.mailing_address),
+                ("返乡时间", lambda e: e.returned_on),
+            ),
+            (4, 5, 7, 8),
+        ),
+        Registry(
+            "incoming",
+            m.IncomingWorker,
+            _("Incoming workers"),
+            _BASE
+            + (
+                ("籍贯", lambda e: e.home_place),
+                ("务工单位", lambda e: e.employer),
+                ("从事行业", lambda e: e.industry),
+                ("是否会员", lambda e: _yes(e.is_member)),
+            ),
+            (4, 6, 7),
+        ),
+        Registry(
+            "returnees",
+            m.Returnee,
+            _("Returnee entrepreneurs"),
+            _BASE
+            + (
+                ("创业项目", lambda e: e.business),
+                ("创业时间", lambda e: e.started_on),
+                ("带动就业人数", lambda e: e.jobs_created),
+            ),
+            (4, 6, 8),
+        ),
+        Registry(
+            "elders",
+            m.Elder,
+            _("Empty-nest elders"),
+            _BASE
+            + (
+                ("子女外出人数", lambda e: e.children_away),
+                ("健康状况", lambda e: e.get_health_display()),
+                ("是否独居", lambda e: _yes(e.lives_alone)),
+            ),
+            (4, 5, 7, 8),
+        ),
+        Registry(
+            "children",
+            m.LeftBehindChild,
+            _("Left-behind children"),
+            _BASE
+            + (
+                ("类别", lambda e: e.get_kind_display()),
+                ("学校", lambda e: e.school),
+                ("年级", lambda e: e.grade),
+                ("监护人", lambda e: e.guardian.name if e.guardian_id else e.guardian_name),
+                ("与监护人关系", lambda e: e.get_guardian_relation_display()),
+                ("父亲务工地", lambda e: e.father_works_in),
+                ("母亲务工地", lambda e: e.mother_works_in),
+                ("代理家长", lambda e: e.proxy_parent.person.name if e.proxy_parent_id else ""),
+            ),
+            (4, 5, 6, 7, 9),
+            minors=True,
+        ),
+        Registry(
+            "proxy_parents",
+            m.ProxyParent,
+            _("Proxy parents"),
+            _BASE + (("工作单位或职务", lambda e: e.workplace), ("职责", lambda e: e.duties)),
+            (4, 5, 6),
+        ),
+    ]
+}
+
+
+def related_for(registry):
+    """select_related that makes every column of the registry free of extra queries."""
+    fields = ["person", "township", "village"]
+    if registry.key == "children":
+        fields += ["guardian", "proxy_parent__person"]
+    return fields

@@ -1,0 +1,188 @@
+"""Reads that span several models: the programme's overview, report completeness, assessment."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q
+
+from gonghui.orgs import scoping
+from gonghui.orgs.models import Organization
+
+from . import models as m
+from .querysets import minors_visible_to
+
+
+def child_counts(user):
+    """All, pupils and preschool children in the user's subtree: counts, shown to every role."""
+    rows = m.LeftBehindChild.objects.counted_for(user).aggregate(
+        total=Count("pk"),
+        pupils=Count("pk", filter=Q(kind="pupil")),
+        preschool=Count("pk", filter=Q(kind="preschool")),
+    )
+    return rows
+
+
+def registry_counts(user):
+    counts = {
+        "out_migrants": m.OutMigrant.objects.counted_for(user).count(),
+        "incoming": m.IncomingWorker.objects.counted_for(user).count(),
+        "returnees": m.Returnee.objects.counted_for(user).count(),
+        "elders": m.Elder.objects.counted_for(user).count(),
+        "proxy_parents": m.ProxyParent.objects.counted_for(user).count(),
+    }
+    children = child_counts(user)
+    counts["children"] = children["total"]
+    counts["children_pupils"] = children["pupils"]
+    counts["children_preschool"] = children["preschool"]
+    return counts
+
+
+def townships_in_scope(user):
+    """The township committees the user may see (a township officer: their own)."""
+    return list(
+        scoping.restrict(Organization.objects.filter(category=Organization.Category.TOWNSHIP), user, via="")
+        .filter(level=Organization.Level.COMMITTEE)
+        .order_by("path")
+    )
+
+
+def _per_township(queryset, townships):
+    """{township org pk: count} of rows grouped by their organisation, in one query."""
+    if not townships:
+        return {}
+    paths = {t.path: t.pk for t in townships}
+    step = len(townships[0].path)
+    grouped = queryset.values("organization__path").annotate(n=Count("pk", distinct=True)).order_by()
+    result = defaultdict(int)
+    for row in grouped:
+        owner = paths.get(row["organization__path"][:step])
+        if owner:
+            result[owner] += row["n"]
+    return result
+
+
+@dataclass
+class Completeness:
+    township: Organization
+    submitted: int
+    expected: int
+    months: list = field(default_factory=list)
+
+    @property
+    def share(self):
+        return (
+            Decimal(self.submitted * 100 / self.expected).quantize(Decimal("1"))
+            if self.expected
+            else Decimal(0)
+        )
+
+
+def report_completeness(user, *, year, months=12):
+    """Monthly information reports per township committee: submitted of expected (信息报送制度)."""
+    townships = townships_in_scope(user)
+    rows = m.InfoReport.objects.visible_to(user).filter(year=year, month__lte=months)
+    by_org = defaultdict(set)
+    for org_id, month in rows.values_list("organization_id", "month"):
+        by_org[org_id].add(month)
+    return [
+        Completeness(t, len(by_org[t.pk]), months, [mo in by_org[t.pk] for mo in range(1, months + 1)])
+        for t in townships
+    ]
+
+
+@dataclass
+class TownshipScore:
+    township: Organization
+    lines: list  # (item, fraction, points earned)
+    total: Decimal
+
+
+def _share(part, whole):
+    if not whole:
+        return Decimal(0)
+    return min(Decimal(1), Decimal(part) / Decimal(whole))
+
+
+def assessment_scores(user, standard):
+    """Each township's score under the standard: every item from its records or the inspection."""
+    townships = townships_in_scope(user)
+    year = standard.year
+    day = f"{year}-12-31"
+
+    def per(model, **filters):
+        return _per_township(scoping.restrict(model.objects.filter(**filters), user), townships)
+
+    registries = [per(model, registered_on__lte=day) for model in
+                  (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild)]  # fmt: skip
+    elders = registries[3]
+    children = registries[4]
+    paired = _per_township(
+        scoping.restrict(m.Elder.objects.filter(pairings__paired_on__lte=day).distinct(), user), townships
+    )
+    proxied = per(m.LeftBehindChild, registered_on__lte=day, proxy_parent__isnull=False)
+    visits = [per(m.Visit, kind=kind, visited_on__year=year) for kind in ("migrant", "elder", "child")]
+    phones = per(m.FamilyPhone, installed_on__lte=day)
+    mailboxes = per(m.FamilyMailbox, installed_on__lte=day)
+    societies = per(m.MutualAidSociety, founded_on__lte=day)
+    symposiums = per(m.ReturneeSymposium, held_on__year=year)
+    reports = per(m.InfoReport, year=year)
+    inspection = defaultdict(list)
+    for visit in scoping.restrict(m.InspectionVisit.objects.filter(inspection__year=year), user):
+        inspection[visit.organization_id].append(visit.score)
+
+    scores = []
+    items = list(standard.items.all())
+    for t in townships:
+        k = t.pk
+        fractions = {
+            "registries": _share(sum(1 for r in registries if r.get(k)), 5),
+            "pairing": _share(paired.get(k, 0), elders.get(k, 0)),
+            "proxy": _share(proxied.get(k, 0), children.get(k, 0)),
+            "visits": _share(sum(1 for v in visits if v.get(k)), 3),
+            "phones_mailboxes": _share(bool(phones.get(k)) + bool(mailboxes.get(k)), 2),
+            "societies": Decimal(1 if societies.get(k) else 0),
+            "symposium": Decimal(1 if symposiums.get(k) else 0),
+            "reports": _share(reports.get(k, 0), 12),
+            "inspection": (sum(inspection[k]) / len(inspection[k]) / 100) if inspection[k] else Decimal(0),
+        }
+        lines = []
+        for item in items:
+            fraction = fractions[item.measure]
+            lines.append((item, fraction, (item.points * fraction).quantize(Decimal("0.1"))))
+        scores.append(TownshipScore(t, lines, sum((earned for _i, _f, earned in lines), Decimal("0.0"))))
+    return scores
+
+
+@dataclass
+class FamilyFile:
+    family: m.Family
+    out_migrants: list
+    elders: list
+    children: list
+    children_hidden: int
+    others: list
+
+
+def family_file(family, user):
+    """One family, one file: parents away, grandparents at home, children (if the user may see them)."""
+    children = list(m.LeftBehindChild.objects.visible_to(user).filter(family=family).select_related("person"))
+    hidden = 0
+    if not minors_visible_to(user):
+        hidden = m.LeftBehindChild.objects.counted_for(user).filter(family=family).count()
+    return FamilyFile(
+        family=family,
+        out_migrants=list(
+            m.OutMigrant.objects.visible_to(user).filter(family=family).select_related("person")
+        ),
+        elders=list(
+            m.Elder.objects.visible_to(user)
+            .filter(family=family)
+            .select_related("person")
+            .prefetch_related("pairings")
+        ),
+        children=children,
+        children_hidden=hidden,
+        others=list(m.IncomingWorker.objects.visible_to(user).filter(family=family).select_related("person"))
+        + list(m.Returnee.objects.visible_to(user).filter(family=family).select_related("person")),
+    )
