@@ -8,4 +8,10 @@ class LedgersConfig(AppConfig):
     verbose_name = _("Ledgers")
 
     def ready(self):
+        from auditlog.registry import auditlog
+
         from . import kinds  # noqa: F401  (registers the people and enterprises kinds)
+        from .models import ImportJob
+
+        auditlog.register(ImportJob, include_fields=["kind", "organization", "user", "filename", "status",
+                                                     "skip_invalid"])  # fmt: skip

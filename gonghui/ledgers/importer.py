@@ -91,6 +91,7 @@ class ImportResult:
         return self.status in {"committed", "dry_run"} and (not self.errors or self.skipped_invalid)
 
     skipped_invalid: bool = False
+    file_error: bool = False
 
     def as_json(self):
         return {
@@ -112,6 +113,12 @@ class ImportResult:
         data["diff"] = dict(self.diff)
         data["diff_rows"] = self.diff_rows
         data["rows_rejected"] = len(self.rejected)
+        data["file_error"] = self.file_error
+        data["errors_total"] = len(self.errors)
+        data["warnings_total"] = len(self.warnings)
+        # The page lists the first thousand; the rejected-rows file and the command give all.
+        data["errors"] = data["errors"][:1000]
+        data["warnings"] = data["warnings"][:1000]
         return data
 
 
@@ -423,6 +430,7 @@ class Importer:
             self.file_error = True
             self.result.errors.append(Issue(self.filename or str(path), 0, "", "", str(e)))
         result = self.result
+        result.file_error = self.file_error
         if self.dry_run:
             result.status = "dry_run"
         else:

@@ -1,7 +1,174 @@
+import tempfile
+
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gonghui.orgs.scoping import get_visible_or_404
+
+from . import exports, services
+from .forms import UploadForm
+from .models import ImportJob
+from .registry import all_kinds, get_kind
+from .xlsx import ledger_response, write_template
+
+
+def _kind(code):
+    try:
+        return get_kind(code)
+    except KeyError:
+        raise Http404("no such ledger kind")
 
 
 @login_required
 def index(request):
-    return render(request, "area_pending.html", {})
+    jobs = ImportJob.objects.visible_to(request.user).select_related("organization", "user")[:30]
+    kinds = [{"kind": k, "can_import": k.can_import(request.user)} for k in all_kinds()]
+    return render(request, "ledgers/index.html", {"kinds": kinds, "jobs": jobs})
+
+
+@login_required
+def upload(request, kind):
+    kind = _kind(kind)
+    if not kind.can_import(request.user):
+        raise Http404("not found")
+    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.start_import(
+                kind_code=kind.code,
+                organization=form.cleaned_data["organization"],
+                user=request.user,
+                upload=form.cleaned_data["file"],
+                skip_invalid=form.cleaned_data["skip_invalid"],
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        except PermissionDenied:
+            raise Http404("not found")
+        else:
+            return redirect(job)
+    columns = kind.columns
+    return render(request, "ledgers/upload.html", {"kind": kind, "form": form, "columns": columns})
+
+
+def _job(request, pk):
+    return get_visible_or_404(ImportJob.objects.select_related("organization", "user"), request.user, pk=pk)
+
+
+def _job_context(job):
+    kind = _kind(job.kind)
+    done, total = services.read_progress(job) if job.is_busy else (job.progress_done, job.progress_total)
+    summary = job.summary or {}
+    percent = min(100, round(100 * done / total)) if total else 0
+    return {
+        "job": job,
+        "kind": kind,
+        "summary": summary,
+        "done": done,
+        "total": total,
+        "percent": percent,
+        "choices": [(c.key, c.header) for c in kind.columns],
+        "column_headers": [c.header for c in kind.columns],
+    }
+
+
+@login_required
+def job_detail(request, pk):
+    job = _job(request, pk)
+    context = _job_context(job)
+    if request.htmx:
+        return render(request, "ledgers/partials/job_status.html", context)
+    return render(request, "ledgers/job_detail.html", context)
+
+
+@login_required
+@require_POST
+def job_remap(request, pk):
+    job = _job(request, pk)
+    if not request.user.can_edit:
+        raise Http404("not found")
+    mapping = {}
+    for sheet in (job.summary or {}).get("sheets", []):
+        chosen = {}
+        for column in sheet["columns"]:
+            value = request.POST.get(f"map-{sheet['sheet']}-{column['index']}")
+            if value is not None:
+                chosen[str(column["index"])] = value
+        mapping[sheet["sheet"]] = chosen
+    try:
+        services.remap(job=job, mapping=mapping, skip_invalid=request.POST.get("skip_invalid") == "1",
+                       user=request.user)  # fmt: skip
+    except ValidationError:
+        pass
+    return redirect(job)
+
+
+@login_required
+@require_POST
+def job_commit(request, pk):
+    job = _job(request, pk)
+    if not request.user.can_edit:
+        raise Http404("not found")
+    try:
+        services.commit(job=job, user=request.user)
+    except ValidationError:
+        pass
+    return redirect(job)
+
+
+@login_required
+def job_rejected(request, pk):
+    job = _job(request, pk)
+    if not job.rejected_file:
+        raise Http404("no rejected rows")
+    return FileResponse(
+        job.rejected_file.open("rb"), as_attachment=True, filename=f"错误行-{job.filename}.xlsx"
+    )
+
+
+@login_required
+def template(request, kind):
+    kind = _kind(kind)
+    handle = tempfile.TemporaryFile()
+    write_template(handle, kind)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=f"{kind.title}模板.xlsx")
+
+
+def _export(request, data, filename):
+    org = request.user.organization
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return ledger_response(
+        title=str(data["title"]),
+        unit=org.name if org else "",
+        headers=data["headers"],
+        rows=data["rows"],
+        filename=f"{filename}-{stamp}.xlsx",
+        sum_columns=data["sum_columns"],
+    )
+
+
+@login_required
+def export_people(request):
+    data = exports.people_export(request.user, request.GET.get("q", "").strip())
+    return _export(request, data, "people")
+
+
+@login_required
+def export_enterprises(request):
+    data = exports.enterprises_export(
+        request.user, request.GET.get("q", "").strip(), coal_only=request.GET.get("coal") == "1"
+    )
+    return _export(request, data, "enterprises")
+
+
+@login_required
+def export_organizations(request):
+    data = exports.organizations_export(
+        request.user, request.GET.get("q", "").strip(), request.GET.get("level", "")
+    )
+    return _export(request, data, "organizations")

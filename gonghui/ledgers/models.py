@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs import scoping
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return scoping.restrict(self, user)
+
+
+class ImportJob(models.Model):
+    """One uploaded ledger file: checked (dry run) first, then committed or rejected.
+
+    The summary (errors, warnings, preview, diff, counts) is kept so the officer can leave the
+    page while a large file runs in the background and come back to it.
+    """
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Checking")
+        CHECKED = "checked", _("Checked")
+        IMPORTING = "importing", _("Importing")
+        COMMITTED = "committed", _("Imported")
+        REJECTED = "rejected", _("Rejected")
+        FAILED = "failed", _("Failed")
+
+    BUSY = {Status.CHECKING, Status.IMPORTING}
+
+    kind = models.CharField(_("ledger kind"), max_length=50)
+    organization = models.ForeignKey(
+        "orgs.Organization", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file = models.FileField(_("file"), upload_to="ledgers/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=200)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CHECKING)
+    skip_invalid = models.BooleanField(_("skip invalid rows"), default=False)
+    sheet = models.CharField(_("sheet"), max_length=100, blank=True)
+    mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    rejected_file = models.FileField(_("rejected rows"), upload_to="ledgers/rejected/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ledger import")
+        verbose_name_plural = _("ledger imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.kind} {self.filename}"
+
+    def get_absolute_url(self):
+        return reverse("ledgers:job-detail", args=[self.pk])
+
+    @property
+    def is_busy(self):
+        return self.status in self.BUSY
+
+    @property
+    def percent(self):
+        if not self.progress_total:
+            return 0
+        return min(100, round(100 * self.progress_done / self.progress_total))
+
+    @property
+    def can_commit(self):
+        summary = self.summary or {}
+        if self.status != self.Status.CHECKED or not summary.get("sheets"):
+            return False
+        if summary.get("file_error"):
+            return False
+        return self.skip_invalid or not summary.get("errors")
