@@ -4,13 +4,21 @@ Never downloads a browser (no `playwright install`): /usr/bin/chromium comes fro
 fonts-wqy-microhei so Chinese text renders instead of boxes. Every test gets a fresh browser
 context (no cookies or storage shared between tests).
 
-Use in a test module:
+Use in a test module (fixtures: `browser`, `page`, `phone_page`; helpers: `login`,
+`assert_fits_width`, `screenshot`):
+
+    from playwright.sync_api import expect
+    from .conftest import login
 
     pytestmark = pytest.mark.browser
 
     def test_something(page, live_server, cast):
         login(page, live_server, cast.township_a_officer)
         page.goto(live_server.url + "/people/")
+        expect(page.locator("h1")).to_contain_text(...)
+
+`live_server` makes the test transactional, so records created by fixtures such as `cast` are
+visible to the server thread. Use `expect(...)` (it waits) rather than reading the page once.
 """
 
 import os
@@ -76,6 +84,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def phone_page(page):
+    """The same, at the width of a common phone (390 px): grassroots officers work on phones."""
+    page.set_viewport_size(PHONE)
+    return page
 
 
 def login(page, live_server, user, password=PASSWORD):

@@ -3,13 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE, login
+from .conftest import DESKTOP, login
 
 pytestmark = pytest.mark.browser
 
 
-def test_phone_menu_is_folded_until_the_menu_button_is_tapped(page, live_server, cast):
-    page.set_viewport_size(PHONE)
+def test_phone_menu_is_folded_until_the_menu_button_is_tapped(phone_page, live_server, cast):
+    page = phone_page
     login(page, live_server, cast.township_a_officer)
     people_link = page.locator(".mainnav a[href='/people/']")
     expect(people_link).to_be_hidden()
