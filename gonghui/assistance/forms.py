@@ -1,0 +1,264 @@
+"""Forms parse and normalise input; services decide whether the change is allowed."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs.models import Organization
+from gonghui.people import idnumbers
+from gonghui.people.models import Person
+
+from .models import (
+    ArchiveStatus,
+    ArchiveTransition,
+    BeneficiaryKind,
+    CaseDocument,
+    CasePerson,
+    CaseStatus,
+    FundSource,
+    HardshipArchive,
+    HardshipCause,
+    HotlineCall,
+    HouseholdMember,
+    ModelWorker,
+    PaymentStatus,
+    Programme,
+    RightsCase,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _today():
+    return timezone.localdate()
+
+
+class PersonByIdNumber(forms.CharField):
+    """An ID number typed by an officer, resolved to a Person the user may see."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("help_text", _("18 characters; the person must be registered in People first."))
+        super().__init__(*args, **kwargs)
+        self.user = None
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        number = idnumbers.validate(value)
+        person = Person.objects.visible_to(self.user).with_id_number(number).first()
+        if person is None:
+            raise ValidationError(
+                _(
+                    "No person with ID number %(value)s is registered in your area; register them in People first."
+                ),
+                code="unknown_person",
+                params={"value": idnumbers.mask(number)},
+            )
+        return person
+
+
+class ScopedForm(forms.Form):
+    """Gives every PersonByIdNumber field and organisation choice the user's scope."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        _scope_fields(self, user)
+
+
+class ScopedModelForm(forms.ModelForm):
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        _scope_fields(self, user)
+
+
+def _scope_fields(form, user):
+    for field in form.fields.values():
+        if isinstance(field, PersonByIdNumber):
+            field.user = user
+    if "organization" in form.fields:
+        form.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("path")
+        if not form.is_bound and not form.initial.get("organization") and user.organization_id:
+            form.initial["organization"] = user.organization_id
+
+
+class ArchiveForm(ScopedModelForm):
+    head = PersonByIdNumber(label=_("ID number of the head of household"))
+    bank_account = forms.CharField(
+        label=_("bank account"), required=False, max_length=40,
+        help_text=_("Stored encrypted; lists show only the last four digits."),
+    )  # fmt: skip
+
+    class Meta:
+        model = HardshipArchive
+        fields = [
+            "organization", "code", "head", "category", "is_extreme", "main_cause", "secondary_causes",
+            "disability_kind", "disability_grade", "employment", "model_worker_level", "employer_name",
+            "employer_type", "household_size", "monthly_income_per_head", "housing", "medical_insurance",
+            "bank_name", "bank_account", "standard", "applied_on", "opinion_grassroots", "opinion_committee",
+            "opinion_county",
+        ]  # fmt: skip
+        widgets = {"applied_on": DATE, "secondary_causes": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        causes = HardshipCause.objects.filter(is_active=True)
+        self.fields["main_cause"].queryset = causes
+        self.fields["secondary_causes"].queryset = causes
+        if self.instance.pk:
+            # The head and the filing date are facts of the application: edits keep them.
+            for name in ("head", "applied_on", "code"):
+                del self.fields[name]
+        else:
+            self.initial.setdefault("applied_on", _today())
+
+    def clean(self):
+        data = super().clean()
+        cause = data.get("main_cause")
+        if cause is not None and cause.needs_disability and not data.get("disability_kind"):
+            self.add_error(
+                "disability_kind", _("Hardship caused by disability needs the kind of disability.")
+            )
+        return data
+
+
+class ArchiveMoveForm(ScopedForm):
+    to = forms.ChoiceField(label=_("new status"), choices=ArchiveStatus.choices)
+    on = forms.DateField(label=_("date"), widget=DATE)
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    cancel_reason = forms.ChoiceField(
+        label=_("reason for cancelling"), required=False,
+        choices=[("", "—"), *ArchiveTransition.CancelReason.choices],
+    )  # fmt: skip
+
+
+class MemberForm(ScopedForm):
+    person = PersonByIdNumber(label=_("ID number of the family member"))
+    relation = forms.ChoiceField(label=_("relation to the head"), choices=HouseholdMember.Relation.choices)
+    school = forms.CharField(label=_("school (if a student)"), required=False, max_length=80)
+
+
+class CheckForm(ScopedForm):
+    checked_on = forms.DateField(label=_("checked on"), widget=DATE)
+    visited = forms.BooleanField(label=_("visited in person"), required=False)
+    still_eligible = forms.BooleanField(label=_("still eligible"), required=False)
+    finding = forms.CharField(label=_("finding"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ProgrammeForm(ScopedModelForm):
+    class Meta:
+        model = Programme
+        fields = [
+            "organization",
+            "year",
+            "kind",
+            "name",
+            "festival",
+            "per_payment_cap",
+            "per_person_year_cap",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("year", _today().year)
+
+
+class PaymentForm(ScopedForm):
+    organization = forms.ModelChoiceField(label=_("paying union"), queryset=Organization.objects.none())
+    programme = forms.ModelChoiceField(label=_("programme"), queryset=Programme.objects.none())
+    person = PersonByIdNumber(label=_("ID number of the beneficiary"))
+    archive = forms.ModelChoiceField(label=_("household archive"), queryset=HardshipArchive.objects.none(),
+                                     required=False)  # fmt: skip
+    beneficiary_kind = forms.ChoiceField(label=_("beneficiary kind"), choices=BeneficiaryKind.choices)
+    amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=12, decimal_places=2, min_value=0.01)
+    fund_source = forms.ChoiceField(label=_("fund source"), choices=FundSource.choices)
+    applied_on = forms.DateField(label=_("applied on"), widget=DATE)
+    note = forms.CharField(label=_("note"), required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        org = self.user.organization
+        if org is not None:
+            self.fields["programme"].queryset = Programme.objects.open_to(org).order_by("-year", "name")
+        self.fields["archive"].queryset = HardshipArchive.objects.visible_to(self.user).select_related("head")
+        self.initial.setdefault("applied_on", _today())
+
+
+class PaymentMoveForm(ScopedForm):
+    to = forms.ChoiceField(label=_("step"), choices=[c for c in PaymentStatus.choices if c[0] != "noticed"])
+    on = forms.DateField(label=_("date"), widget=DATE)
+    note = forms.CharField(label=_("note"), required=False, max_length=200)
+
+
+class ReverseForm(ScopedForm):
+    on = forms.DateField(label=_("date"), widget=DATE)
+    reason = forms.CharField(label=_("reason for the reversal"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NoticeForm(ScopedForm):
+    organization = forms.ModelChoiceField(label=_("posting union"), queryset=Organization.objects.none())
+    title = forms.CharField(label=_("title"), max_length=120)
+    posted_on = forms.DateField(label=_("posted on"), widget=DATE)
+    place_posted = forms.CharField(label=_("where posted"), required=False, max_length=120)
+    payments = forms.ModelMultipleChoiceField(label=_("reviewed payments"), queryset=None,
+                                              widget=forms.CheckboxSelectMultiple)  # fmt: skip
+
+    def __init__(self, *args, payments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["payments"].queryset = payments
+        self.fields["payments"].label_from_instance = lambda p: (
+            f"{p.person.name} · {p.programme.name} · {p.amount}"
+        )
+        self.initial.setdefault("posted_on", _today())
+
+
+class HotlineForm(ScopedModelForm):
+    class Meta:
+        model = HotlineCall
+        fields = ["organization", "called_at", "caller_name", "caller_phone", "topic", "summary", "answered_by",
+                  "outcome"]  # fmt: skip
+        widgets = {"called_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+
+class CaseForm(ScopedModelForm):
+    person = PersonByIdNumber(label=_("ID number of the first person"), required=False)
+    is_migrant_worker = forms.BooleanField(label=_("that person is a migrant worker"), required=False)
+
+    class Meta:
+        model = RightsCase
+        fields = ["organization", "code", "title", "kind", "is_legal_aid", "opposing_party", "amount_claimed",
+                  "officer_name", "received_on", "summary"]  # fmt: skip
+        widgets = {"received_on": DATE}
+
+
+class CaseMoveForm(ScopedForm):
+    to = forms.ChoiceField(label=_("step"), choices=CaseStatus.choices)
+    on = forms.DateField(label=_("date"), widget=DATE)
+    amount_recovered = forms.DecimalField(label=_("amount recovered"), required=False, max_digits=12,
+                                          decimal_places=2, min_value=0)  # fmt: skip
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CasePersonForm(ScopedForm):
+    person = PersonByIdNumber(label=_("ID number"))
+    role = forms.ChoiceField(label=_("role in the case"), choices=CasePerson.Role.choices)
+    is_migrant_worker = forms.BooleanField(label=_("migrant worker"), required=False)
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = CaseDocument
+        fields = ["title", "file"]
+
+
+class ModelWorkerForm(ScopedModelForm):
+    person = PersonByIdNumber(label=_("ID number"))
+
+    class Meta:
+        model = ModelWorker
+        fields = ["organization", "person", "level", "honour", "year_honoured", "situation", "in_hardship",
+                  "in_countryside_survey", "note"]  # fmt: skip
