@@ -113,6 +113,10 @@ class OutMigrant(RegistryEntry):
             models.Index(fields=["township", "id"], name="outmigrant_township_id"),
             models.Index(fields=["destination_province", "id"], name="outmigrant_dest_id"),
             models.Index(fields=["organization", "id"], name="outmigrant_org_id"),
+            # Lets the filtered count be answered from the index alone (no row lookups).
+            models.Index(
+                fields=["organization", "destination_province", "township"], name="outmigrant_org_dest_town"
+            ),
         ]
 
     def get_absolute_url(self):

@@ -77,7 +77,20 @@ def _entries(request, registry):
         village=_int(request.GET.get("village")),
         destination=request.GET.get("destination", ""),
     )
-    return rows.select_related(*related_for(registry)).order_by("-pk")
+    return rows.order_by("-pk")
+
+
+def _page(queryset, number, related):
+    """A page read in two steps: the 50 ids (from indexes alone), then those rows with their joins.
+
+    Joining people and places before sorting would make the database join every row of the
+    registry first; at 1,000,000 rows that is the difference between 1 ms and a second.
+    """
+    page = Paginator(queryset.values_list("pk", flat=True), 50).get_page(number)
+    ids = list(page.object_list)
+    rows = queryset.model._default_manager.filter(pk__in=ids).select_related(*related).in_bulk()
+    page.object_list = [rows[pk] for pk in ids]
+    return page
 
 
 def _int(value):
@@ -91,7 +104,7 @@ def _int(value):
 def entry_list(request, kind):
     registry = _registry(kind)
     hidden = registry.minors and not minors_visible_to(request.user)
-    page = Paginator(_entries(request, registry), 50).get_page(request.GET.get("page"))
+    page = _page(_entries(request, registry), request.GET.get("page"), related_for(registry))
     headers = [registry.columns[i][0] for i in registry.list_columns]
     rows = [(e, [registry.columns[i][1](e) for i in registry.list_columns]) for e in page]
     context = {
@@ -116,7 +129,7 @@ def entry_export(request, kind):
     registry = _registry(kind)
     if registry.minors and not minors_visible_to(request.user):
         raise Http404("not found")
-    entries = list(_entries(request, registry)[:200000])
+    entries = list(_entries(request, registry).select_related(*related_for(registry))[:200000])
     numbers = reveal_for_export([e.person for e in entries], request.user, purpose=f"export {kind}")
     headers = [header for header, _getter in registry.columns]
 

@@ -1,0 +1,210 @@
+"""Server time of the out-migrant registry page and of person search at 100,000 and 1,000,000 people.
+
+    .venv/bin/python bench/registry.py --sizes 100000,1000000 --runs 30
+    DATABASE_URL=postgres://... .venv/bin/python bench/registry.py --sizes 100000
+
+Each size gets its own database (SQLite file under --dir, or the PostgreSQL database of
+DATABASE_URL, emptied first), the demo county's organisations, and N people who are all on the
+out-migrant registry, inserted in bulk (not through the demo). Every case is timed through
+Django's test client (rendered HTML) as a township officer and as the county, beside the bare SQL
+of the same queries; p50 and p95 in milliseconds, and the number of queries per request.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def setup(size, directory):
+    if not os.environ.get("DATABASE_URL"):
+        path = Path(directory) / f"bench-registry-{size}.sqlite3"
+        os.environ["GONGHUI_SQLITE"] = str(path)
+    os.environ.setdefault("GONGHUI_VAR_DIR", str(directory))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "gonghui.settings"
+    import django
+
+    django.setup()
+
+
+def populate(size, rng):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from gonghui.orgs import demo as org_demo
+    from gonghui.orgs.models import Place
+    from gonghui.people import idnumbers
+    from gonghui.people.demo import GIVEN, SURNAMES
+    from gonghui.people.models import Person
+    from gonghui.people.pinyin import initials
+    from gonghui.threecares.demo import DESTINATIONS
+    from gonghui.threecares.models import OutMigrant
+
+    call_command("migrate", verbosity=0)
+    org_demo.build(random.Random("gonghui-demo-orgs"))
+    have = OutMigrant.objects.count()
+    if have >= size:
+        return have
+    villages = list(Place.objects.villages().select_related("parent"))
+    cache = {}
+    t0 = time.perf_counter()
+    batch = 20000
+    serial = Person.objects.count()
+    while have < size:
+        n = min(batch, size - have)
+        people = []
+        for _i in range(n):
+            serial += 1
+            v = rng.choice(villages)
+            name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2, 2])))
+            if name not in cache:
+                cache[name] = initials(name)
+            birth = datetime.date(1950, 1, 1) + datetime.timedelta(days=serial // 999 % 20000)
+            number = idnumbers.make_valid("520199", birth, serial % 999 + 1)
+            people.append(
+                Person(
+                    name=name, name_initials=cache[name], township_id=v.parent_id, village_id=v.pk,
+                    id_number_hash=idnumbers.lookup_hash(number), id_number_masked=idnumbers.mask(number),
+                    phone=f"139{serial:08d}", address=f"{v.parent.name}{v.name}",
+                )
+            )  # fmt: skip
+        Person.objects.bulk_create(people, batch_size=5000)
+        if people[0].pk is None:
+            hashes = [p.id_number_hash for p in people]
+            ids = dict(Person.objects.filter(id_number_hash__in=hashes).values_list("id_number_hash", "pk"))
+            for p in people:
+                p.pk = ids[p.id_number_hash]
+        rows = []
+        for p in people:
+            province, cities = rng.choice(DESTINATIONS)
+            rows.append(
+                OutMigrant(
+                    person_id=p.pk, township_id=p.township_id, village_id=p.village_id,
+                    organization_id=_org_of(p.village_id, villages), registered_on=datetime.date(2008, 3, 1),
+                    destination_province=province, destination_city=rng.choice(cities), employer="某电子厂",
+                    industry="制造",
+                )
+            )  # fmt: skip
+        OutMigrant.objects.bulk_create(rows, batch_size=5000)
+        have += n
+        print(f"  {have:,} people ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return have
+
+
+_village_org = {}
+
+
+def _org_of(village_id, villages):
+    if not _village_org:
+        _village_org.update({v.pk: v.organization_id for v in villages})
+    return _village_org[village_id]
+
+
+def timed(func, runs):
+    times = []
+    func()  # warm the caches once
+    for _i in range(runs):
+        t = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+
+
+def measure(size, runs):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from gonghui.orgs.models import Organization, Place, Role, User
+    from gonghui.people.models import Person
+
+    county = Organization.objects.get(code="QS")
+    township_org = Organization.objects.get(code="QS-T02")
+    township = Place.objects.get(organization=township_org, kind="township")
+    users = {}
+    for username, org, role in (("bench_county", county, Role.FEDERATION_ADMIN),
+                                ("bench_township", township_org, Role.COMMITTEE_OFFICER)):  # fmt: skip
+        users[username], _c = User.objects.update_or_create(
+            username=username, defaults={"organization": org, "role": role}
+        )
+    sample = Person.objects.filter(township=township).order_by("pk").first()
+    from gonghui.people import idnumbers
+
+    # populate() numbers people by serial, and on a fresh database the serial is the pk.
+    serial_birth = datetime.date(1950, 1, 1) + datetime.timedelta(days=(sample.pk) // 999 % 20000)
+    number = idnumbers.make_valid("520199", serial_birth, sample.pk % 999 + 1)
+    registry = reverse("threecares:entry-list", args=["out_migrants"])
+    cases = [
+        ("registry page", registry),
+        ("registry filtered", f"{registry}?township={township.pk}&destination=广东"),
+        ("search name prefix", "/people/?q=王"),
+        ("search pinyin initials", "/people/?q=wj"),
+        ("search ID number", f"/people/?q={number}"),
+    ]
+    client = Client()
+    print(f"\n{connection.vendor}, {size:,} people; p50 / p95 in ms over {runs} runs")
+    print(f"{'case':<26}{'user':<16}{'page p50':>9}{'p95':>8}{'queries':>9}{'SQL p50':>9}{'p95':>8}")
+    for label, url in cases:
+        for username, user in users.items():
+            client.force_login(user)
+            connection.queries_log.clear()
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            # The bare SQL: the queries of the request that read the registry or people tables.
+            sql = [
+                q["sql"]
+                for q in captured.captured_queries
+                if "people_person" in q["sql"] or "threecares_" in q["sql"]
+            ]
+
+            def bare(sql=sql):
+                with connection.cursor() as cursor:
+                    for statement in sql:
+                        cursor.execute(statement)
+                        cursor.fetchall()
+
+            page50, page95 = timed(lambda url=url: client.get(url), runs)
+            sql50, sql95 = timed(bare, runs)
+            print(
+                f"{label:<26}{username[6:]:<16}{page50:>9.1f}{page95:>8.1f}{len(captured):>9}{sql50:>9.1f}{sql95:>8.1f}"
+            )
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="100000", help="comma-separated numbers of people")
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--dir", default="/tmp/gonghui-bench")
+    parser.add_argument("--size-index", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    Path(args.dir).mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if len(sizes) > 1:
+        # One process per size: Django binds its database once per process.
+        import subprocess
+
+        for size in sizes:
+            subprocess.run([sys.executable, __file__, "--sizes", str(size), "--runs", str(args.runs),
+                            "--dir", args.dir], check=True)  # fmt: skip
+        return
+    size = sizes[0]
+    setup(size, args.dir)
+    populate(size, random.Random(size))
+    measure(size, args.runs)
+
+
+if __name__ == "__main__":
+    main()
