@@ -32,13 +32,10 @@ class PlaceResolver:
         self.villages_by_township = {}
         self.villages = {}
         self.inside = set()
-        self.inside_townships = set()
-        township_ids = set()
         for place in places:
             if place.organization.path.startswith(self.root):
                 self.inside.add(place.pk)
             if place.kind == Place.Kind.TOWNSHIP:
-                township_ids.add(place.pk)
                 for key in {place.name, _bare(place.name, _TOWNSHIP_SUFFIXES)}:
                     self.townships.setdefault(key, []).append(place)
         for place in places:
@@ -46,9 +43,6 @@ class PlaceResolver:
                 for key in {place.name, _bare(place.name, _VILLAGE_SUFFIXES)}:
                     self.villages_by_township.setdefault((place.parent_id, key), []).append(place)
                     self.villages.setdefault(key, []).append(place)
-                if place.pk in self.inside and place.parent_id in township_ids:
-                    # A village union may name its own township.
-                    self.inside_townships.add(place.parent_id)
 
     @staticmethod
     def _one(found, name):
@@ -94,9 +88,9 @@ class PlaceResolver:
         return found[0], None
 
     def is_inside(self, place):
-        if place.pk in self.inside:
-            return True
-        return place.kind == Place.Kind.TOWNSHIP and place.pk in self.inside_townships
+        # Only the most specific place of a row is checked, so a village union may still name
+        # the township its village lies in.
+        return place.pk in self.inside
 
     def outside_reason(self, place):
         return _("%(place)s is outside %(org)s; the unit responsible for it must import this row.") % {
