@@ -12,7 +12,7 @@ class ThreeCaresConfig(AppConfig):
 
         from gonghui.orgs import scoping
 
-        from . import indicators, sections  # noqa: F401  registers three_cares.* figures, person sections
+        from . import indicators, ledgers, sections  # noqa: F401  three_cares.* figures, ledger kinds, person page
         from . import models as m
 
         # A registry row makes the person visible to the organisation answerable for it.
