@@ -35,7 +35,7 @@ from .models import (
 )
 
 
-def _error(field, message, code, **params):
+def _error(field, message, code, /, **params):
     return ValidationError({field: ValidationError(message, code=code, params=params or None)})
 
 

@@ -1,0 +1,80 @@
+"""Factories for the assistance area, built on the shared ones."""
+
+import datetime
+import itertools
+from decimal import Decimal
+
+import factory
+
+from gonghui.assistance import services
+from gonghui.assistance.models import (
+    ArchiveStatus,
+    EligibilityLine,
+    HardshipArchive,
+    HardshipCause,
+    PaymentStatus,
+    Programme,
+)
+from tests.factories import PersonFactory, id_number
+
+_n = itertools.count(500)
+
+
+def new_person(place, name=None, birth=datetime.date(1975, 3, 8)):
+    n = next(_n)
+    return PersonFactory(
+        name=name or f"测试户主{n}",
+        township=place.parent if place.kind == "village" else place,
+        village=place if place.kind == "village" else None,
+        id_no=id_number(n, birth=birth),
+    )
+
+
+class ArchiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HardshipArchive
+
+    code = factory.Sequence(lambda n: f"KN-{n:05d}")
+    category = HardshipArchive.Category.DEEP
+    main_cause = factory.LazyFunction(lambda: HardshipCause.objects.get(code="illness"))
+    employment = HardshipArchive.Employment.LAID_OFF
+    household_size = 3
+    monthly_income_per_head = Decimal("120")
+    standard = HardshipArchive.Standard.COUNTY
+    status = ArchiveStatus.ARCHIVED
+    applied_on = datetime.date(2008, 1, 2)
+    status_since = datetime.date(2008, 1, 4)
+    last_updated_on = datetime.date(2008, 1, 4)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    year = 2008
+    kind = Programme.Kind.LIVING_AID
+    name = factory.Sequence(lambda n: f"2008年生活救助{n}")
+
+
+def eligibility_line(place, *, minimum="170", cap="3000", year=2008):
+    return EligibilityLine.objects.create(
+        place=place, year=year, monthly_income_per_head=Decimal(minimum),
+        household_year_cap=Decimal(cap) if cap else None,
+    )  # fmt: skip
+
+
+def paid_payment(*, organization, programme, person, amount="200", archive=None, applied_on=datetime.date(2008, 1, 7),
+                 kind="hardship_worker", by=None):  # fmt: skip
+    """An application taken through review, a five-working-day notice, approval and payment."""
+    payment = services.apply_for_payment(
+        organization=organization, programme=programme, person=person, archive=archive, beneficiary_kind=kind,
+        amount=Decimal(amount), fund_source="own_funds", applied_on=applied_on, by=by,
+    )  # fmt: skip
+    services.move_payment(payment=payment, to=PaymentStatus.REVIEWED, on=applied_on, by=by)
+    payment.refresh_from_db()
+    notice = services.post_notice(organization=organization, payments=[payment], title="公示", posted_on=applied_on,
+                                  by=by)  # fmt: skip
+    services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=by)
+    services.move_payment(payment=payment, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=by)
+    payment.refresh_from_db()
+    return payment

@@ -1,0 +1,177 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.assistance import services
+from gonghui.assistance.models import (
+    ArchiveCheck,
+    BeneficiaryKind,
+    HardshipArchive,
+    HotlineCall,
+    ModelWorker,
+    Payment,
+    PaymentStatus,
+    PublicNotice,
+    RightsCase,
+)
+
+from .factories import ArchiveFactory, ProgrammeFactory, new_person, paid_payment
+
+D = datetime.date
+
+
+@pytest.fixture
+def records(cast, household, programme):
+    """One record of every scoped kind, all owned inside township A."""
+    payment = paid_payment(
+        organization=cast.township_a, programme=programme, person=household.head, archive=household
+    )
+    case = services.open_case(organization=cast.village_union_a, code="WQ-1", title="欠薪", kind="wages",
+                              received_on=D(2008, 3, 1), people=[(household.head, "claimant", True)])  # fmt: skip
+    ModelWorker.objects.create(organization=cast.village_union_a, person=household.head, level="county",
+                               honour="县劳动模范", year_honoured=2005, situation="retired", in_hardship=True)  # fmt: skip
+    HotlineCall.objects.create(organization=cast.township_a, called_at=timezone.now(), caller_name="李四",
+                               topic="wages", summary="欠薪", answered_by="王")  # fmt: skip
+    return {"archive": household, "payment": payment, "notice": payment.notice, "case": case}
+
+
+@pytest.mark.parametrize("kind", ["archive", "payment", "notice", "case"])
+def test_township_b_officer_gets_404_for_township_a_records(client, cast, records, kind):
+    client.force_login(cast.township_b_officer)
+    assert client.get(records[kind].get_absolute_url()).status_code == 404
+    client.force_login(cast.township_a_officer)
+    assert client.get(records[kind].get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "model", [HardshipArchive, Payment, PublicNotice, RightsCase, ModelWorker, HotlineCall]
+)  # fmt: skip
+def test_every_scoped_model_is_invisible_outside_its_subtree(cast, records, model):
+    assert model.objects.visible_to(cast.township_a_officer).exists()
+    assert not model.objects.visible_to(cast.township_b_officer).exists()
+
+
+def test_write_pages_are_not_found_for_a_read_only_leader(client, cast, records):
+    client.force_login(cast.leader)
+    assert client.get(reverse("assistance:archive-create")).status_code == 404
+    url = reverse("assistance:payment-reverse", args=[records["payment"].pk])
+    assert client.post(url, {"on": "2008-02-01", "reason": "x"}).status_code == 404
+
+
+def test_pages_of_the_area_answer_for_the_county(client, cast, records):
+    client.force_login(cast.county_admin)
+    for name in ["index", "archive-list", "archive-create", "recheck-list", "programme-list", "payment-list",
+                 "payment-totals", "payment-create", "notice-list", "notice-create", "hotline-list", "case-list",
+                 "case-create", "modelworker-list", "archive-export", "payment-export", "case-export"]:  # fmt: skip
+        assert client.get(reverse(f"assistance:{name}"), {"year": 2008}).status_code == 200, name
+
+
+def test_archive_list_uses_a_fixed_number_of_queries(client, cast, records):
+    for _ in range(5):
+        ArchiveFactory(organization=cast.village_union_a, head=new_person(cast.village_a))
+    client.force_login(cast.county_admin)
+    with CaptureQueriesContext(connection) as first:
+        client.get(reverse("assistance:archive-list"))
+    for _ in range(5):
+        ArchiveFactory(organization=cast.village_union_a, head=new_person(cast.village_a))
+    with CaptureQueriesContext(connection) as second:
+        client.get(reverse("assistance:archive-list"))
+    assert len(first) == len(second) <= 10
+
+
+def test_totals_page_equals_the_sum_of_the_paid_rows(client, cast, records, programme):
+    medical = ProgrammeFactory(organization=cast.county, kind="medical_aid")
+    paid_payment(organization=cast.township_b, programme=medical, person=new_person(cast.village_b), amount="350",
+                 kind="migrant_worker", applied_on=D(2008, 6, 2))  # fmt: skip
+    services.apply_for_payment(organization=cast.township_a, programme=medical, person=new_person(cast.village_a),
+                               beneficiary_kind="child", amount=Decimal("90"), fund_source="government",
+                               applied_on=D(2008, 7, 1))  # fmt: skip
+    client.force_login(cast.county_admin)
+    response = client.get(reverse("assistance:payment-totals"), {"year": 2008})
+    rows = [p for p in Payment.objects.all() if p.status == PaymentStatus.PAID]
+    assert response.context["total"] == sum(p.amount for p in rows) == Decimal("550")
+    assert response.context["person_times"] == 2
+    by_kind = {str(name): (amount, times) for name, amount, times in response.context["tables"][3]["rows"]}
+    assert by_kind == {
+        str(BeneficiaryKind.MIGRANT_WORKER.label): (Decimal("350"), 1),
+        str(BeneficiaryKind.HARDSHIP_WORKER.label): (Decimal("200"), 1),
+    }
+
+
+def test_service_refusal_is_shown_beside_the_field(client, cast, household, programme):
+    client.force_login(cast.township_a_officer)
+    number = household.head.clear_id_number()
+    response = client.post(reverse("assistance:payment-create"), {
+        "organization": cast.township_a.pk, "programme": programme.pk, "person": number, "archive": household.pk,
+        "beneficiary_kind": "hardship_worker", "amount": "900", "fund_source": "own_funds",
+        "applied_on": "2008-01-07",
+    })  # fmt: skip
+    assert response.status_code == 200
+    assert "500" in response.context["form"].errors["amount"][0]
+    assert not Payment.objects.exists()
+
+
+def test_officer_walks_a_payment_from_application_to_paid_through_the_pages(
+    client, cast, household, programme
+):
+    client.force_login(cast.township_a_officer)
+    number = household.head.clear_id_number()
+    client.post(reverse("assistance:payment-create"), {
+        "organization": cast.township_a.pk, "programme": programme.pk, "person": number, "archive": household.pk,
+        "beneficiary_kind": "hardship_worker", "amount": "300", "fund_source": "own_funds",
+        "applied_on": "2008-01-07",
+    })  # fmt: skip
+    payment = Payment.objects.get()
+    move = reverse("assistance:payment-move", args=[payment.pk])
+    client.post(move, {"to": "reviewed", "on": "2008-01-07"})
+    client.post(reverse("assistance:notice-create"), {
+        "organization": cast.township_a.pk, "title": "春节送温暖公示", "posted_on": "2008-01-08", "payments": [payment.pk],
+    })  # fmt: skip
+    early = client.post(move, {"to": "approved", "on": "2008-01-10"})
+    assert "on" in early.context["form"].errors
+    client.post(move, {"to": "approved", "on": "2008-01-15"})
+    client.post(move, {"to": "paid", "on": "2008-01-16"})
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PAID and payment.is_locked
+    assert list(payment.steps.values_list("status", flat=True)) == ["applied", "reviewed", "noticed", "approved",
+                                                                    "paid"]  # fmt: skip
+
+
+def test_person_page_lists_archive_payments_and_cases_only_within_scope(client, cast, records):
+    person = records["archive"].head
+    client.force_login(cast.township_a_officer)
+    html = client.get(person.get_absolute_url()).content.decode()
+    assert records["archive"].code in html and "WQ-1" in html and records["payment"].programme.name in html
+    client.force_login(cast.township_b_officer)
+    assert client.get(person.get_absolute_url()).status_code == 404
+
+
+def test_recheck_page_starts_the_year_and_records_a_visit(client, cast, household):
+    client.force_login(cast.township_a_officer)
+    client.post(reverse("assistance:recheck-list") + "?year=2008")
+    check = ArchiveCheck.objects.get()
+    response = client.post(reverse("assistance:recheck-record", args=[check.pk]),
+                           {"checked_on": "2008-12-01", "visited": "on", "still_eligible": "on"})  # fmt: skip
+    assert response.status_code == 302
+    check.refresh_from_db()
+    assert check.visited and check.checked_on == D(2008, 12, 1)
+
+
+def test_case_document_is_served_only_within_scope(client, cast, records, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    case = records["case"]
+    client.force_login(cast.township_a_officer)
+    upload = SimpleUploadedFile("判决书.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    client.post(reverse("assistance:case-document-add", args=[case.pk]), {"title": "判决书", "file": upload})
+    document = case.documents.get()
+    url = reverse("assistance:case-document", args=[document.pk])
+    assert client.get(url).status_code == 200
+    client.force_login(cast.township_b_officer)
+    assert client.get(url).status_code == 404
