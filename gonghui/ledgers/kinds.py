@@ -3,13 +3,15 @@
 Headers and aliases are data: what township offices actually write above their columns.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.orgs import scoping
-from gonghui.orgs.codes import validate_credit_code
+from gonghui.orgs.codes import credit_code_check_char, validate_credit_code
 from gonghui.orgs.models import Enterprise
 from gonghui.people import idnumbers
 from gonghui.people.models import Gender, Person
@@ -35,7 +37,7 @@ class PeopleKind(LedgerKind):
                help="必填。"),
         Column("id_number", "身份证号", "id_number",
                aliases=["身份证号码", "公民身份号码", "身份证", "身份证件号码", "证件号码", "身份证号(18位)"],
-               example="520199197503080012",
+               example=idnumbers.make_valid("520199", datetime.date(1975, 3, 8), 1),
                help="18位，末位X可大写或小写；请把本列设为“文本”，否则Excel会把号码变成5.20123E+17。"),
         Column("gender", "性别", "choice", choices=GENDERS, example="男", help="与身份证号不符时以身份证号为准。"),
         Column("ethnicity", "民族", "text", max_length=20, example="汉族"),
@@ -224,7 +226,7 @@ class EnterprisesKind(LedgerKind):
         Column("name", "单位名称", "text", required=True, max_length=120, aliases=["企业名称", "单位", "企业"],
                example="高桥建材厂"),
         Column("credit_code", "统一社会信用代码", "text", aliases=["信用代码", "社会信用代码", "统一代码"],
-               example="91520199000000001X", help="18位；没有的可不填，按单位名称核对。"),
+               example="91520199000000001" + credit_code_check_char("91520199000000001"), help="18位；没有的可不填，按单位名称核对。"),
         Column("ownership", "经济类型", "choice", choices=OWNERSHIPS, aliases=["所有制", "经济性质", "单位性质"],
                example="私营"),
         Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP_ALIASES, example="高桥镇"),

@@ -35,3 +35,10 @@ def do_import(cast):
                           organization=org or cast.township_a, **options)  # fmt: skip
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    # Uploaded ledgers and progress files go to the test's own directory.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return settings.MEDIA_ROOT
