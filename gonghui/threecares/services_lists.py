@@ -57,14 +57,14 @@ SERVICE_LISTS = {
         ServiceList(
             "societies", _("Elders' mutual-aid societies"),
             lambda u: m.MutualAidSociety.objects.visible_to(u).select_related("township", "village")
-            .annotate(n_members=Count("memberships")),
+            .annotate(n_members=Count("memberships")).order_by("-founded_on", "pk"),
             ((_("Name"), lambda r: r.name), (_("Place"), _place), (_("Leader"), lambda r: r.leader_name),
              (_("Members"), lambda r: r.n_members), (_("Founded on"), lambda r: r.founded_on)),
         ),
         ServiceList(
             "trainings", _("Skills training sessions"),
             lambda u: m.Training.objects.visible_to(u).select_related("organization")
-            .annotate(n_listed=Count("attendees")),
+            .annotate(n_listed=Count("attendees")).order_by("-held_on", "pk"),
             ((_("Title"), lambda r: r.title), (_("Held on"), lambda r: r.held_on), (_("Venue"), lambda r: r.venue),
              (_("Trainees"), lambda r: r.trainee_count), (_("On the attendance list"), lambda r: r.n_listed),
              (_("Funds (yuan)"), lambda r: r.funds)),
