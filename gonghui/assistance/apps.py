@@ -13,7 +13,10 @@ class AssistanceConfig(AppConfig):
         from gonghui.orgs import scoping
         from gonghui.people.sections import register_section
 
-        from . import indicators  # noqa: F401  registers assistance.*, rights.*, three_cares.rights_*
+        from . import (
+            indicators,  # noqa: F401  registers assistance.*, rights.*, three_cares.rights_*
+            ledgers,  # noqa: F401  registers the area's ledger kinds
+        )
         from . import models as m
         from .sections import load_person_section
 
