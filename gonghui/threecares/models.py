@@ -53,7 +53,11 @@ class Family(models.Model):
 
 
 class RegistryEntry(models.Model):
-    """What every registry row has: the person, where they live, who answers for them."""
+    """What every registry row has: the person, where they live, who answers for them.
+
+    Each registry has an (organization, person) index: the people scoping rule asks "which
+    people have a row in this subtree", and the index answers it without reading the rows.
+    """
 
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="threecares_%(class)s"
@@ -110,6 +114,7 @@ class OutMigrant(RegistryEntry):
         verbose_name_plural = _("out-migrant workers")
         constraints = _unique_person("outmigrant")
         indexes = [
+            models.Index(fields=["organization", "person"], name="outmigrant_org_person"),
             models.Index(fields=["township", "id"], name="outmigrant_township_id"),
             models.Index(fields=["destination_province", "id"], name="outmigrant_dest_id"),
             models.Index(fields=["organization", "id"], name="outmigrant_org_id"),
@@ -139,7 +144,10 @@ class IncomingWorker(RegistryEntry):
         verbose_name = _("incoming worker")
         verbose_name_plural = _("incoming workers")
         constraints = _unique_person("incomingworker")
-        indexes = [models.Index(fields=["organization", "id"], name="incoming_org_id")]
+        indexes = [
+            models.Index(fields=["organization", "person"], name="incomingworker_org_person"),
+            models.Index(fields=["organization", "id"], name="incoming_org_id"),
+        ]
 
     def get_absolute_url(self):
         return reverse("threecares:entry-detail", args=["incoming", self.pk])
@@ -156,6 +164,7 @@ class Returnee(RegistryEntry):
         verbose_name = _("returnee entrepreneur")
         verbose_name_plural = _("returnee entrepreneurs")
         constraints = _unique_person("returnee")
+        indexes = [models.Index(fields=["organization", "person"], name="returnee_org_person")]
 
     def get_absolute_url(self):
         return reverse("threecares:entry-detail", args=["returnees", self.pk])
@@ -178,7 +187,10 @@ class Elder(RegistryEntry):
         verbose_name = _("empty-nest elder")
         verbose_name_plural = _("empty-nest elders")
         constraints = _unique_person("elder")
-        indexes = [models.Index(fields=["organization", "id"], name="elder_org_id")]
+        indexes = [
+            models.Index(fields=["organization", "person"], name="elder_org_person"),
+            models.Index(fields=["organization", "id"], name="elder_org_id"),
+        ]
 
     def get_absolute_url(self):
         return reverse("threecares:entry-detail", args=["elders", self.pk])
@@ -195,6 +207,7 @@ class ProxyParent(RegistryEntry):
         verbose_name = _("proxy parent")
         verbose_name_plural = _("proxy parents")
         constraints = _unique_person("proxyparent")
+        indexes = [models.Index(fields=["organization", "person"], name="proxyparent_org_person")]
 
     def get_absolute_url(self):
         return reverse("threecares:entry-detail", args=["proxy_parents", self.pk])
@@ -249,7 +262,10 @@ class LeftBehindChild(RegistryEntry):
                 condition=Q(kind="pupil") | (Q(school="") & Q(grade="")), name="child_school_only_for_pupils"
             ),
         ]
-        indexes = [models.Index(fields=["organization", "id"], name="child_org_id")]
+        indexes = [
+            models.Index(fields=["organization", "id"], name="child_org_id"),
+            models.Index(fields=["organization", "person"], name="leftbehindchild_org_person"),
+        ]
 
     def get_absolute_url(self):
         return reverse("threecares:entry-detail", args=["children", self.pk])
