@@ -23,6 +23,7 @@ from gonghui.people import idnumbers
 from gonghui.people.models import Person
 
 from . import services
+from .defaults import ensure_causes
 from .models import (
     ArchiveCheck,
     ArchiveStatus,
@@ -53,6 +54,7 @@ def _d(month, day):
 def build(rng=None):
     rng = rng or random.Random("gonghui-demo-assistance")
     county = Organization.objects.get(code="QS")
+    ensure_causes(HardshipCause)
     admin = User.objects.filter(username="county_admin").first()
     county_place = Place.objects.get(organization=county, kind=Place.Kind.COUNTY)
     EligibilityLine.objects.update_or_create(

@@ -7,6 +7,7 @@ from decimal import Decimal
 import factory
 
 from gonghui.assistance import services
+from gonghui.assistance.defaults import ensure_causes
 from gonghui.assistance.models import (
     ArchiveStatus,
     EligibilityLine,
@@ -18,6 +19,12 @@ from gonghui.assistance.models import (
 from tests.factories import PersonFactory, id_number
 
 _n = itertools.count(500)
+
+
+def cause(code="illness"):
+    """A default cause; browser tests flush the migration's rows, so make sure they exist."""
+    ensure_causes(HardshipCause)
+    return HardshipCause.objects.get(code=code)
 
 
 def new_person(place, name=None, birth=datetime.date(1975, 3, 8)):
@@ -36,7 +43,7 @@ class ArchiveFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"KN-{n:05d}")
     category = HardshipArchive.Category.DEEP
-    main_cause = factory.LazyFunction(lambda: HardshipCause.objects.get(code="illness"))
+    main_cause = factory.LazyFunction(cause)
     employment = HardshipArchive.Employment.LAID_OFF
     household_size = 3
     monthly_income_per_head = Decimal("120")

@@ -5,10 +5,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gonghui.assistance import services
-from gonghui.assistance.models import ArchiveCheck, ArchiveStatus, HardshipArchive, HardshipCause
+from gonghui.assistance.models import ArchiveCheck, ArchiveStatus, HardshipArchive
 from gonghui.people.models import IdNumberAccess
 
-from .factories import ArchiveFactory, eligibility_line, new_person, paid_payment
+from .factories import ArchiveFactory, cause, eligibility_line, new_person, paid_payment
 
 D = datetime.date
 
@@ -17,7 +17,7 @@ def _new_archive(cast, **extra):
     head = new_person(cast.village_a)
     fields = {
         "organization": cast.village_union_a, "code": "QS-KN-2008-9001", "head": head, "category": "deep",
-        "main_cause": HardshipCause.objects.get(code="illness"), "employment": "laid_off", "household_size": 3,
+        "main_cause": cause("illness"), "employment": "laid_off", "household_size": 3,
         "monthly_income_per_head": Decimal("150"), "standard": "county", "applied_on": D(2008, 1, 2), **extra,
     }  # fmt: skip
     return services.create_archive(fields=fields, bank_account="6223 5123 4567 8901 234")
@@ -48,9 +48,7 @@ def test_only_roles_that_may_unmask_see_the_bank_account_and_it_is_logged(cast):
 def test_disability_cause_needs_the_kind_of_disability(cast):
     from gonghui.assistance.forms import ArchiveForm
 
-    form = ArchiveForm(
-        data={"main_cause": HardshipCause.objects.get(code="disability").pk}, user=cast.county_admin
-    )
+    form = ArchiveForm(data={"main_cause": cause("disability").pk}, user=cast.county_admin)
     assert "disability_kind" in form.errors
 
 

@@ -16,7 +16,7 @@ from gonghui.ledgers.registry import get_kind
 from gonghui.people import idnumbers
 from tests.ledgers.files import write_xlsx
 
-from .factories import ProgrammeFactory
+from .factories import ProgrammeFactory, cause
 
 
 def number(n):
@@ -30,6 +30,8 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def do_import(cast, tmp_path):
+    cause()
+
     def run(kind, rows, *, org=None):
         path = write_xlsx(tmp_path / f"{kind}.xlsx", {"Sheet1": rows})
         return run_import(get_kind(kind), path, organization=org or cast.township_a)
