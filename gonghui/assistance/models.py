@@ -267,7 +267,11 @@ class HardshipArchive(models.Model):
                 condition=Q(monthly_income_per_head__gte=0), name="archive_income_not_negative"
             ),
         ]
-        indexes = [models.Index(fields=["status", "last_updated_on"])]
+        # (organization, head) serves the people scoping rule's "records in this subtree" subquery.
+        indexes = [
+            models.Index(fields=["status", "last_updated_on"]),
+            models.Index(fields=["organization", "head"]),
+        ]
 
     def __str__(self):
         return f"{self.code} {self.head.name}"
@@ -558,7 +562,11 @@ class Payment(models.Model):
                 name="payment_reversal_has_reason",
             ),
         ]
-        indexes = [models.Index(fields=["status", "paid_on"]), models.Index(fields=["person", "status"])]
+        indexes = [
+            models.Index(fields=["status", "paid_on"]),
+            models.Index(fields=["person", "status"]),
+            models.Index(fields=["organization", "person"]),
+        ]
 
     def __str__(self):
         return f"{self.person} {self.amount} {self.programme}"
@@ -863,6 +871,7 @@ class ModelWorker(models.Model):
         verbose_name = _("model worker")
         verbose_name_plural = _("model workers")
         ordering = ["level", "-year_honoured", "pk"]
+        indexes = [models.Index(fields=["organization", "person"])]
         constraints = [
             models.UniqueConstraint(fields=["person", "level", "year_honoured"], name="model_worker_once")
         ]

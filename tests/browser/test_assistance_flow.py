@@ -95,3 +95,22 @@ def test_officer_takes_a_household_from_application_to_payment_and_public_notice
     page.goto(notice_url)
     expect(page.locator("section.notice")).to_contain_text("300")
     expect(page.locator("section.notice")).not_to_contain_text("张元飞")
+
+
+def test_archive_payment_and_notice_pages_fit_a_phone(phone_page, live_server, cast):
+    from tests.assistance.factories import ArchiveFactory, paid_payment
+
+    from .conftest import assert_fits_width
+
+    programme = ProgrammeFactory(organization=cast.county, name="2008年春节送温暖")
+    archive = ArchiveFactory(
+        organization=cast.village_union_a, head=new_person(cast.village_a, name="李小红")
+    )
+    payment = paid_payment(
+        organization=cast.township_a, programme=programme, person=archive.head, archive=archive
+    )
+    login(phone_page, live_server, cast.township_a_officer)
+    for url in ["/assistance/", "/assistance/archives/", archive.get_absolute_url(), "/assistance/payments/?year=2008",
+                payment.get_absolute_url(), payment.notice.get_absolute_url(), "/assistance/cases/"]:  # fmt: skip
+        phone_page.goto(live_server.url + url)
+        assert_fits_width(phone_page)
