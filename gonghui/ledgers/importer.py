@@ -25,8 +25,8 @@ HEADER_SCAN_ROWS = 20
 PREVIEW_ROWS = 20
 DIFF_ROWS = 200
 _TOTAL_WORDS = ("合计", "总计", "小计", "累计")
-_FOOTER_WORDS = ("填表人", "制表人", "审核人", "负责人", "填报人", "填表日期", "制表日期", "填报日期",
-                 "单位负责人", "联系人", "备注:", "说明:", "注:")  # fmt: skip
+_FOOTER_PREFIXES = ("填表人", "制表人", "审核人", "负责人", "填报人", "填表日期", "制表日期", "填报日期",
+                    "单位负责人", "联系人", "备注:", "说明:", "注:")  # fmt: skip
 
 
 class UsageError(Exception):
@@ -52,6 +52,8 @@ class SheetPlan:
     mapping: dict[int, str] = field(default_factory=dict)  # cell index → column key
     missing: list[str] = field(default_factory=list)  # required column headers not found
     height: int = 0
+    key_headers: dict[str, str] = field(default_factory=dict)  # column key → header text in the file
+    parsers: list = field(default_factory=list)  # (cell index, column key, Column)
 
     def as_dict(self, kind):
         return {
@@ -196,6 +198,8 @@ class Importer:
             if key and key not in plan.mapping.values():
                 plan.mapping[index] = key
         found = set(plan.mapping.values())
+        plan.key_headers = {key: plan.headers[i] for i, key in plan.mapping.items()}
+        plan.parsers = [(i, key, self.columns[key]) for i, key in plan.mapping.items()]
         plan.missing = [c.header for c in self.kind.columns if c.required and c.key not in found]
         return plan
 
@@ -203,20 +207,29 @@ class Importer:
 
     @staticmethod
     def _is_total_or_footer(cells):
-        texts = [normalize_text(cell_text(c)).replace(" ", "") for c in cells if not is_blank(c)]
+        texts = []
+        for cell in cells:
+            if isinstance(cell, str) and cell and not cell.isspace():
+                texts.append(normalize_text(cell).replace(" ", ""))
+                if len(texts) == 2:
+                    break
+            elif cell not in ("", None) and not texts:
+                return False  # a number first (序号): a data row
         if not texts:
             return False
         first = texts[0]
-        if any(first.startswith(w) for w in _TOTAL_WORDS) or (len(texts) > 1 and texts[1] in _TOTAL_WORDS):
+        if first.startswith(_TOTAL_WORDS) or (len(texts) > 1 and texts[1] in _TOTAL_WORDS):
             return True
-        return any(first.startswith(w.rstrip(":")) for w in _FOOTER_WORDS) and len(texts) <= 4
+        if first.startswith(_FOOTER_PREFIXES):
+            filled = sum(1 for c in cells if not is_blank(c))
+            return filled <= 4
+        return False
 
     def parse_row(self, plan, number, cells):
         values, raw = {}, {}
-        headers = {key: plan.headers[i] for i, key in plan.mapping.items()}
-        row = Row(sheet=plan.name, number=number, values=values, raw=raw, headers=headers, cells=list(cells))
-        for index, key in plan.mapping.items():
-            column = self.columns[key]
+        headers = plan.key_headers
+        row = Row(sheet=plan.name, number=number, values=values, raw=raw, headers=headers, cells=cells)
+        for index, key, column in plan.parsers:
             cell = cells[index] if index < len(cells) else None
             if is_blank(cell):
                 values[key] = None
@@ -224,7 +237,7 @@ class Importer:
                 if column.required:
                     row.error(key, _("%(column)s is required and is empty.") % {"column": headers[key]})
                 continue
-            raw[key] = cell_text(cell)
+            raw[key] = cell if isinstance(cell, str) else cell_text(cell)
             try:
                 values[key] = parse(cell, column, lambda reason, key=key: row.warn(key, reason))
             except CellError as e:

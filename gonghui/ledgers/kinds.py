@@ -16,7 +16,8 @@ from gonghui.orgs.models import Enterprise
 from gonghui.people import idnumbers
 from gonghui.people.models import Gender, Person
 
-from .persons import INSERT_BATCH, name_initials, new_person
+from .bulk import fast_initials, insert_rows
+from .persons import INSERT_BATCH
 from .registry import Column, LedgerKind, register_kind
 
 TOWNSHIP_ALIASES = ["乡(镇)", "乡镇(街道)", "所属乡镇", "乡镇名称", "镇(乡)", "乡镇街道"]
@@ -60,19 +61,22 @@ class PeopleKind(LedgerKind):
 
     def check(self, rows, ctx):
         with_id = [row for row in rows if row["id_number"]]
-        existing = ctx.people_by_id_number(with_id)
-        names = {row["name"] for row in rows}
-        # People registered without ID numbers, and everyone bearing these names, for likely duplicates.
-        namesakes = {}
-        for person in Person.objects.filter(name__in=names).only(
-            "id", "name", "birth_date", "village_id", "township_id", "id_number_hash", "id_number_masked"
-        ):
-            namesakes.setdefault(person.name, []).append(person)
-        in_scope = set(
-            Person.objects.visible_to(ctx.organization)
-            .filter(pk__in=[p.pk for p in existing.values()])
-            .values_list("pk", flat=True)
-        )
+        hashes = {}
+        for row in with_id:
+            row.extra["hash"] = hashes[row["id_number"]] = idnumbers.lookup_hash(row["id_number"])
+        existing = {}
+        if hashes:
+            by_hash = {h: n for n, h in hashes.items()}
+            for person in Person.objects.filter(id_number_hash__in=list(by_hash)):
+                existing[by_hash[person.id_number_hash]] = person
+        namesakes = self._namesakes(rows)
+        in_scope = set()
+        if existing:
+            in_scope = set(
+                Person.objects.visible_to(ctx.organization)
+                .filter(pk__in=[p.pk for p in existing.values()])
+                .values_list("pk", flat=True)
+            )
         seen_no_id = ctx.cache.setdefault("people_no_id", {})
         for row in rows:
             number = row["id_number"]
@@ -111,6 +115,30 @@ class PeopleKind(LedgerKind):
                 else:
                     row.mark("new")
                     self._likely_duplicates(row, namesakes, with_id=True)
+
+    @staticmethod
+    def _namesakes(rows):
+        """Registered people who may be the same as a row: those without ID numbers bearing a row's
+        name, and, for rows without ID numbers, everyone bearing that name (two queries a batch)."""
+        found = {}
+        fields = (
+            "id",
+            "name",
+            "birth_date",
+            "village_id",
+            "township_id",
+            "id_number_hash",
+            "id_number_masked",
+        )
+        names = {row["name"] for row in rows}
+        names_no_id = {row["name"] for row in rows if not row["id_number"]}
+        queries = [Person.objects.filter(name__in=names, id_number_hash__isnull=True)]
+        if names_no_id:
+            queries.append(Person.objects.filter(name__in=names_no_id, id_number_hash__isnull=False))
+        for query in queries:
+            for person in query.only(*fields):
+                found.setdefault(person.name, []).append(person)
+        return found
 
     @staticmethod
     def _matches(row, person):
@@ -155,33 +183,54 @@ class PeopleKind(LedgerKind):
                 changes.append((row.headers.get(attr, self.column(attr).header), old, new))
         row.mark("changed" if changes else "unchanged", changes=changes)
 
+    INSERT_FIELDS = ["name", "name_initials", "id_number_cipher", "id_number_hash", "id_number_masked", "gender",
+                     "birth_date", "ethnicity", "phone", "township_id", "village_id", "address", "created_at",
+                     "updated_at"]  # fmt: skip
+
     def write(self, rows, ctx):
-        created, updated, touched = [], [], set()
+        now = timezone.now()
+        new, updated, touched = [], [], set()
         for row in rows:
-            values = {attr: row[attr] for attr in self.fields if row[attr] not in (None, "")}
             if row.instance is None:
-                created.append(new_person(id_number=row["id_number"] or "", **values))
+                new.append(self._insert_row(row, now))
             elif row.status == "changed":
                 person = row.instance
+                values = {attr: row[attr] for attr in self.fields if row[attr] not in (None, "")}
                 for attr, value in values.items():
                     setattr(person, attr, value)
-                person.name_initials = name_initials(person.name)
+                person.name_initials = fast_initials(person.name)
                 if person.village_id and not person.township_id:
                     person.township_id = person.village.parent_id
+                person.updated_at = now  # bulk_update does not apply auto_now
                 updated.append(person)
                 touched.update(values)
-        if created:
-            for person in created:
-                if person.village_id and not person.township_id:
-                    person.township = person.village.parent
-            Person.objects.bulk_create(created, batch_size=INSERT_BATCH)
+        insert_rows(Person, self.INSERT_FIELDS, new)
         if updated:
-            now = timezone.now()
-            for person in updated:
-                person.updated_at = now  # bulk_update does not apply auto_now
             fields = sorted({*touched, "name_initials", "updated_at"})
             Person.objects.bulk_update(updated, fields, batch_size=INSERT_BATCH)
-        return len(created), sum(1 for row in rows if row.instance is not None)
+        return len(new), sum(1 for row in rows if row.instance is not None)
+
+    @staticmethod
+    def _insert_row(row, now):
+        number = row["id_number"]
+        township, village = row["township"], row["village"]
+        township_id = township.pk if township else (village.parent_id if village else None)
+        return (
+            row["name"],
+            fast_initials(row["name"]),
+            idnumbers.encrypt(number) if number else "",
+            row.extra.get("hash") if number else None,
+            idnumbers.mask(number) if number else "",
+            row["gender"] or "",
+            row["birth_date"],
+            row["ethnicity"] or "",
+            row["phone"] or "",
+            township_id,
+            village.pk if village else None,
+            row["address"] or "",
+            now,
+            now,
+        )
 
 
 def old_place(person, attr):

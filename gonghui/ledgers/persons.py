@@ -4,18 +4,12 @@ The ID number's keyed hash is the natural key: a person already registered anywh
 county is linked, never copied.
 """
 
-from functools import lru_cache
-
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
-from gonghui.people.pinyin import initials
+
+from .bulk import fast_initials as name_initials  # the same letters as Person.save, faster
 
 INSERT_BATCH = 500
-
-
-@lru_cache(maxsize=65536)
-def name_initials(name):
-    return initials(name)
 
 
 def people_by_id_number(numbers):

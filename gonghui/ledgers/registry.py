@@ -166,6 +166,7 @@ class Row:
     status: str = "new"
     changes: list[tuple[str, Any, Any]] = field(default_factory=list)
     instance: Any = None  # whatever the kind found or built for this row
+    extra: dict = field(default_factory=dict)  # anything else the kind wants to keep between check and write
 
     def __getitem__(self, key):
         return self.values.get(key)

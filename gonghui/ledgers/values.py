@@ -30,10 +30,12 @@ def normalize_text(value):
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if text.isascii():
-        return " ".join(text.split())
-    text = unicodedata.normalize("NFKC", text)
-    return _SPACES.sub(" ", text).strip()
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        if "\u200b" in text or "\ufeff" in text:
+            text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())
 
 
 def cell_text(value):
@@ -58,7 +60,9 @@ def cell_text(value):
 
 
 def is_blank(value):
-    return value is None or (isinstance(value, str) and not _SPACES.sub("", value))
+    if value is None or value == "":
+        return True
+    return isinstance(value, str) and (value.isspace() or not _SPACES.sub("", value))
 
 
 # --- ID numbers ------------------------------------------------------------------------------
