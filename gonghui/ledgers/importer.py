@@ -306,6 +306,7 @@ class Importer:
         if good:
             self.kind.check(good, self.ctx)
         for row in batch:
+            self.preview_row(row)
             self.result.errors.extend(row.errors)
             self.result.warnings.extend(row.warnings)
             if row.errors:
@@ -342,10 +343,18 @@ class Importer:
                 {
                     "sheet": row.sheet,
                     "row": row.number,
-                    "values": [_display(row[c.key]) for c in self.kind.columns],
+                    "values": [self._display(c, row[c.key]) for c in self.kind.columns],
                     "errors": [e.reason for e in row.errors],
                 }  # fmt: skip
             )
+
+    @staticmethod
+    def _display(column, value):
+        if column.type == "choice" and value is not None:
+            for label, stored in column.choices.items():
+                if stored == value:
+                    return label
+        return _display(value)
 
     def read(self, path):
         sheets = readers.open_sheets(path, filename=self.filename)
@@ -402,7 +411,6 @@ class Importer:
                 row = self.parse_row(plan, number, cells)
                 self.resolve_places(row)
                 self.check_duplicate(row)
-                self.preview_row(row)
                 batch.append(row)
                 if len(batch) >= self.kind.batch_size:
                     self.run_batch(batch)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.orgs import scoping
 from gonghui.orgs.codes import credit_code_check_char, validate_credit_code
-from gonghui.orgs.models import Enterprise
+from gonghui.orgs.models import Enterprise, Place
 from gonghui.people import idnumbers
 from gonghui.people.models import Gender, Person
 
@@ -78,7 +78,16 @@ class PeopleKind(LedgerKind):
                 .values_list("pk", flat=True)
             )
         seen_no_id = ctx.cache.setdefault("people_no_id", {})
+        default = self._default_place(ctx)
         for row in rows:
+            if row["township"] is None and row["village"] is None:
+                if default is not None:
+                    row.values[default.kind if default.kind == "township" else "village"] = default
+                    if default.kind != "township" and default.parent and default.parent.kind == "township":
+                        row.values["township"] = default.parent
+                else:
+                    row.warn("township", _("No township or village is given: only the units above %(org)s will "
+                                           "see this person.") % {"org": ctx.organization.name}, value="")  # fmt: skip
             number = row["id_number"]
             if number:
                 fact = idnumbers.facts(number)
@@ -115,6 +124,16 @@ class PeopleKind(LedgerKind):
                 else:
                     row.mark("new")
                     self._likely_duplicates(row, namesakes, with_id=True)
+
+    @staticmethod
+    def _default_place(ctx):
+        # A township committee's or village union's ledger often leaves out its own place.
+        if "default_place" not in ctx.cache:
+            places = list(Place.objects.filter(organization=ctx.organization).select_related("parent")[:2])
+            ctx.cache["default_place"] = (
+                places[0] if len(places) == 1 and places[0].kind != "county" else None
+            )
+        return ctx.cache["default_place"]
 
     @staticmethod
     def _namesakes(rows):
@@ -237,8 +256,6 @@ def old_place(person, attr):
     place_id = person.__dict__.get(f"{attr}_id")
     if place_id is None:
         return ""
-    from gonghui.orgs.models import Place
-
     return Place.objects.filter(pk=place_id).values_list("name", flat=True).first() or ""
 
 

@@ -266,3 +266,27 @@ def test_birth_date_column_contradicting_the_id_number_warns(do_import, tmp_path
     result = do_import("people", xlsx(tmp_path, [header, row]))
     assert [w.column for w in result.warnings] == ["出生日期"]
     assert Person.objects.get().birth_date == datetime.date(1975, 3, 8)
+
+
+def test_rows_without_a_place_take_the_importing_townships_own(do_import, tmp_path, cast):
+    result = do_import("people", xlsx(tmp_path, [HEADER, person_row(1, township="", village="")]))
+    assert (result.status, result.warnings) == ("committed", [])
+    assert Person.objects.get().township == cast.place_a
+    assert Person.objects.visible_to(cast.township_a_officer).count() == 1
+
+
+def test_rows_without_a_place_imported_by_the_county_are_warned_about(do_import, tmp_path, cast):
+    result = do_import(
+        "people", xlsx(tmp_path, [HEADER, person_row(1, township="", village="")]), org=cast.county
+    )
+    assert result.status == "committed"
+    assert [w.column for w in result.warnings] == ["乡镇"]
+
+
+def test_the_preview_shows_normalised_values_and_choice_labels(do_import, tmp_path):
+    row = person_row(1, phone="138 0000 1111")
+    row[1] = row[1].lower()
+    result = do_import("people", xlsx(tmp_path, [HEADER, row]), dry_run=True)
+    values = result.preview[0]["values"]
+    assert values[1] == number(1) and values[4] == "13800001111"
+    assert values[2] in {"男", "女"}
