@@ -259,7 +259,7 @@ def _check_archive_open(archive):
 def move_payment(*, payment, to, on, by=None, note=""):
     """Review, approve, pay or refuse: refuses any move not in PAYMENT_MOVES, by name."""
     payment = (
-        Payment.objects.select_for_update()
+        Payment.objects.select_for_update(of=("self",))
         .select_related("programme", "notice", "archive")
         .get(pk=payment.pk)
     )
@@ -339,7 +339,7 @@ def reverse_payment(*, payment, reason, on, by=None):
 @transaction.atomic
 def update_payment(*, payment, amount=None, fund_source=None, note=None):
     """Correct an application before it is paid; a paid and noticed payment is locked."""
-    payment = Payment.objects.select_for_update().select_related("programme").get(pk=payment.pk)
+    payment = Payment.objects.select_for_update(of=("self",)).select_related("programme").get(pk=payment.pk)
     if payment.status in (PaymentStatus.PAID, PaymentStatus.APPROVED) or payment.is_locked:
         raise _error("status", _("This payment is %(status)s and locked: reverse it with a new entry instead."),
                      "locked", status=PaymentStatus(payment.status).label)  # fmt: skip
