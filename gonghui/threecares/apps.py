@@ -14,6 +14,9 @@ class ThreeCaresConfig(AppConfig):
 
         from . import indicators, ledgers, sections  # noqa: F401  three_cares.* figures, ledger kinds, person page
         from . import models as m
+        from .querysets import hide_minors_from_people
+
+        scoping.register_people_filter(hide_minors_from_people)
 
         # A registry row makes the person visible to the organisation answerable for it.
         for model in (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild, m.ProxyParent):

@@ -18,6 +18,15 @@ def minors_visible_to(user):
     return bool(getattr(user, "can_see_minors", False))
 
 
+def hide_minors_from_people(people, user):
+    """People filter (registered with scoping): a left-behind child is not listed to other roles."""
+    if minors_visible_to(user):
+        return people
+    from .models import LeftBehindChild
+
+    return people.exclude(pk__in=LeftBehindChild.objects.values("person"))
+
+
 class ScopedQuerySet(models.QuerySet):
     def visible_to(self, user):
         return scoping.restrict(self, user)

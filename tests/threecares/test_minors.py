@@ -36,16 +36,22 @@ def _child_urls(kid):
         "family": kid.family.get_absolute_url(),
         "person_page": kid.person.get_absolute_url(),
         "visits": reverse("threecares:service-list", args=["visits"]),
+        "people_search": reverse("people:person-list") + "?q=张小明",
+        "people_initials": reverse("people:person-list") + "?q=zxm",
     }
 
 
 @pytest.mark.parametrize("role", NO_MINORS)
-@pytest.mark.parametrize("door", ["list", "search", "search_initials", "family", "visits"])
+@pytest.mark.parametrize(
+    "door", ["list", "search", "search_initials", "family", "visits", "people_search", "people_initials"]
+)
 def test_child_name_is_not_shown_to_role_without_minors_access(client, cast, family_child, role, door):
     client.force_login(getattr(cast, role))
     response = client.get(_child_urls(family_child)[door])
+    html = response.content.decode()
     assert response.status_code == 200
-    assert "张小明" not in response.content.decode()
+    # The search box echoes what was typed; the child must not appear as a result.
+    assert ">张小明<" not in html and family_child.person.get_absolute_url() not in html
 
 
 @pytest.mark.parametrize("role", NO_MINORS)

@@ -124,3 +124,16 @@ def test_mechanisms_page_renders(client, cast):
                                   attendees="县总工会\n县民政局", minutes="部署")  # fmt: skip
     client.force_login(cast.county_admin)
     assert "联席会议" in client.get(reverse("threecares:mechanisms") + "?year=2008").content.decode()
+
+
+def test_a_person_living_elsewhere_is_visible_to_the_township_keeping_their_registry_row(cast):
+    from gonghui.people.models import Person
+    from gonghui.threecares import services
+
+    from .factories import person
+
+    who = person(cast, name="住甲乡", village=cast.village_a)
+    assert not Person.objects.visible_to(cast.township_b_officer).filter(pk=who.pk).exists()
+    services.register_entry(registry="elders", person=who, township=cast.place_b, village=cast.village_b,
+                            registered_on=datetime.date(2008, 1, 1))  # fmt: skip
+    assert Person.objects.visible_to(cast.township_b_officer).filter(pk=who.pk).exists()
