@@ -260,6 +260,10 @@ def _archives(rng, heads, children, by):
                 (ArchiveStatus.CANCELLED, "户主病故。", "died"),
                 (ArchiveStatus.CANCELLED, "复查不符合建档条件。", "rescreened"),
             ][i - 161]
+            if to == ArchiveStatus.LIFTED_OUT:
+                # The re-visit recorded the higher income first; lifting out checks it.
+                archive.monthly_income_per_head = Decimal("320")
+                archive = services.update_archive(archive=archive, on=D(2008, 11, 18), by=by)
             archive = services.move_archive(archive=archive, to=to, on=D(2008, 11, 20), by=by, reason=why,
                                             cancel_reason=cancel)  # fmt: skip
         created.append(archive)

@@ -171,8 +171,8 @@ class PaymentForm(ScopedForm):
     organization = forms.ModelChoiceField(label=_("paying union"), queryset=Organization.objects.none())
     programme = forms.ModelChoiceField(label=_("programme"), queryset=Programme.objects.none())
     person = PersonByIdNumber(label=_("ID number of the beneficiary"))
-    archive = forms.ModelChoiceField(label=_("household archive"), queryset=HardshipArchive.objects.none(),
-                                     required=False)  # fmt: skip
+    archive = forms.CharField(label=_("household archive number"), required=False, max_length=30,
+                              help_text=_("For a household in the hardship archive: the head or a member is paid."))  # fmt: skip
     beneficiary_kind = forms.ChoiceField(label=_("beneficiary kind"), choices=BeneficiaryKind.choices)
     amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=12, decimal_places=2, min_value=0.01)
     fund_source = forms.ChoiceField(label=_("fund source"), choices=FundSource.choices)
@@ -184,8 +184,17 @@ class PaymentForm(ScopedForm):
         org = self.user.organization
         if org is not None:
             self.fields["programme"].queryset = Programme.objects.open_to(org).order_by("-year", "name")
-        self.fields["archive"].queryset = HardshipArchive.objects.visible_to(self.user).select_related("head")
         self.initial.setdefault("applied_on", _today())
+
+    def clean_archive(self):
+        code = (self.cleaned_data.get("archive") or "").strip()
+        if not code:
+            return None
+        archive = HardshipArchive.objects.visible_to(self.user).filter(code=code).first()
+        if archive is None:
+            raise ValidationError(_("No hardship archive %(value)s in your area."), code="unknown_archive",
+                                  params={"value": code})  # fmt: skip
+        return archive
 
 
 class PaymentMoveForm(ScopedForm):

@@ -325,6 +325,9 @@ CASE_STATUSES = {"受理": "received", "已受理": "accepted", "调解": "media
                  "已结案": "closed_won", "败诉": "closed_lost", "撤诉": "withdrawn", "撤回": "withdrawn"}  # fmt: skip
 
 
+PLAUSIBLE_CLAIM = Decimal("5000000")
+
+
 @register_kind
 class RightsCasesKind(LedgerKind):
     code = "rights_cases"
@@ -364,6 +367,11 @@ class RightsCasesKind(LedgerKind):
             if claimed is not None and recovered is not None and recovered > claimed:
                 row.warn("amount_recovered", _("More was recovered (%(rec)s yuan) than claimed (%(cl)s yuan); "
                                                "check both amounts.") % {"rec": recovered, "cl": claimed})  # fmt: skip
+            if claimed is not None and claimed > PLAUSIBLE_CLAIM:
+                # The seed's "98 cases ... 280900万元" is the trap: 万元 typed over yuan figures.
+                row.warn("amount_claimed", _("%(value)s yuan is an implausible claim for one case; check whether "
+                                             "the figure was meant in yuan rather than ten-thousand yuan.")
+                         % {"value": claimed})  # fmt: skip
             status = row["status"] or "received"
             if status in ("closed_won", "closed_lost", "withdrawn") and row["closed_on"] is None:
                 row.error("closed_on", _("A closed case needs its closing date."))

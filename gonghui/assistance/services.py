@@ -102,6 +102,14 @@ def move_archive(*, archive, to, on, reason, by=None, cancel_reason=""):
     if move == "cancel" and not cancel_reason:
         raise _error("cancel_reason", _("Say why the archive is cancelled (retired, moved, died, re-screened)."),
                      "no_cancel_reason")  # fmt: skip
+    if move == "lift_out":
+        # 脱困 means income above the local minimum (for six months); under the line it is not.
+        line = archive.eligibility_line(on.year)
+        if line is not None and archive.monthly_income_per_head < line.monthly_income_per_head:
+            raise _error("status", _("The household's income per head (%(income)s yuan) is still under the local "
+                                     "minimum of %(line)s yuan: update the income before lifting it out."),
+                         "under_line", income=archive.monthly_income_per_head,
+                         line=line.monthly_income_per_head)  # fmt: skip
     ArchiveTransition.objects.create(archive=archive, from_status=archive.status, to_status=to, on=on,
                                      reason=reason, cancel_reason=cancel_reason if move == "cancel" else "",
                                      by=by)  # fmt: skip

@@ -405,7 +405,7 @@ def payment_create(request):
     initial = {}
     if request.GET.get("archive", "").isdigit():
         archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=request.GET["archive"])
-        initial = {"archive": archive.pk, "person": ""}
+        initial = {"archive": archive.code}
     form = forms.PaymentForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -69,7 +69,7 @@ def test_refuses_an_illegal_lifecycle_move_by_name(cast):
             archive=archive, to=ArchiveStatus.LIFTED_OUT, on=D(2008, 3, 1), reason="收入提高"
         )
     assert e.value.error_dict["status"][0].code == "illegal_move"
-    assert "Applied" in e.value.message_dict["status"][0]
+    assert str(ArchiveStatus.APPLIED.label) in e.value.message_dict["status"][0]
 
 
 def test_cancelling_needs_a_cancel_reason(cast, household):
@@ -132,3 +132,18 @@ def test_a_drawn_archive_must_be_visited_in_person(cast, household):
     services.record_check(check=check, checked_on=D(2008, 12, 1), visited=True, still_eligible=True)
     household.refresh_from_db()
     assert household.last_updated_on == D(2008, 12, 1)
+
+
+def test_refuses_to_lift_out_a_household_still_under_the_local_minimum(cast, household):
+    eligibility_line(cast.place_a, minimum="170")
+    with pytest.raises(ValidationError) as e:
+        services.move_archive(archive=household, to=ArchiveStatus.LIFTED_OUT, on=D(2008, 7, 1), reason="脱困")
+    assert "120" in e.value.message_dict["status"][0] and "170" in e.value.message_dict["status"][0]
+    household.monthly_income_per_head = Decimal("260")
+    household.save()
+    assert (
+        services.move_archive(
+            archive=household, to=ArchiveStatus.LIFTED_OUT, on=D(2008, 7, 1), reason="脱困"
+        ).status
+        == "lifted_out"
+    )

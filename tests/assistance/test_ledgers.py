@@ -190,3 +190,33 @@ def test_model_workers_ledger_registers_and_then_updates(do_import):
     assert result.status == "committed"
     worker = ModelWorker.objects.get()
     assert (worker.situation, worker.in_hardship, worker.level) == ("farming", True, "provincial")
+
+
+def test_cases_ledger_warns_about_an_implausible_claim(do_import):
+    header = [
+        "案件编号",
+        "案件名称",
+        "案件类别",
+        "受理日期",
+        "诉求金额",
+        "姓名",
+        "身份证号",
+        "乡镇",
+        "村(社区)",
+        "是否农民工",
+    ]
+    row = [
+        "WQ-10",
+        "追讨工资",
+        "欠薪",
+        "2008-03-10",
+        "280900万元",
+        "甲",
+        number(41),
+        "高桥镇",
+        "高桥村",
+        "是",
+    ]
+    result = do_import("rights_cases", [header, row])
+    assert result.status == "committed"
+    assert result.warnings[0].column == "诉求金额" and "2809000000" in result.warnings[0].reason

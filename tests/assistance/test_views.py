@@ -107,7 +107,7 @@ def test_service_refusal_is_shown_beside_the_field(client, cast, household, prog
     client.force_login(cast.township_a_officer)
     number = household.head.clear_id_number()
     response = client.post(reverse("assistance:payment-create"), {
-        "organization": cast.township_a.pk, "programme": programme.pk, "person": number, "archive": household.pk,
+        "organization": cast.township_a.pk, "programme": programme.pk, "person": number, "archive": household.code,
         "beneficiary_kind": "hardship_worker", "amount": "900", "fund_source": "own_funds",
         "applied_on": "2008-01-07",
     })  # fmt: skip
@@ -122,7 +122,7 @@ def test_officer_walks_a_payment_from_application_to_paid_through_the_pages(
     client.force_login(cast.township_a_officer)
     number = household.head.clear_id_number()
     client.post(reverse("assistance:payment-create"), {
-        "organization": cast.township_a.pk, "programme": programme.pk, "person": number, "archive": household.pk,
+        "organization": cast.township_a.pk, "programme": programme.pk, "person": number, "archive": household.code,
         "beneficiary_kind": "hardship_worker", "amount": "300", "fund_source": "own_funds",
         "applied_on": "2008-01-07",
     })  # fmt: skip
