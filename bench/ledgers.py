@@ -210,13 +210,13 @@ def import_export(path, use_bulk):
         address = fields.Field(attribute="address", column_name="家庭住址")
         id_number_hash = fields.Field(attribute="id_number_hash", column_name="hash")
 
-        class Meta:
-            model = Person
-            fields = ("name", "ethnicity", "phone", "address", "id_number_hash")
-            import_id_fields = ("id_number_hash",)
-            skip_unchanged = True
-            use_bulk = use_bulk
-            batch_size = 2000
+        Meta = type(
+            "Meta",
+            (),
+            {"model": Person, "fields": ("name", "ethnicity", "phone", "address", "id_number_hash"),
+             "import_id_fields": ("id_number_hash",), "skip_unchanged": True, "use_bulk": use_bulk,
+             "batch_size": 2000},
+        )  # fmt: skip
 
         def before_import_row(self, row, **kwargs):
             row["hash"] = idnumbers.lookup_hash(idnumbers.validate(row["身份证号码"]))
@@ -233,11 +233,10 @@ def import_export(path, use_bulk):
     book = CalamineWorkbook.from_path(str(path))
     for name in book.sheet_names:
         rows = book.get_sheet_by_name(name).to_python()
-        data = tablib.Dataset(headers=[h.replace("（", "(").replace("）", ")") for h in rows[2]])
-        data.headers = rows[2]
+        data = tablib.Dataset(headers=[*rows[2], "hash"])  # the hash column is filled per row
         for cells in rows[3:]:
             if isinstance(cells[0], float):
-                data.append(cells)
+                data.append([*cells, ""])
         result = PersonResource().import_data(data, dry_run=False, raise_errors=True)
         total += result.totals.get("new", 0)
     return time.perf_counter() - t0, total
@@ -251,6 +250,7 @@ def main():
     parser.add_argument("--registered", type=int, default=0, help="people already in the registry")
     parser.add_argument("--dir", default=tempfile.gettempdir() + "/gonghui-bench-ledgers")
     parser.add_argument("--skip-import-export", action="store_true")
+    parser.add_argument("--repeat", type=int, default=2, help="best of N runs (the machine may be shared)")
     parser.add_argument("--ie-rows", type=int, default=10_000,
                         help="rows for django-import-export (it is slow; its rate is per row)")  # fmt: skip
     args = parser.parse_args()
@@ -269,19 +269,23 @@ def main():
             f"  file written in {time.perf_counter() - t0:.1f} s: {path} ({path.stat().st_size / 1e6:.1f} MB)"
         )
 
+    def best(fn):
+        runs = [in_child(fn) for _ in range(args.repeat)]
+        return min(runs, key=lambda run: run[0][0] if run[0][0] != "error" else float("inf"))
+
     def line(label, seconds, rows, rss=None, extra=""):
         rate = rows / seconds if seconds else 0
         mem = f"  peak {rss:6.0f} MB" if rss is not None else ""
         print(f"{label:<34} {rows:>9,} rows {seconds:8.2f} s {rate:>10,.0f} rows/s{mem} {extra}")
         return rate
 
-    (t, n), rss = in_child(lambda: calamine_only(path))
+    (t, n), rss = best(lambda: calamine_only(path))
     line("calamine read alone", t, n, rss)
-    (t, n), rss = in_child(lambda: floor(path))
+    (t, n), rss = best(lambda: floor(path))
     floor_rate = line("bare floor (calamine + bulk_create)", t, n, rss)
-    (t, status, read, imported, errors), rss = in_child(lambda: ours(path, True))
+    (t, status, read, imported, errors), rss = best(lambda: ours(path, True))
     dry_rate = line("ours: dry run", t, read, rss, f"[{status}, {errors} errors]")
-    (t, status, read, imported, errors), rss = in_child(lambda: ours(path, False))
+    (t, status, read, imported, errors), rss = best(lambda: ours(path, False))
     commit_rate = line("ours: commit", t, imported, rss, f"[{status}]")
     print(f"ours (commit) vs bare floor: {commit_rate / floor_rate:.2f}x")
     if not args.skip_import_export:
@@ -289,7 +293,7 @@ def main():
         if not small.exists():
             make_file(small, args.ie_rows, random.Random(1))
         for use_bulk in (False, True):
-            result, rss = in_child(lambda use_bulk=use_bulk: import_export(small, use_bulk))
+            result, rss = best(lambda use_bulk=use_bulk: import_export(small, use_bulk))
             if result[0] == "error":
                 print(f"django-import-export failed: {result[1]}")
                 continue

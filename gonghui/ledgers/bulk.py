@@ -51,22 +51,37 @@ def insert_rows(model, attnames, rows):
 
 @cache
 def _char_initial(char):
-    """The first letter of a character that has one reading only, or None (polyphonic, not Chinese)."""
+    """The first letter of a character's first reading (pypinyin's choice outside phrases), or None."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    readings = pinyin_dict.get(ord(char), "")
-    if not readings or "," in readings:
-        return None
-    letter = unicodedata.normalize("NFD", readings)[0].lower()
+    reading = pinyin_dict.get(ord(char), "").split(",")[0]
+    letter = unicodedata.normalize("NFD", reading)[:1].lower()
     return letter if letter.isascii() and letter.isalpha() else None
 
 
+@cache
+def _phrases():
+    from pypinyin.phrases_dict import phrases_dict
+
+    return phrases_dict
+
+
 def fast_initials(name):
-    """Pinyin initials as people.pinyin.initials gives them, without its cost for the common names."""
+    """Pinyin initials exactly as people.pinyin.initials gives them, at a fraction of its cost.
+
+    pypinyin reads a character outside any known phrase by its first reading; only names
+    containing a phrase of its dictionary need the full segmentation.
+    """
     letters = []
     for char in name or "":
         letter = _char_initial(char)
         if letter is None:
-            return initials(name)  # context decides a polyphonic character's reading
+            return initials(name)
         letters.append(letter)
+    phrases = _phrases()
+    size = len(name)
+    for start in range(size - 1):
+        for end in range(start + 2, size + 1):
+            if name[start:end] in phrases:
+                return initials(name)
     return "".join(letters)[:40]
