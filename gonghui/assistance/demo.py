@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from gonghui.orgs.models import Organization, Place, User
 from gonghui.people import idnumbers
+from gonghui.people.demo import DEMO_PEOPLE
 from gonghui.people.models import Person
 
 from . import services
@@ -62,8 +63,11 @@ def build(rng=None):
         defaults={"monthly_income_per_head": Decimal("170"), "household_year_cap": Decimal("3000")},
     )  # fmt: skip
 
+    # The people demo's residents (the first ones registered), not those later areas add, so a
+    # second run draws the very same people.
+    residents = list(Person.objects.order_by("pk").values_list("pk", flat=True)[:DEMO_PEOPLE])
     people = list(
-        Person.objects.filter(village__isnull=False, birth_date__isnull=False)
+        Person.objects.filter(pk__in=residents, village__isnull=False, birth_date__isnull=False)
         .select_related("village__organization", "township")
         .order_by("birth_date", "name", "pk")
     )

@@ -1,12 +1,14 @@
+import datetime
 import random
 from decimal import Decimal
 
 from gonghui.assistance import demo as assistance_demo
-from gonghui.assistance.models import Payment, RightsCase
+from gonghui.assistance.models import HotlineCall, ModelWorker, Payment, RightsCase
 from gonghui.orgs import demo as orgs_demo
-from gonghui.orgs.models import Organization
+from gonghui.orgs.models import Organization, Place
 from gonghui.people import demo as people_demo
 from gonghui.reporting import indicators
+from tests.factories import PersonFactory
 
 CODES = [
     "assistance.amount",
@@ -24,9 +26,14 @@ def test_demo_county_reproduces_the_seed_figures_of_section_two_one_and_is_idemp
     orgs_demo.build(random.Random("gonghui-demo-orgs"))
     people_demo.build(random.Random("gonghui-demo-people"))
     assistance_demo.build(random.Random("gonghui-demo-assistance"))
-    payments_before = Payment.objects.count()
+    counts = [model.objects.count() for model in (Payment, HotlineCall, ModelWorker, RightsCase)]
+    # Later areas add residents of their own; a second run must still draw the same people.
+    village = Place.objects.villages().order_by("division_code").first()
+    PersonFactory(
+        name="后来人", township=village.parent, village=village, birth_date=datetime.date(1960, 1, 1)
+    )
     assistance_demo.build(random.Random("gonghui-demo-assistance"))
-    assert Payment.objects.count() == payments_before
+    assert [model.objects.count() for model in (Payment, HotlineCall, ModelWorker, RightsCase)] == counts
 
     year = indicators.Period.year(2008)
     county = indicators.compute(Organization.objects.get(name="黔山县总工会"), year, CODES)
