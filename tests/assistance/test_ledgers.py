@@ -220,3 +220,19 @@ def test_cases_ledger_warns_about_an_implausible_claim(do_import):
     result = do_import("rights_cases", [header, row])
     assert result.status == "committed"
     assert result.warnings[0].column == "诉求金额" and "2809000000" in result.warnings[0].reason
+
+
+@pytest.mark.parametrize("kind", ["hardship_archives", "assistance_payments", "hotline_calls", "rights_cases",
+                                  "model_workers"])  # fmt: skip
+def test_each_kind_offers_an_upload_page_and_a_template_with_every_header(client, cast, kind, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    client.force_login(cast.township_a_officer)
+    assert client.get(f"/ledgers/{kind}/").status_code == 200
+    response = client.get(f"/ledgers/{kind}/template.xlsx")
+    assert response.status_code == 200
+    path = tmp_path / "template.xlsx"
+    path.write_bytes(b"".join(response.streaming_content) if response.streaming else response.content)
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    # Required headers carry a "*" in the template.
+    assert [str(c).rstrip("*") for c in rows[0] if c != ""] == [c.header for c in get_kind(kind).columns]

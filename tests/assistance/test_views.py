@@ -175,3 +175,30 @@ def test_case_document_is_served_only_within_scope(client, cast, records, settin
     assert client.get(url).status_code == 200
     client.force_login(cast.township_b_officer)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name", ["payment-list", "case-list", "hotline-list", "notice-list", "modelworker-list"]
+)
+def test_list_pages_do_not_query_per_row(client, cast, records, programme, name):
+    def add_rows(n):
+        for i in range(n):
+            person = new_person(cast.village_a)
+            paid_payment(organization=cast.township_a, programme=ProgrammeFactory(organization=cast.county),
+                         person=person)  # fmt: skip
+            services.open_case(organization=cast.township_a, code=f"WQ-{name}-{person.pk}", title="欠薪", kind="wages",
+                               received_on=D(2008, 3, 1), people=[(person, "claimant", True)])  # fmt: skip
+            ModelWorker.objects.create(organization=cast.township_a, person=person, level="county", honour="县劳模",
+                                       year_honoured=2000 + i, situation="working")  # fmt: skip
+            HotlineCall.objects.create(organization=cast.township_a, called_at=timezone.now(), caller_name=person.name,
+                                       topic="wages", summary="欠薪", answered_by="王")  # fmt: skip
+
+    client.force_login(cast.county_admin)
+    url = reverse(f"assistance:{name}") + "?year=2008"
+    add_rows(2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    add_rows(3)
+    with CaptureQueriesContext(connection) as more:
+        client.get(url)
+    assert len(few) == len(more)
