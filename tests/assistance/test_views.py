@@ -202,3 +202,35 @@ def test_list_pages_do_not_query_per_row(client, cast, records, programme, name)
     with CaptureQueriesContext(connection) as more:
         client.get(url)
     assert len(few) == len(more)
+
+
+def test_a_call_logged_on_the_hotline_page_becomes_a_case(client, cast):
+    client.force_login(cast.township_a_officer)
+    client.post(reverse("assistance:hotline-list"), {
+        "organization": cast.township_a.pk, "called_at": "2008-03-10T09:30", "caller_name": "李四",
+        "caller_phone": "13800001111", "topic": "wages", "summary": "老板欠薪三个月", "answered_by": "陈高桥",
+        "outcome": "pending",
+    })  # fmt: skip
+    call = HotlineCall.objects.get()
+    response = client.post(reverse("assistance:case-create") + f"?call={call.pk}", {
+        "organization": cast.township_a.pk, "code": "WQ-7", "title": "李四追讨工资", "kind": "wages",
+        "amount_claimed": "9000", "received_on": "2008-03-10",
+    })  # fmt: skip
+    case = RightsCase.objects.get()
+    assert response.url == case.get_absolute_url()
+    call.refresh_from_db()
+    assert call.case == case and call.outcome == "case_opened"
+
+
+def test_editing_an_archive_counts_as_updating_it_and_replaces_the_bank_account(client, cast, household):
+    client.force_login(cast.township_a_officer)
+    data = {
+        "organization": cast.village_union_a.pk, "category": "relative", "main_cause": household.main_cause_id,
+        "employment": "employed", "household_size": 4, "monthly_income_per_head": "180", "standard": "county",
+        "bank_account": "6210 0000 1111 2222",
+    }  # fmt: skip
+    response = client.post(reverse("assistance:archive-edit", args=[household.pk]), data)
+    assert response.status_code == 302
+    household.refresh_from_db()
+    assert household.last_updated_on == timezone.localdate()
+    assert household.bank_account_masked.endswith("2222") and household.household_size == 4
