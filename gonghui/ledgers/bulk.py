@@ -26,10 +26,20 @@ def _adapter(field):
     return None
 
 
-def insert_rows(model, attnames, rows):
-    """INSERT `rows` (tuples in the order of `attnames`, which are field attnames) into `model`'s table."""
+def adapt(model, attname, value):
+    """`value` as the database stores it in `model`'s column `attname` (e.g. one timestamp for a batch)."""
+    adapter = _adapter(model._meta.get_field(attname))
+    return adapter(value) if adapter and value is not None else value
+
+
+def insert_rows(model, attnames, rows, *, adapted=()):
+    """INSERT `rows` (tuples in the order of `attnames`, which are field attnames) into `model`'s table.
+
+    Columns named in `adapted` hold values already passed through ``adapt(model, attname, value)``.
+    """
     fields = [model._meta.get_field(name) for name in attnames]
-    adapters = [(i, a) for i, a in enumerate(_adapter(f) for f in fields) if a is not None]
+    adapters = [(i, a) for i, a in enumerate(_adapter(f) for f in fields) if a is not None
+                and attnames[i] not in adapted]  # fmt: skip
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -122,6 +122,17 @@ class ImportResult:
         data["errors"] = data["errors"][:1000]
         data["warnings"] = data["warnings"][:1000]
         return data
+
+
+def _blank(cells, indexes):
+    """No mapped cell holds anything (spaces count as nothing)."""
+    size = len(cells)
+    for i in indexes:
+        if i < size:
+            cell = cells[i]
+            if cell is not None and cell != "" and not is_blank(cell):
+                return False
+    return True
 
 
 def _header_text(cell):
@@ -322,7 +333,7 @@ class Importer:
                         "sheet": row.sheet,
                         "row": row.number,
                         "status": row.status,
-                        "name": _display(next(iter(row.values.values()), "")),
+                        "name": _display(row[self.kind.columns[0].key]),
                         "changes": [[str(h), _display(o), _display(n)] for h, o, n in row.changes],
                     }  # fmt: skip
                 )
@@ -402,9 +413,7 @@ class Importer:
                 yield from rows
 
             for number, cells in data_rows():
-                if all(is_blank(cells[i]) for i in mapped if i < len(cells)) or self._is_total_or_footer(
-                    cells
-                ):
+                if _blank(cells, mapped) or self._is_total_or_footer(cells):
                     self.result.rows_blank += 1
                     continue
                 self.result.rows_read += 1
@@ -444,6 +453,7 @@ class Importer:
                 self.read(path)
             else:
                 with transaction.atomic():
+                    _large_cache()
                     self.read(path)
                     if not self._commits():
                         transaction.set_rollback(True)
@@ -464,6 +474,14 @@ class Importer:
         if self.file_error or not self.result.sheets:
             return False
         return self.skip_invalid or not self.result.errors
+
+
+def _large_cache():
+    # SQLite's default page cache (2 MB) is far smaller than the indexes a 100,000-row import
+    # touches at random (hashes, names); a larger one for this connection halves the write time.
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -131072")
 
 
 def run_import(kind, path, *, organization, user=None, dry_run=False, skip_invalid=False, sheet=None,

@@ -16,7 +16,7 @@ from gonghui.orgs.models import Enterprise, Place
 from gonghui.people import idnumbers
 from gonghui.people.models import Gender, Person
 
-from .bulk import fast_initials, insert_rows
+from .bulk import adapt, fast_initials, insert_rows
 from .persons import INSERT_BATCH
 from .registry import Column, LedgerKind, register_kind
 
@@ -209,9 +209,10 @@ class PeopleKind(LedgerKind):
     def write(self, rows, ctx):
         now = timezone.now()
         new, updated, touched = [], [], set()
+        stamp = adapt(Person, "created_at", now)  # adapted once, not 200,000 times
         for row in rows:
             if row.instance is None:
-                new.append(self._insert_row(row, now))
+                new.append(self._insert_row(row, stamp))
             elif row.status == "changed":
                 person = row.instance
                 values = {attr: row[attr] for attr in self.fields if row[attr] not in (None, "")}
@@ -223,7 +224,7 @@ class PeopleKind(LedgerKind):
                 person.updated_at = now  # bulk_update does not apply auto_now
                 updated.append(person)
                 touched.update(values)
-        insert_rows(Person, self.INSERT_FIELDS, new)
+        insert_rows(Person, self.INSERT_FIELDS, new, adapted={"created_at", "updated_at"})
         if updated:
             fields = sorted({*touched, "name_initials", "updated_at"})
             Person.objects.bulk_update(updated, fields, batch_size=INSERT_BATCH)

@@ -98,7 +98,7 @@ _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff·])\s+(?=[\u3400-\u9fff·])")
 
 
 def parse_name(value, column, warn):
-    text = normalize_text(cell_text(value))
+    text = cell_text(value)
     # 张  三 → 张三 (offices pad two-character names to line up with three-character ones).
     text = _CJK_GAP.sub("", text)
     if any(ch.isdigit() for ch in text):
@@ -123,7 +123,7 @@ def parse_text(value, column, warn):
 
 def parse_place(value, column, warn):
     # Resolved to a Place by the importer (it needs the organisation and the township column).
-    return normalize_text(cell_text(value)).replace(" ", "")
+    return cell_text(value).replace(" ", "")
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def parse_integer(value, column, warn):
 def parse_phone(value, column, warn):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = normalize_text(cell_text(value))
+    text = cell_text(value)
     digits = re.sub(r"[\s\-()（）]", "", text)
     digits = digits.removeprefix("+86").removeprefix("0086")
     if re.fullmatch(r"1[3-9]\d{9}", digits):
@@ -278,7 +278,7 @@ _NO = {"否", "×", "✗", "✘", "x", "n", "no", "false", "0", "无", "不是",
 def parse_yesno(value, column, warn):
     if isinstance(value, bool):
         return value
-    text = normalize_text(cell_text(value)).replace(" ", "").lower()
+    text = cell_text(value).replace(" ", "").lower()
     if text in _YES:
         return True
     if text in _NO:
@@ -287,7 +287,7 @@ def parse_yesno(value, column, warn):
 
 
 def parse_choice(value, column, warn):
-    text = normalize_text(cell_text(value)).replace(" ", "")
+    text = cell_text(value).replace(" ", "")
     for label, stored in column.choices.items():
         if text == label.replace(" ", "") or text == str(stored):
             return stored
