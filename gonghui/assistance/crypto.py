@@ -26,6 +26,16 @@ def normalize_account(value):
     return re.sub(r"[\s\u3000\-]", "", str(value or ""))
 
 
+def account_problem(value):
+    """Why `value` cannot be a bank account number (a translatable sentence), or "" when it can."""
+    from django.utils.translation import gettext as _
+
+    number = normalize_account(value)
+    if number and not (number.isdigit() and 8 <= len(number) <= 30):
+        return _("%(value)s is not a bank account number: 8 to 30 digits, spaces allowed.") % {"value": value}
+    return ""
+
+
 def encrypt(text, *, label):
     aead = _aead(settings.FIELD_ENCRYPTION_KEY)
     nonce = os.urandom(12)

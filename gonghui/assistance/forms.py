@@ -9,6 +9,7 @@ from gonghui.orgs.models import Organization
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
 
+from . import crypto
 from .models import (
     ArchiveStatus,
     ArchiveTransition,
@@ -115,6 +116,13 @@ class ArchiveForm(ScopedModelForm):
                 del self.fields[name]
         else:
             self.initial.setdefault("applied_on", _today())
+
+    def clean_bank_account(self):
+        value = self.cleaned_data.get("bank_account", "")
+        problem = crypto.account_problem(value)
+        if problem:
+            raise ValidationError(problem, code="bank_account")
+        return crypto.normalize_account(value)
 
     def clean(self):
         data = super().clean()
@@ -259,9 +267,24 @@ class CasePersonForm(ScopedForm):
 
 
 class DocumentForm(forms.ModelForm):
+    # Scans, photos and office files of a case; nothing executable, nothing huge.
+    EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "wps", "txt"}
+    MAX_BYTES = 20 * 1024 * 1024
+
     class Meta:
         model = CaseDocument
         fields = ["title", "file"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in self.EXTENSIONS:
+            raise ValidationError(_("%(name)s is not a document or picture; attach PDF, pictures or office files."),
+                                  code="file_type", params={"name": upload.name})  # fmt: skip
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError(_("%(name)s is larger than 20 MB; scan it at a lower resolution."),
+                                  code="file_size", params={"name": upload.name})  # fmt: skip
+        return upload
 
 
 class ModelWorkerForm(ScopedModelForm):

@@ -19,6 +19,7 @@ from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.people import idnumbers
 
+from . import crypto
 from .models import (
     ArchiveStatus,
     ArchiveTransition,
@@ -105,6 +106,9 @@ class HardshipArchivesKind(LedgerKind):
             .values_list("head_id", flat=True)
         )
         for row in rows:
+            problem = crypto.account_problem(row["bank_account"])
+            if problem:
+                row.error("bank_account", problem)
             cause = causes.get(row["main_cause"])
             if cause is None:
                 row.error("main_cause", _("%(value)s is not in the list of causes of hardship; use one of: %(list)s.")

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -246,7 +247,7 @@ def archive_reveal_bank(request, pk):
                                               ip_address=request.META.get("REMOTE_ADDR"))  # fmt: skip
     except PermissionDenied:
         raise Http404("not found")
-    return HttpResponse(f'<span class="mono revealed">{number}</span>')
+    return HttpResponse(format_html('<span class="mono revealed">{}</span>', number))
 
 
 # Yearly re-check ---------------------------------------------------------------------------------

@@ -234,3 +234,30 @@ def test_editing_an_archive_counts_as_updating_it_and_replaces_the_bank_account(
     household.refresh_from_db()
     assert household.last_updated_on == timezone.localdate()
     assert household.bank_account_masked.endswith("2222") and household.household_size == 4
+
+
+def test_an_executable_is_refused_as_a_case_document(client, cast, records, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(cast.township_a_officer)
+    upload = SimpleUploadedFile("证据.exe", b"MZ", content_type="application/octet-stream")
+    response = client.post(reverse("assistance:case-document-add", args=[records["case"].pk]),
+                           {"title": "证据", "file": upload})  # fmt: skip
+    assert "证据.exe" in response.context["form"].errors["file"][0]
+    assert not records["case"].documents.exists()
+
+
+def test_archive_form_refuses_a_bank_account_that_is_not_digits(cast):
+    from gonghui.assistance.forms import ArchiveForm
+
+    form = ArchiveForm(data={"bank_account": "6223-abc"}, user=cast.county_admin)
+    assert "6223-abc" in form.errors["bank_account"][0]
+
+
+def test_a_revealed_bank_account_is_escaped(client, cast, household):
+    household.set_bank_account("<b>6223</b>")
+    household.save()
+    client.force_login(cast.county_admin)
+    response = client.post(reverse("assistance:archive-reveal-bank", args=[household.pk]))
+    assert b"<b>" not in response.content and b"&lt;b&gt;" in response.content
