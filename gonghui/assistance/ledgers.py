@@ -19,7 +19,7 @@ from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.people import idnumbers
 
-from . import crypto
+from . import crypto, services
 from .models import (
     ArchiveStatus,
     ArchiveTransition,
@@ -249,7 +249,27 @@ class AssistancePaymentsKind(LedgerKind):
                               % {"name": row["name"], "total": running[key], "programme": programme.name,
                                  "cap": programme.per_person_year_cap})  # fmt: skip
                     continue
+            if archive is not None and not self._within_household_cap(row, archive, amount, running):
+                continue
             row.mark("new")
+
+    @staticmethod
+    def _within_household_cap(row, archive, amount, running):
+        year = row["applied_on"].year
+        line = archive.eligibility_line(year)
+        if line is None or line.household_year_cap is None:
+            return True
+        key = ("household", archive.pk, year)
+        if key not in running:
+            running[key] = services.household_year_total(archive, year)
+        running[key] += amount
+        if running[key] > line.household_year_cap:
+            row.error("amount", _("This brings household %(code)s to %(total)s yuan in %(year)s across all "
+                                  "programmes, over the %(cap)s yuan household cap.")
+                      % {"code": archive.code, "total": running[key], "year": year,
+                         "cap": line.household_year_cap})  # fmt: skip
+            return False
+        return True
 
     def write(self, rows, ctx):
         people = _people(rows, ctx)

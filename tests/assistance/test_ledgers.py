@@ -236,3 +236,19 @@ def test_each_kind_offers_an_upload_page_and_a_template_with_every_header(client
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     # Required headers carry a "*" in the template.
     assert [str(c).rstrip("*") for c in rows[0] if c != ""] == [c.header for c in get_kind(kind).columns]
+
+
+def test_payments_ledger_checks_the_household_cap_across_rows_and_programmes(do_import, cast, household):
+    from .factories import eligibility_line
+
+    eligibility_line(cast.place_a, cap="500")
+    ProgrammeFactory(organization=cast.county, name="2008年生活救助")
+    ProgrammeFactory(organization=cast.county, name="2008年医疗救助", kind="medical_aid")
+    number = household.head.clear_id_number()
+    rows = [[household.head.name, number, "高桥镇", "高桥村", household.code, programme, "困难职工", amount, "上级工会",
+             "2008-03-01"] for programme, amount in [("2008年生活救助", "300"), ("2008年医疗救助", "300")]]  # fmt: skip
+    result = do_import("assistance_payments", [PAYMENT_HEADER, *rows])
+    assert result.status == "rejected"
+    assert (result.errors[0].row, result.errors[0].column) == (3, "金额") and household.code in result.errors[
+        0
+    ].reason
