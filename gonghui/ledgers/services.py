@@ -36,6 +36,29 @@ def read_progress(job):
         return job.progress_done, job.progress_total
 
 
+STALLED_AFTER = 300  # seconds without progress: the worker was killed (the transaction rolled back)
+
+
+def waiting_or_stalled(job):
+    """For a busy job: "waiting" (no worker has started it yet), "stalled" (its worker died), or ""."""
+    if not job.is_busy:
+        return ""
+    try:
+        age = time.time() - progress_path(job).stat().st_mtime
+    except OSError:
+        return "waiting"
+    return "stalled" if age > STALLED_AFTER else ""
+
+
+def give_up_stalled(job):
+    """A job whose worker died wrote nothing (one transaction); say so, so the file can be checked again."""
+    job.status = ImportJob.Status.FAILED
+    job.summary = {**(job.summary or {}), "interrupted": True}
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "summary", "finished_at"])
+    return job
+
+
 def _progress_writer(job):
     path = progress_path(job)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -108,6 +131,7 @@ def run_job(job, *, commit):
     """Check (dry run) or commit the job's file; records the summary. Called inline or by the worker."""
     kind = get_kind(job.kind)
     report = _progress_writer(job)
+    report(0, 1)
     try:
         with (
             job.file.open("rb") as handle,

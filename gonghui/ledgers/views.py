@@ -61,6 +61,9 @@ def _job(request, pk):
 
 def _job_context(job):
     kind = _kind(job.kind)
+    state = services.waiting_or_stalled(job)
+    if state == "stalled":
+        job = services.give_up_stalled(job)
     done, total = services.read_progress(job) if job.is_busy else (job.progress_done, job.progress_total)
     summary = job.summary or {}
     percent = min(100, round(100 * done / total)) if total else 0
@@ -73,6 +76,7 @@ def _job_context(job):
         "percent": percent,
         "choices": [(c.key, c.header) for c in kind.columns],
         "column_headers": [c.header for c in kind.columns],
+        "waiting": state == "waiting",
     }
 
 

@@ -1,4 +1,5 @@
 import io
+import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -209,3 +210,19 @@ def test_list_pages_link_to_their_export_with_the_same_filters(client, cast):
         reverse("ledgers:export-organizations")
         in client.get(reverse("orgs:organization-list")).content.decode()
     )
+
+
+def test_a_job_whose_worker_died_is_shown_as_interrupted_with_nothing_saved(
+    officer, cast, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(services, "BACKGROUND_BYTES", 10)
+    upload(officer, tmp_path, [HEADER, person_row(1)], org=cast.township_a)
+    job = ImportJob.objects.get()
+    assert "Waiting for the background worker" in officer.get(job.get_absolute_url()).content.decode()
+    path = services.progress_path(job)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"done": 1, "total": 2}')
+    os.utime(path, (0, 0))  # no progress for a long time
+    page = officer.get(job.get_absolute_url()).content.decode()
+    job.refresh_from_db()
+    assert job.status == "failed" and "interrupted" in page
