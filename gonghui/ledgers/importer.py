@@ -171,6 +171,9 @@ class Importer:
         self.places = None
         self.seen_keys = {}
         self.columns = {c.key: c for c in kind.columns}
+        self.place_columns = sorted(
+            (c for c in kind.columns if c.type == "place"), key=lambda c: c.place != "township"
+        )
         self.aliases = {}
         for column in kind.columns:
             for header in column.headers:
@@ -263,13 +266,13 @@ class Importer:
         return row
 
     def resolve_places(self, row):
-        place_columns = [c for c in self.kind.columns if c.type == "place"]
+        place_columns = self.place_columns  # townships first: a village is looked up inside its township
         if not place_columns:
             return
         if self.places is None:
             self.places = PlaceResolver(self.organization)
         most_specific = None
-        for column in sorted(place_columns, key=lambda c: c.place != "township"):
+        for column in place_columns:
             name = row[column.key]
             if not name:
                 row.values[column.key] = None

@@ -68,6 +68,25 @@ def is_blank(value):
 # --- ID numbers ------------------------------------------------------------------------------
 
 
+_ID_WEIGHTS = [(i, w) for i, w in enumerate([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2])]
+
+
+def _valid_id_number(number):
+    """The clean, valid 18-character case quickly; anything else goes to idnumbers.validate for its reason."""
+    if len(number) != 18 or not number[:17].isdigit() or not number[:17].isascii():
+        return False
+    if number[:2] not in idnumbers.PROVINCE_CODES:
+        return False
+    try:
+        birth = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    if birth.year < 1880 or birth > datetime.date.today():
+        return False
+    total = sum(int(number[i]) * w for i, w in _ID_WEIGHTS)
+    return number[17] == idnumbers._CHECK[total % 11]
+
+
 def parse_id_number(value, column, warn):
     if isinstance(value, float | int) and not isinstance(value, bool):
         # A number cell: Excel keeps 15 significant digits, so an 18-digit number has lost its end.
@@ -86,6 +105,10 @@ def parse_id_number(value, column, warn):
                 % {"value": shown}
             )
         value = shown
+    if isinstance(value, str):
+        number = value.strip().upper()
+        if _valid_id_number(number):
+            return number
     try:
         return idnumbers.validate(value)
     except ValidationError as e:
@@ -94,10 +117,13 @@ def parse_id_number(value, column, warn):
 
 # --- names and text --------------------------------------------------------------------------
 
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff]+$")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff·])\s+(?=[\u3400-\u9fff·])")
 
 
 def parse_name(value, column, warn):
+    if isinstance(value, str) and 1 < len(value) <= (column.max_length or 50) and _PLAIN_NAME.match(value):
+        return value  # the common case: two to four Chinese characters, nothing to clean
     text = cell_text(value)
     # 张  三 → 张三 (offices pad two-character names to line up with three-character ones).
     text = _CJK_GAP.sub("", text)
@@ -248,7 +274,12 @@ def parse_integer(value, column, warn):
 # --- phones, yes/no, choices -----------------------------------------------------------------
 
 
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
 def parse_phone(value, column, warn):
+    if isinstance(value, str) and _MOBILE.match(value):
+        return value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = cell_text(value)
@@ -286,11 +317,23 @@ def parse_yesno(value, column, warn):
     raise CellError(_("%(value)s is neither yes nor no; write 是 or 否.") % {"value": text})
 
 
+_choice_lookups = {}
+
+
+def _choice_lookup(column):
+    cached = _choice_lookups.get(id(column))
+    if cached is None or cached[0] is not column:
+        lookup = {str(stored): stored for stored in column.choices.values()}
+        lookup.update({label.replace(" ", ""): stored for label, stored in column.choices.items()})
+        cached = _choice_lookups[id(column)] = (column, lookup)
+    return cached[1]
+
+
 def parse_choice(value, column, warn):
     text = cell_text(value).replace(" ", "")
-    for label, stored in column.choices.items():
-        if text == label.replace(" ", "") or text == str(stored):
-            return stored
+    lookup = _choice_lookup(column)
+    if text in lookup:
+        return lookup[text]
     allowed = "、".join(column.choice_labels())
     raise CellError(_("%(value)s is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
 

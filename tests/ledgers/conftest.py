@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from gonghui.ledgers.importer import run_import
 from gonghui.ledgers.registry import get_kind
@@ -35,6 +36,13 @@ def do_import(cast):
                           organization=org or cast.township_a, **options)  # fmt: skip
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def english():
+    # Messages are asserted on their English source; the zh_Hans catalog is tested on its own.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

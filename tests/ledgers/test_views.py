@@ -218,11 +218,11 @@ def test_a_job_whose_worker_died_is_shown_as_interrupted_with_nothing_saved(
     monkeypatch.setattr(services, "BACKGROUND_BYTES", 10)
     upload(officer, tmp_path, [HEADER, person_row(1)], org=cast.township_a)
     job = ImportJob.objects.get()
-    assert "Waiting for the background worker" in officer.get(job.get_absolute_url()).content.decode()
+    assert 'id="job-waiting"' in officer.get(job.get_absolute_url()).content.decode()
     path = services.progress_path(job)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('{"done": 1, "total": 2}')
     os.utime(path, (0, 0))  # no progress for a long time
     page = officer.get(job.get_absolute_url()).content.decode()
     job.refresh_from_db()
-    assert job.status == "failed" and "interrupted" in page
+    assert job.status == "failed" and 'id="job-interrupted"' in page
