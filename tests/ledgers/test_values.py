@@ -2,6 +2,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gonghui.ledgers.registry import Column
 from gonghui.ledgers.values import CellError, normalize_text, parse
@@ -129,3 +131,19 @@ def test_names_lose_the_padding_between_characters():
 
 def test_full_width_letters_digits_and_brackets_are_normalised():
     assert normalize_text("村（居）委会　ＡＢ１２") == "村(居)委会 AB12"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet="0123456789X", min_size=18, max_size=18),
+                 st.integers(min_value=0, max_value=999).map(number)))  # fmt: skip
+def test_the_fast_id_number_path_accepts_exactly_what_the_foundation_validates(text):
+    from django.core.exceptions import ValidationError
+
+    from gonghui.ledgers.values import _valid_id_number
+    from gonghui.people import idnumbers
+
+    try:
+        expected = idnumbers.validate(text) == text
+    except ValidationError:
+        expected = False
+    assert _valid_id_number(text) == expected
