@@ -10,7 +10,7 @@ that subtree. Each area app tells this module which of its models are such recor
 ``register_person_link``.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from gonghui.text import prefix_q
@@ -91,18 +91,27 @@ def restrict_people(queryset, user):
         queryset = narrow(queryset, user)
     if root == "":
         return queryset
-    # Every condition is an uncorrelated IN (subquery): both databases evaluate it once per query
-    # (SQLite an ephemeral index, PostgreSQL a hashed subplan) rather than once per candidate row
-    # as a correlated EXISTS is; with a dozen linked registries that made a township officer's
-    # search slow at 1,000,000 people (bench/registry.py).
+    # SQLite: each condition is an uncorrelated IN (subquery), built once per query as an
+    # ephemeral index, not once per candidate row as a correlated EXISTS is (a township officer's
+    # search at 1,000,000 people: 80-180 ms with EXISTS, 40-55 ms with IN; bench/registry.py).
+    # PostgreSQL: correlated EXISTS, answered by an index per candidate; an IN list of a million
+    # registry rows does not fit work_mem, is not hashed and took seconds.
     from django.apps import apps
+    from django.db import connection
 
-    organization, place = apps.get_model("orgs", "Organization"), apps.get_model("orgs", "Place")
-    places = place.objects.filter(
-        organization__in=organization.objects.filter(prefix_q("path", root)).values("pk")
-    )
-    condition = Q(township__in=places.values("pk")) | Q(village__in=places.values("pk"))
+    if connection.vendor == "sqlite":
+        organization, place = apps.get_model("orgs", "Organization"), apps.get_model("orgs", "Place")
+        orgs = organization.objects.filter(prefix_q("path", root)).values("pk")
+        places = place.objects.filter(organization__in=orgs).values("pk")
+        condition = Q(township__in=places) | Q(village__in=places)
+        for model, person_field, via in _person_links:
+            linked = model._default_manager.filter(prefix_q(f"{via}__path", root)).values(person_field)
+            condition |= Q(pk__in=linked)
+        return queryset.filter(condition)
+    condition = prefix_q("township__organization__path", root) | prefix_q("village__organization__path", root)
     for model, person_field, via in _person_links:
-        linked = model._default_manager.filter(prefix_q(f"{via}__path", root)).values(person_field)
-        condition |= Q(pk__in=linked)
+        linked = model._default_manager.filter(
+            prefix_q(f"{via}__path", root), **{person_field: OuterRef("pk")}
+        )
+        condition |= Exists(linked)
     return queryset.filter(condition)
