@@ -7,6 +7,7 @@ aggregate, never list.
 """
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 from gonghui.orgs import scoping
 
@@ -24,7 +25,7 @@ def hide_minors_from_people(people, user):
         return people
     from .models import LeftBehindChild
 
-    return people.exclude(pk__in=LeftBehindChild.objects.values("person"))
+    return people.exclude(Exists(LeftBehindChild.objects.filter(person=OuterRef("pk"))))
 
 
 class ScopedQuerySet(models.QuerySet):

@@ -42,7 +42,7 @@ def test_a_person_already_on_the_register_in_another_township_is_not_registered_
     path = write_xlsx(tmp_path / "b.xlsx", {"S": [OUT_HEADER, migrant(1, "水坝塘镇", "水坝塘村")]})
     result = run(cast, "out_migrants", path, org=cast.township_b)
     assert result.rows_imported == 0 and m.OutMigrant.objects.count() == 1
-    assert "already on this register" in result.warnings[0].reason
+    assert "高桥村工会" in result.warnings[0].reason  # who keeps the existing row
 
 
 def test_the_same_person_twice_in_one_file_is_an_error(cast, tmp_path):
