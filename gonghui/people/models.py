@@ -2,7 +2,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +39,14 @@ class PersonQuerySet(models.QuerySet):
         if text.isascii() and text.isalpha():
             return self.filter(prefix_q("name_initials", text.lower()))
         # Officers type the surname first: a prefix search, answered from the name index.
-        return self.filter(prefix_q("name", text))
+        rows = self.filter(prefix_q("name", text))
+        if connection.vendor == "postgresql":
+            # LIKE cannot bound the collation-ordered name index, so for a common surname the
+            # planner walked that index from its first entry to fill a page ordered by name
+            # (0.2-0.5 s at 1,000,000 people). Every name starting with the text sorts at or
+            # after it, so this lower bound changes no result and starts the walk at the text.
+            rows = rows.filter(name__gte=text)
+        return rows
 
 
 class Person(models.Model):
