@@ -49,13 +49,19 @@ PEOPLE_KEYS = [
 ]
 
 
+def _labels(kind_code, key):
+    """Stored value → the ledger's own label (data, the same in every language), as the import reads it."""
+    return {value: label for label, value in reversed(get_kind(kind_code).column(key).choices.items())}
+
+
 def people_rows(queryset, user):
     """Rows of the people ledger; clear ID numbers only for roles that may see them (logged)."""
     people = queryset.select_related("township", "village").order_by("name", "pk")
+    genders = _labels("people", "gender")
     for chunk in _chunks(people):
         numbers = reveal_for_export(chunk, user, purpose="people list export")
         for p in chunk:
-            yield [p.name, numbers.get(p.pk, p.id_number_masked), p.get_gender_display(), p.ethnicity, p.phone,
+            yield [p.name, numbers.get(p.pk, p.id_number_masked), genders.get(p.gender, ""), p.ethnicity, p.phone,
                    _name(p.township), _name(p.village), p.address, p.birth_date]  # fmt: skip
 
 

@@ -24,7 +24,15 @@ from .values import CellError, cell_text, is_blank, normalize_text, parse
 HEADER_SCAN_ROWS = 20
 PREVIEW_ROWS = 20
 DIFF_ROWS = 200
-_TOTAL_WORDS = ("合计", "总计", "小计", "累计")
+_TOTAL_WORDS = (
+    "合计",
+    "总计",
+    "小计",
+    "累计",
+    "Total",
+    "TOTAL",
+    "total",
+)  # English: our own exports in English
 _FOOTER_PREFIXES = ("填表人", "制表人", "审核人", "负责人", "填报人", "填表日期", "制表日期", "填报日期",
                     "单位负责人", "联系人", "备注:", "说明:", "注:")  # fmt: skip
 

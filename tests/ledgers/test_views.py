@@ -226,3 +226,16 @@ def test_a_job_whose_worker_died_is_shown_as_interrupted_with_nothing_saved(
     page = officer.get(job.get_absolute_url()).content.decode()
     job.refresh_from_db()
     assert job.status == "failed" and 'id="job-interrupted"' in page
+
+
+def test_an_exported_ledger_imports_again_without_changes(client, cast, do_import, tmp_path):
+    PersonFactory(
+        name="张三", township=cast.place_a, village=cast.village_a, id_no=number(1), phone="13800001111"
+    )
+    EnterpriseFactory(organization=cast.township_a, township=cast.place_a)
+    client.force_login(cast.county_admin)
+    for kind, url in [("people", "ledgers:export-people"), ("enterprises", "ledgers:export-enterprises")]:
+        path = tmp_path / f"{kind}.xlsx"
+        path.write_bytes(b"".join(client.get(reverse(url)).streaming_content))
+        result = do_import(kind, path, org=cast.county)
+        assert (result.status, result.errors, dict(result.diff)) == ("committed", [], {"unchanged": 1}), kind
