@@ -109,13 +109,17 @@ def empty_people():
 
 def fill_registry(n):
     """N people already registered (fake cipher, unique hashes), inserted in bulk."""
+    from gonghui.people.demo import GIVEN, SURNAMES
     from gonghui.people.models import Person
 
     have = Person.objects.filter(name_initials="zz-registered").count()
     t0 = time.perf_counter()
+    rng = random.Random(n)
     batch = []
     for i in range(have, n):
-        batch.append(Person(name="登记人", name_initials="zz-registered", id_number_hash=f"reg{i:061d}",
+        # Names like the file's, so the look-ups for namesakes without ID numbers have work to do.
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2, 2])))
+        batch.append(Person(name=name, name_initials="zz-registered", id_number_hash=f"reg{i:061d}",
                             id_number_cipher="x", id_number_masked="520199**********00"))  # fmt: skip
         if len(batch) == 20000:
             Person.objects.bulk_create(batch)
