@@ -80,3 +80,14 @@ def pytest_configure(config):
 
     # PBKDF2 at full strength costs ~0.3 s a user; tests make many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests assert messages in their English source; the zh_Hans catalog has tests of its own
+    # (tests/i18n), and browser tests ask for Chinese as an officer's browser does.
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -87,6 +87,6 @@ def _placeholders(text):
 
 def test_pages_speak_chinese(client, cast):
     client.force_login(cast.township_a_officer)
-    body = client.get("/").content.decode()
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9").content.decode()
     assert "退出" in body or "首页" in body
     assert Path(PO).exists()
