@@ -8,8 +8,8 @@ class AssistanceConfig(AppConfig):
     verbose_name = _("Hardship assistance and rights protection")
 
     def ready(self):
-        from auditlog.registry import auditlog
 
+        from gonghui.audit.registry import audit
         from gonghui.orgs import scoping
         from gonghui.people.sections import register_section
 
@@ -28,12 +28,10 @@ class AssistanceConfig(AppConfig):
         scoping.register_person_link(m.ModelWorker, person_field="person")
 
         # The bank-account ciphertext never goes into the audit trail; the masked form is enough.
-        auditlog.register(
-            m.HardshipArchive, exclude_fields=["bank_account_cipher"], m2m_fields={"secondary_causes"}
-        )
+        audit(m.HardshipArchive, exclude=["bank_account_cipher"], m2m_fields={"secondary_causes"})
         for model in (m.HardshipCause, m.EligibilityLine, m.HouseholdMember, m.ArchiveCheck, m.Programme,
                       m.Payment, m.PublicNotice, m.HotlineCall, m.RightsCase, m.CasePerson, m.ModelWorker):  # fmt: skip
-            auditlog.register(model)
+            audit(model)
 
         register_section("assistance", _("Hardship assistance and rights cases"),
                          "assistance/partials/person_section.html", load_person_section)  # fmt: skip

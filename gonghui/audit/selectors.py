@@ -18,7 +18,7 @@ def history_for(obj, limit=50):
 
 
 def _with_changes(entry):
-    changes = entry.changes_dict or {}
+    changes = entry.changes_display_dict or {}
     entry.change_rows = [(field, *_old_new(values)) for field, values in changes.items()]
     return entry
 

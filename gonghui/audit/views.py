@@ -23,7 +23,7 @@ def entry_list(request):
     form, entries = _entries(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     for entry in page:
-        entry.change_rows = list((entry.changes_dict or {}).items())
+        entry.change_rows = list((entry.changes_display_dict or {}).items())
     return render(
         request, "audit/entry_list.html", {"form": form, "page": page, "query": request.GET.urlencode()}
     )
@@ -46,7 +46,7 @@ def entry_export(request):
     def rows():
         for e in entries.iterator(chunk_size=2000):
             changes = "; ".join(
-                f"{k}: {v[0]} → {v[1]}" for k, v in (e.changes_dict or {}).items() if len(v) == 2
+                f"{k}: {v[0]} → {v[1]}" for k, v in (e.changes_display_dict or {}).items() if len(v) == 2
             )
             yield [
                 e.timestamp,

@@ -8,12 +8,12 @@ class OrgsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from gonghui.audit.registry import audit
 
         from . import indicators  # noqa: F401  registers org.* and enterprises.* figures
         from .models import Enterprise, Organization, Place, User
 
-        auditlog.register(Organization)
-        auditlog.register(Place)
-        auditlog.register(Enterprise)
-        auditlog.register(User, exclude_fields=["password", "last_login"])
+        audit(Organization)
+        audit(Place)
+        audit(Enterprise)
+        audit(User, exclude=["password", "last_login"])

@@ -8,10 +8,10 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from gonghui.audit.registry import audit
 
         from . import indicators  # noqa: F401
         from .models import Person
 
         # The cipher and hash never go into the audit trail; the masked form is enough there.
-        auditlog.register(Person, exclude_fields=["id_number_cipher", "id_number_hash", "name_initials"])
+        audit(Person, exclude=["id_number_cipher", "id_number_hash", "name_initials"])

@@ -8,8 +8,8 @@ class ThreeCaresConfig(AppConfig):
     verbose_name = _("Three Cares programme")
 
     def ready(self):
-        from auditlog.registry import auditlog
 
+        from gonghui.audit.registry import audit
         from gonghui.orgs import scoping
 
         from . import indicators, ledgers, sections  # noqa: F401  three_cares.* figures, ledger kinds, person page
@@ -21,11 +21,11 @@ class ThreeCaresConfig(AppConfig):
         # A registry row makes the person visible to the organisation answerable for it.
         for model in (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild, m.ProxyParent):
             scoping.register_person_link(model, person_field="person", via="organization")
-            auditlog.register(model)
+            audit(model)
         for model in (
             m.Family, m.Pairing, m.Visit, m.MedicalWaiver, m.FamilyPhone, m.FamilyMailbox, m.MutualAidSociety,
             m.Training, m.ReferralEvent, m.ReturneeSymposium, m.GreetingMailing, m.JointMeeting,
             m.HalfYearReview, m.InfoReport, m.AssessmentStandard, m.AssessmentItem, m.Inspection,
             m.InspectionVisit,
         ):  # fmt: skip
-            auditlog.register(model)
+            audit(model)

@@ -1,0 +1,13 @@
+"""The one way area apps put a model under audit."""
+
+from auditlog.registry import auditlog
+
+
+def audit(model, *, exclude=(), m2m_fields=None):
+    """Audit a model's own columns, minus `exclude` (ciphertext, hashes, passwords).
+
+    django-auditlog would also diff reverse relations, which shows a new row's every related
+    registry as "x.None → x.None" noise; naming the concrete columns keeps the trail readable.
+    """
+    fields = [f.name for f in model._meta.concrete_fields if f.name not in set(exclude)]
+    auditlog.register(model, include_fields=fields, m2m_fields=set(m2m_fields or ()))
