@@ -144,6 +144,8 @@ def write_template(target, kind):
         else:
             sheet.set_column(col, col, width)
         example = column.example
+        if example in ("", None) and column.type == "choice":
+            example = column.choice_labels()[0]  # the example row should import as it stands
         if isinstance(example, int | float) and not isinstance(example, bool):
             sheet.write_number(1, col, example)
         elif example not in ("", None):
