@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.orgs.scoping import get_visible_or_404
@@ -66,6 +67,10 @@ def _job_context(job):
         job = services.give_up_stalled(job)
     done, total = services.read_progress(job) if job.is_busy else (job.progress_done, job.progress_total)
     summary = job.summary or {}
+    labels = {"changed": _("changed"), "unchanged": _("unchanged"), "duplicate": _("probable duplicate"),
+              "conflict": _("registered elsewhere"), "new": _("new")}  # fmt: skip
+    for row in summary.get("diff_rows", []):
+        row["status_label"] = labels.get(row["status"], row["status"])
     percent = min(100, round(100 * done / total)) if total else 0
     return {
         "job": job,
