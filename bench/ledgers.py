@@ -126,7 +126,7 @@ def fill_registry(n):
             batch = []
     Person.objects.bulk_create(batch)
     if n > have:
-        print(f"  registry filled to {n:,} people in {time.perf_counter() - t0:.0f} s")
+        print(f"  registry filled to {n:,} people in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
 def clock():
@@ -273,7 +273,7 @@ def main():
     from django.db import connection
 
     print(f"database: {connection.vendor}; rows: {args.rows:,}; already registered: {args.registered:,}")
-    fill_registry(args.registered)
+    in_child(lambda: fill_registry(args.registered))  # in a child, so this process stays small
     rng = random.Random(20080512)
     path = Path(args.dir) / f"people-{args.rows}.xlsx"
     if not path.exists():
