@@ -78,3 +78,11 @@ def test_the_console_script_exits_2_without_org():
         [sys.executable, "-m", "gonghui.cli", "import", "people", "x.xlsx"], capture_output=True
     )
     assert done.returncode == 2
+
+
+def test_sheet_option_reads_only_that_sheet(cast, tmp_path):
+    path = write_xlsx(
+        tmp_path / "a.xlsx", {"一村": [HEADER, person_row(1)], "二村": [HEADER, person_row(2, id_no="x")]}
+    )
+    code, out = run("people", str(path), "--org", "QS-T02", "--sheet", "一村", "--json")
+    assert (code, json.loads(out)["rows_imported"]) == (0, 1)

@@ -239,3 +239,14 @@ def test_an_exported_ledger_imports_again_without_changes(client, cast, do_impor
         path.write_bytes(b"".join(client.get(reverse(url)).streaming_content))
         result = do_import(kind, path, org=cast.county)
         assert (result.status, result.errors, dict(result.diff)) == ("committed", [], {"unchanged": 1}), kind
+
+
+def test_the_people_export_needs_the_same_few_queries_for_many_rows(
+    client, cast, django_assert_max_num_queries
+):
+    for i in range(40):
+        PersonFactory(township=cast.place_a, village=cast.village_a, id_no=number(i))
+    client.force_login(cast.township_a_officer)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("ledgers:export-people"))
+        b"".join(response.streaming_content)
