@@ -67,7 +67,7 @@ def _job_context(job):
         job = services.give_up_stalled(job)
     done, total = services.read_progress(job) if job.is_busy else (job.progress_done, job.progress_total)
     summary = job.summary or {}
-    labels = {"changed": _("changed"), "unchanged": _("unchanged"), "duplicate": _("probable duplicate"),
+    labels = {"changed": _("changed"), "unchanged": _("unchanged"), "duplicate": _("probable duplicates"),
               "conflict": _("registered elsewhere"), "new": _("new")}  # fmt: skip
     for row in summary.get("diff_rows", []):
         row["status_label"] = labels.get(row["status"], row["status"])
