@@ -16,6 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.people import idnumbers
+
 from . import readers
 from .places import PlaceResolver
 from .registry import ImportContext, Issue, Row
@@ -372,6 +374,9 @@ class Importer:
 
     @staticmethod
     def _display(column, value):
+        if column.type == "id_number" and value:
+            # The preview is kept on the job and shown to everyone who may see the job.
+            return idnumbers.mask(value)
         if column.type == "choice" and value is not None:
             for label, stored in column.choices.items():
                 if stored == value:

@@ -164,6 +164,8 @@ def run_job(job, *, commit):
                 write_rejected(handle, result)
                 handle.seek(0)
                 job.rejected_file.save(f"rejected-{job.pk}.xlsx", ContentFile(handle.read()), save=False)
+        # The uploaded ledger holds clear ID numbers; once imported or rejected it is not kept.
+        job.file.delete(save=False)
     else:
         job.status = ImportJob.Status.CHECKED
     job.save()

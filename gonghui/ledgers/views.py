@@ -132,7 +132,9 @@ def job_commit(request, pk):
 @login_required
 def job_rejected(request, pk):
     job = _job(request, pk)
-    if not job.rejected_file:
+    # The rows as they stood in the file, clear ID numbers included: for the uploader, or a role
+    # that may see ID numbers.
+    if not job.rejected_file or not (job.user_id == request.user.pk or request.user.can_unmask_id_numbers):
         raise Http404("no rejected rows")
     return FileResponse(
         job.rejected_file.open("rb"), as_attachment=True, filename=f"错误行-{job.filename}.xlsx"

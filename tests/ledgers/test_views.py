@@ -84,6 +84,18 @@ def test_skip_invalid_imports_the_valid_rows_and_offers_the_rejected_ones(office
     assert (job.status, Person.objects.count()) == ("committed", 1)
     rows = rows_of(officer.get(reverse("ledgers:job-rejected", args=[job.pk])))
     assert rows[0][-1] == "错误原因" and rows[1][4] == "12"
+    assert not job.file  # the uploaded ledger (clear ID numbers) is not kept once imported
+
+
+def test_rejected_rows_with_clear_id_numbers_are_not_for_read_only_roles(client, cast, tmp_path):
+    client.force_login(cast.township_a_officer)
+    upload(client, tmp_path, [HEADER, person_row(1), person_row(2, phone="12")], org=cast.township_a,
+           skip_invalid=True)  # fmt: skip
+    job = ImportJob.objects.get()
+    client.post(reverse("ledgers:job-commit", args=[job.pk]))
+    client.force_login(cast.leader)
+    assert client.get(job.get_absolute_url()).status_code == 200
+    assert client.get(reverse("ledgers:job-rejected", args=[job.pk])).status_code == 404
 
 
 def test_the_officer_may_change_the_column_mapping(officer, cast, tmp_path):
