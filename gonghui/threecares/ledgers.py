@@ -17,14 +17,17 @@ from .querysets import minors_visible_to
 TOWNSHIP = ["乡(镇)", "乡镇(街道)", "所属乡镇", "乡镇名称", "镇(乡)"]
 VILLAGE = ["村(居)委会", "村(居)", "村", "社区", "村居", "村名", "所属村", "村委会"]
 YES_MEMBER = ["是否工会会员", "会员", "是否入会", "工会会员"]
+# Example rows of the templates: a valid adult (an elder in the elders' ledger) and a child.
+ELDER_EXAMPLE_ID = "520199194203150023"
+CHILD_EXAMPLE_ID = "52019920000601002X"
 
 
-def person_columns():
+def person_columns(example_id="520199197503080016"):
     return [
         Column("name", "姓名", "name", required=True, aliases=["名字", "人员姓名"], example="张三"),
         Column("id_number", "身份证号", "id_number", required=True,
                aliases=["身份证号码", "公民身份号码", "身份证", "身份证件号码", "证件号码"],
-               example="520199197503080012", help="18位；请把本列设为“文本”。"),
+               example=example_id, help="18位；请把本列设为“文本”。"),
         Column("gender", "性别", "choice", choices={"男": Gender.MALE, "女": Gender.FEMALE}, example="男"),
         Column("phone", "联系电话", "phone", aliases=["手机号码", "手机号", "手机", "电话", "联系方式"],
                example="13800001111"),
@@ -163,7 +166,7 @@ class ReturneesKind(RegistryKind):
     title = "返乡创业人员台帐"
     model = m.Returnee
     extra = [
-        (Column("business", "创业项目", "text", required=True, max_length=100, aliases=["项目名称", "创业内容"]),
+        (Column("business", "创业项目", "text", required=True, max_length=100, aliases=["项目名称", "创业内容"], example="生态养殖场"),
          "business"),
         (Column("started_on", "创业时间", "date", aliases=["创业日期"]), "started_on"),
         (Column("jobs_created", "带动就业人数", "integer", aliases=["带动就业", "吸纳就业人数"]), "jobs_created"),
@@ -185,6 +188,11 @@ class EldersKind(RegistryKind):
     code = "elders"
     title = "空巢老人台帐"
     model = m.Elder
+
+    def __init__(self):
+        super().__init__()
+        self.columns = person_columns(ELDER_EXAMPLE_ID) + [column for column, _field in self.extra]
+
     extra = [
         (Column("children_away", "子女外出人数", "integer", aliases=["外出子女数", "外出子女人数"]), "children_away"),
         (Column("health", "健康状况", "choice", choices=HEALTH, aliases=["身体状况"]), "health"),
@@ -210,15 +218,20 @@ class ChildrenKind(RegistryKind):
     title = "留守儿童台帐"
     model = m.LeftBehindChild
     extra = [
-        (Column("kind", "类别", "choice", required=True, choices=KIND, aliases=["儿童类别", "是否在校"]), "kind"),
-        (Column("school", "学校", "text", max_length=60, aliases=["就读学校", "所在学校"]), "school"),
-        (Column("grade", "年级", "text", max_length=20, aliases=["班级", "年级班级"]), "grade"),
+        (Column("kind", "类别", "choice", required=True, choices=KIND, aliases=["儿童类别", "是否在校"], example="留守学生"), "kind"),
+        (Column("school", "学校", "text", max_length=60, aliases=["就读学校", "所在学校"], example="高桥镇中心小学"),
+         "school"),
+        (Column("grade", "年级", "text", max_length=20, aliases=["班级", "年级班级"], example="三年级"), "grade"),
         (Column("guardian_name", "监护人", "name", aliases=["监护人姓名"]), "guardian_name"),
         (Column("guardian_relation", "与监护人关系", "choice", choices=RELATION, aliases=["监护人关系", "关系"]),
          "guardian_relation"),
         (Column("father_works_in", "父亲务工地", "text", max_length=60, aliases=["父亲务工地点"]), "father_works_in"),
         (Column("mother_works_in", "母亲务工地", "text", max_length=60, aliases=["母亲务工地点"]), "mother_works_in"),
     ]  # fmt: skip
+
+    def __init__(self):
+        super().__init__()
+        self.columns = person_columns(CHILD_EXAMPLE_ID) + [column for column, _field in self.extra]
 
     def can_import(self, user):
         # Children are minors: only roles that may see their records may register them.
@@ -253,13 +266,25 @@ class PairingsKind(ServiceKind):
     title = "空巢老人结对帮扶台帐"
     columns = [
         Column("name", "老人姓名", "name", aliases=["姓名", "空巢老人姓名"]),
-        Column("id_number", "老人身份证号", "id_number", required=True, aliases=["身份证号", "身份证号码"]),
         Column(
-            "helper_name", "帮扶人", "name", required=True, aliases=["结对帮扶人", "帮扶人姓名", "结对人"]
+            "id_number",
+            "老人身份证号",
+            "id_number",
+            required=True,
+            aliases=["身份证号", "身份证号码"],
+            example=ELDER_EXAMPLE_ID,
+        ),
+        Column(
+            "helper_name",
+            "帮扶人",
+            "name",
+            required=True,
+            aliases=["结对帮扶人", "帮扶人姓名", "结对人"],
+            example="李四",
         ),
         Column("helper_unit", "帮扶人单位", "text", max_length=100, aliases=["帮扶单位", "工作单位"]),
         Column("helper_phone", "帮扶人电话", "phone", aliases=["联系电话"]),
-        Column("paired_on", "结对时间", "date", required=True, aliases=["结对日期"]),
+        Column("paired_on", "结对时间", "date", required=True, aliases=["结对日期"], example="2008-03-05"),
     ]
     key = ["id_number", "helper_name"]
 
@@ -301,12 +326,32 @@ class VisitsKind(ServiceKind):
     title = "“三关”慰问台帐"
     columns = [
         Column("name", "姓名", "name", aliases=["慰问对象"]),
-        Column("id_number", "身份证号", "id_number", required=True, aliases=["身份证号码"]),
         Column(
-            "kind", "慰问对象类别", "choice", required=True, choices=VISITED, aliases=["类别", "对象类别"]
+            "id_number",
+            "身份证号",
+            "id_number",
+            required=True,
+            aliases=["身份证号码"],
+            example=ELDER_EXAMPLE_ID,
         ),
-        Column("visited_on", "慰问时间", "date", required=True, aliases=["慰问日期"]),
-        Column("amount", "慰问金", "amount", required=True, aliases=["慰问金额", "金额", "慰问金(元)"]),
+        Column(
+            "kind",
+            "慰问对象类别",
+            "choice",
+            required=True,
+            choices=VISITED,
+            aliases=["类别", "对象类别"],
+            example="空巢老人",
+        ),
+        Column("visited_on", "慰问时间", "date", required=True, aliases=["慰问日期"], example="2008-01-28"),
+        Column(
+            "amount",
+            "慰问金",
+            "amount",
+            required=True,
+            aliases=["慰问金额", "金额", "慰问金(元)"],
+            example="100",
+        ),
         Column("visited_by", "慰问单位", "text", max_length=100, aliases=["慰问人", "慰问单位或个人"]),
     ]
     key = ["id_number", "kind", "visited_on"]
@@ -348,12 +393,27 @@ class TrainingsKind(ServiceKind):
     title = "农民工技能培训台帐"
     columns = [
         Column(
-            "title", "培训名称", "text", required=True, max_length=100, aliases=["培训班名称", "培训项目"]
+            "title",
+            "培训名称",
+            "text",
+            required=True,
+            max_length=100,
+            aliases=["培训班名称", "培训项目"],
+            example="2008年农民工电焊培训班",
         ),
-        Column("held_on", "培训时间", "date", required=True, aliases=["培训日期", "举办时间"]),
+        Column(
+            "held_on",
+            "培训时间",
+            "date",
+            required=True,
+            aliases=["培训日期", "举办时间"],
+            example="2008-04-10",
+        ),
         Column("venue", "培训地点", "text", max_length=100, aliases=["地点"]),
         Column("trade", "培训工种", "text", max_length=40, aliases=["工种", "培训内容"]),
-        Column("trainee_count", "培训人数", "integer", required=True, aliases=["参训人数", "人数"]),
+        Column(
+            "trainee_count", "培训人数", "integer", required=True, aliases=["参训人数", "人数"], example="60"
+        ),
         Column("funds", "培训经费", "amount", aliases=["经费", "投入资金", "经费(元)"]),
     ]
     key = ["title", "held_on"]
@@ -377,11 +437,33 @@ class ReferralsKind(ServiceKind):
     code = "referrals"
     title = "农民工职业介绍台帐"
     columns = [
-        Column("title", "活动名称", "text", required=True, max_length=100, aliases=["招聘会名称", "名称"]),
-        Column("held_on", "举办时间", "date", required=True, aliases=["时间", "日期"]),
+        Column(
+            "title",
+            "活动名称",
+            "text",
+            required=True,
+            max_length=100,
+            aliases=["招聘会名称", "名称"],
+            example="2008年春风行动招聘会",
+        ),
+        Column("held_on", "举办时间", "date", required=True, aliases=["时间", "日期"], example="2008-02-18"),
         Column("venue", "地点", "text", max_length=100, aliases=["举办地点"]),
-        Column("referred_count", "介绍人数", "integer", required=True, aliases=["介绍就业人数", "推荐人数"]),
-        Column("employed_count", "实现就业人数", "integer", required=True, aliases=["就业人数", "实现就业"]),
+        Column(
+            "referred_count",
+            "介绍人数",
+            "integer",
+            required=True,
+            aliases=["介绍就业人数", "推荐人数"],
+            example="300",
+        ),
+        Column(
+            "employed_count",
+            "实现就业人数",
+            "integer",
+            required=True,
+            aliases=["就业人数", "实现就业"],
+            example="180",
+        ),
     ]
     key = ["title", "held_on"]
 
