@@ -84,7 +84,14 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["township", "name"]), models.Index(fields=["village", "name"])]
+        indexes = [
+            models.Index(fields=["township", "name"]),
+            models.Index(fields=["village", "name"]),
+            # Covering indexes for a township officer's prefix search: the scope check reads the
+            # township and village from the index instead of from each candidate row.
+            models.Index(fields=["name", "township", "village"], name="person_name_scope_idx"),
+            models.Index(fields=["name_initials", "township", "village"], name="person_initials_scope_idx"),
+        ]
 
     def __str__(self):
         return self.name
