@@ -15,6 +15,9 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红梅兰凤云辉建国文志海燕飞鹏林成荣发祥福贵兴德宝金银春秋菊莲珍丹琴"
 ETHNICITIES = ["汉族"] * 6 + ["苗族", "布依族", "侗族", "土家族", "仡佬族"]
 DEMO_PEOPLE = 3000
+# Named residents the README and the how-tos use (pinyin search: `zs` finds 张三). Created after
+# the random ones, so the first DEMO_PEOPLE rows other areas draw from never move.
+NAMED_RESIDENTS = [("张三", "高桥镇", "高桥村", datetime.date(1975, 3, 8), 123, "13800001111")]
 
 
 def demo_people(rng, villages, count=DEMO_PEOPLE):
@@ -61,4 +64,16 @@ def build(rng=None):
         person.set_id_number(number)
         new.append(person)
     Person.objects.bulk_create(new, batch_size=1000)
-    return {"people": len(rows), "created": len(new)}
+    for name, township, village_name, birth, sequence, phone in NAMED_RESIDENTS:
+        village = (
+            Place.objects.villages().select_related("parent").get(name=village_name, parent__name=township)
+        )
+        number = idnumbers.make_valid(village.division_code[:6], birth, sequence)
+        if Person.objects.with_id_number(number).exists():
+            continue
+        person = Person(name=name, phone=phone, ethnicity="汉族", township_id=village.parent_id, village=village,
+                        address=f"{township}{village_name}1组")  # fmt: skip
+        person.set_id_number(number)
+        person.save()
+        new.append(person)
+    return {"people": len(rows) + len(NAMED_RESIDENTS), "created": len(new)}

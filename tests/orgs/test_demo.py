@@ -56,7 +56,8 @@ def test_every_role_has_a_demo_user(county):
 
 
 def test_demo_people_are_in_villages_with_valid_id_numbers(county):
-    assert Person.objects.count() == people_demo.DEMO_PEOPLE
+    assert Person.objects.count() == people_demo.DEMO_PEOPLE + len(people_demo.NAMED_RESIDENTS)
+    assert Person.objects.search("zs").filter(name="张三").exists()
     assert not Person.objects.filter(village__isnull=True).exists()
     assert not Person.objects.filter(id_number_hash__isnull=True).exists()
 
