@@ -76,6 +76,21 @@ def _form_page(request, form, title, *, back=None, multipart=False):
                   {"form": form, "title": title, "back": back, "multipart": multipart})  # fmt: skip
 
 
+def _carry_out(request, form, action, *, title, back, go_to_result=False):
+    """Validate the form, then run the service on its data; a refusal shows beside the fields.
+
+    Afterwards the officer is back on `back`, or on what the service made (`go_to_result`).
+    """
+    if form.is_valid():
+        try:
+            result = action(form.cleaned_data)
+        except ValidationError as e:
+            _add_service_error(form, e)
+        else:
+            return redirect(result if go_to_result else back)
+    return _form_page(request, form, title, back=back)
+
+
 # Area home ---------------------------------------------------------------------------------------
 
 
@@ -210,16 +225,9 @@ def archive_move(request, pk):
     _editor(request)
     archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=pk)
     form = forms.ArchiveMoveForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.move_archive(archive=archive, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(archive)
-    return _form_page(
-        request, form, _("Change the status of %(code)s") % {"code": archive.code}, back=archive
-    )
+    title = _("Change the status of %(code)s") % {"code": archive.code}
+    return _carry_out(request, form, lambda data: services.move_archive(archive=archive, by=request.user, **data),
+                      title=title, back=archive)  # fmt: skip
 
 
 @login_required
@@ -228,14 +236,8 @@ def member_add(request, pk):
     _editor(request)
     archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=pk)
     form = forms.MemberForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.add_member(archive=archive, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(archive)
-    return _form_page(request, form, _("Add a household member"), back=archive)
+    return _carry_out(request, form, lambda data: services.add_member(archive=archive, **data),
+                      title=_("Add a household member"), back=archive)  # fmt: skip
 
 
 @login_required
@@ -443,14 +445,8 @@ def payment_move(request, pk):
     _editor(request)
     payment = get_visible_or_404(Payment.objects.all(), request.user, pk=pk)
     form = forms.PaymentMoveForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.move_payment(payment=payment, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(payment)
-    return _form_page(request, form, _("Next step of the payment"), back=payment)
+    return _carry_out(request, form, lambda data: services.move_payment(payment=payment, by=request.user, **data),
+                      title=_("Next step of the payment"), back=payment)  # fmt: skip
 
 
 @login_required
@@ -459,14 +455,8 @@ def payment_reverse(request, pk):
     _editor(request)
     payment = get_visible_or_404(Payment.objects.all(), request.user, pk=pk)
     form = forms.ReverseForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            reversal = services.reverse_payment(payment=payment, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(reversal)
-    return _form_page(request, form, _("Reverse a payment"), back=payment)
+    return _carry_out(request, form, lambda data: services.reverse_payment(payment=payment, by=request.user, **data),
+                      title=_("Reverse a payment"), back=payment, go_to_result=True)  # fmt: skip
 
 
 # Public notices ------------------------------------------------------------------------------
@@ -622,14 +612,8 @@ def case_move(request, pk):
     _editor(request)
     case = get_visible_or_404(RightsCase.objects.all(), request.user, pk=pk)
     form = forms.CaseMoveForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.move_case(case=case, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(case)
-    return _form_page(request, form, _("Next step of the case"), back=case)
+    return _carry_out(request, form, lambda data: services.move_case(case=case, by=request.user, **data),
+                      title=_("Next step of the case"), back=case)  # fmt: skip
 
 
 @login_required
@@ -638,14 +622,8 @@ def case_person_add(request, pk):
     _editor(request)
     case = get_visible_or_404(RightsCase.objects.all(), request.user, pk=pk)
     form = forms.CasePersonForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.add_case_person(case=case, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(case)
-    return _form_page(request, form, _("Add a person to the case"), back=case)
+    return _carry_out(request, form, lambda data: services.add_case_person(case=case, **data),
+                      title=_("Add a person to the case"), back=case)  # fmt: skip
 
 
 @login_required
