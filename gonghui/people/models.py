@@ -88,9 +88,12 @@ class Person(models.Model):
             models.Index(fields=["township", "name"]),
             models.Index(fields=["village", "name"]),
             # Covering indexes for a township officer's prefix search: the scope check reads the
-            # township and village from the index instead of from each candidate row.
-            models.Index(fields=["name", "township", "village"], name="person_name_scope_idx"),
-            models.Index(fields=["name_initials", "township", "village"], name="person_initials_scope_idx"),
+            # township, village and id from the index instead of from each candidate row (the id
+            # is explicit because PostgreSQL, unlike SQLite, does not put it in every index).
+            models.Index(fields=["name", "township", "village", "id"], name="person_name_scope_idx"),
+            models.Index(
+                fields=["name_initials", "township", "village", "id"], name="person_initials_scope_idx"
+            ),
         ]
 
     def __str__(self):
