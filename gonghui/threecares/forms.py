@@ -52,3 +52,49 @@ class MailingForm(forms.Form):
                 )
             result.append((match.group(1).strip(), amount))
         return result
+
+
+TEXT = forms.Textarea(attrs={"rows": 5})
+
+
+class JointMeetingForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=100)
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    attendees = forms.CharField(label=_("Attendees"), widget=TEXT, help_text=_("One name and unit a line"))
+    minutes = forms.CharField(label=_("Minutes"), widget=TEXT)
+
+
+class HalfYearReviewForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    half = forms.TypedChoiceField(
+        label=_("Half"), coerce=int, choices=[(1, _("First half")), (2, _("Second half"))]
+    )
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    summary = forms.CharField(label=_("Summary"), widget=TEXT)
+
+
+class InfoReportForm(forms.Form):
+    organization = forms.ModelChoiceField(label=_("Township committee"), queryset=None)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    month = forms.IntegerField(label=_("Month"), min_value=1, max_value=12)
+    submitted_on = forms.DateField(label=_("Submitted on"), widget=DATE)
+    content = forms.CharField(label=_("Content"), widget=TEXT)
+
+    def __init__(self, *args, townships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = townships
+
+
+class InspectionForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    team = forms.CharField(label=_("Team"), max_length=60, help_text=_("e.g. 第一督导组"))
+    leader = forms.CharField(label=_("Team leader"), max_length=60)
+    members = forms.CharField(label=_("Members"), max_length=200, required=False)
+    township = forms.ModelChoiceField(label=_("Township visited"), queryset=None)
+    visited_on = forms.DateField(label=_("Visited on"), widget=DATE)
+    findings = forms.CharField(label=_("Findings"), widget=TEXT, required=False)
+    score = forms.DecimalField(label=_("Score (of 100)"), min_value=0, max_value=100, decimal_places=1)
+
+    def __init__(self, *args, townships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["township"].queryset = townships

@@ -292,3 +292,83 @@ def record_inspection_visit(*, inspection, organization, visited_on, score, find
     visit.full_clean()
     visit.save()
     return visit
+
+
+def _refuse(field, message, code, **params):
+    raise ValidationError({field: ValidationError(message, code=code, params=params)})
+
+
+def _check_township_committee(organization, field="organization"):
+    if organization.category != "township":
+        _refuse(field, _("%(name)s is not a township committee."), "not_township", name=organization.name)
+
+
+@transaction.atomic
+def record_joint_meeting(*, organization, held_on, title, attendees, minutes):
+    """联席会议: who came and what was decided; one meeting of a title a day per organisation."""
+    if m.JointMeeting.objects.filter(organization=organization, held_on=held_on, title=title).exists():
+        _refuse("title", _("A joint meeting titled %(title)s on %(day)s is already recorded."), "duplicate",
+                title=title, day=held_on)  # fmt: skip
+    meeting = m.JointMeeting(
+        organization=organization, held_on=held_on, title=title, attendees=attendees, minutes=minutes
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def record_half_year_review(*, organization, year, half, held_on, summary):
+    """半年调度: once per half-year; held during or soon after that half-year."""
+    if held_on.year not in (year, year + 1):
+        _refuse(
+            "held_on", _("%(day)s is not in or just after %(year)d."), "held_on_year", day=held_on, year=year
+        )
+    if m.HalfYearReview.objects.filter(organization=organization, year=year, half=half).exists():
+        _refuse(
+            "half", _("The review of this half-year of %(year)d is already recorded."), "duplicate", year=year
+        )
+    review = m.HalfYearReview(
+        organization=organization, year=year, half=half, held_on=held_on, summary=summary
+    )
+    review.full_clean()
+    review.save()
+    return review
+
+
+@transaction.atomic
+def record_info_report(*, organization, year, month, submitted_on, content):
+    """A township's monthly information report (信息报送); a second report of a month replaces it."""
+    _check_township_committee(organization)
+    if (submitted_on.year, submitted_on.month) < (year, month):
+        _refuse("submitted_on", _("A report for %(year)d-%(month)02d cannot be submitted before that month."),
+                "early", year=year, month=month)  # fmt: skip
+    return submit_info_report(
+        organization=organization, year=year, month=month, submitted_on=submitted_on, content=content
+    )
+
+
+@transaction.atomic
+def record_inspection(
+    *, organization, year, team, leader, township, visited_on, score, members="", findings=""
+):
+    """A supervision team's visit to one township; the team is created with its first visit."""
+    _check_township_committee(township, field="township")
+    if visited_on.year != year:
+        _refuse("visited_on", _("%(day)s is not in %(year)d."), "visited_year", day=visited_on, year=year)
+    inspection = m.Inspection.objects.filter(organization=organization, year=year, team=team).first()
+    if inspection is None:
+        inspection = m.Inspection(
+            organization=organization, year=year, team=team, leader=leader, members=members
+        )
+        inspection.full_clean()
+        inspection.save()
+    elif inspection.leader != leader:
+        _refuse("leader", _("%(team)s of %(year)d is led by %(leader)s."), "leader",
+                team=team, year=year, leader=inspection.leader)  # fmt: skip
+    if inspection.visits.filter(organization=township).exists():
+        _refuse("township", _("%(team)s has already recorded its visit to %(name)s."), "duplicate",
+                team=team, name=township.name)  # fmt: skip
+    return record_inspection_visit(
+        inspection=inspection, organization=township, visited_on=visited_on, score=score, findings=findings
+    )

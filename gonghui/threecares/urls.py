@@ -15,4 +15,8 @@ urlpatterns = [
     path("mailing/", views.mailing_letters, name="mailing"),
     path("mailing/new/", views.mailing_create, name="mailing-create"),
     path("mechanisms/", views.mechanisms, name="mechanisms"),
+    path("mechanisms/meetings/new/", views.meeting_create, name="meeting-create"),
+    path("mechanisms/reviews/new/", views.review_create, name="review-create"),
+    path("mechanisms/reports/new/", views.report_create, name="report-create"),
+    path("mechanisms/inspections/new/", views.inspection_create, name="inspection-create"),
 ]

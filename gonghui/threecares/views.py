@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.audit.selectors import history_for
 from gonghui.ledgers.xlsx import ledger_response
-from gonghui.orgs.models import Place
+from gonghui.orgs.models import Organization, Place
 from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.people.privacy import reveal_for_export
 from gonghui.reporting import indicators
@@ -301,3 +303,64 @@ def mechanisms(request):
         "scores": selectors.assessment_scores(request.user, standard) if standard else [],
     }
     return render(request, "threecares/mechanisms.html", context)
+
+
+def _editor(request):
+    """Writing needs an editing role and an organisation; anyone else gets the 404 of a missing page."""
+    if not request.user.can_edit or request.user.organization is None:
+        raise Http404("not found")
+
+
+def _form_page(request, form, save, *, title, done, entry=None):
+    """Validate, hand the cleaned data to one service, put its refusals beside their fields."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(**form.cleaned_data)
+            return redirect(done)
+        except ValidationError as e:
+            form.add_error(None, e)
+    return render(request, "threecares/form.html", {"form": form, "title": title, "entry": entry})
+
+
+def _townships(user, *, exclude_own=False):
+    townships = Organization.objects.filter(pk__in=[t.pk for t in selectors.townships_in_scope(user)])
+    if exclude_own:
+        townships = townships.exclude(pk=user.organization.pk)
+    return townships.order_by("path")
+
+
+@login_required
+def meeting_create(request):
+    _editor(request)
+    form = forms.JointMeetingForm(request.POST or None)
+    save = partial(services.record_joint_meeting, organization=request.user.organization)
+    return _form_page(request, form, save, title=_("Record a joint meeting"), done="threecares:mechanisms")
+
+
+@login_required
+def review_create(request):
+    _editor(request)
+    form = forms.HalfYearReviewForm(request.POST or None)
+    save = partial(services.record_half_year_review, organization=request.user.organization)
+    return _form_page(request, form, save, title=_("Record a half-year review"), done="threecares:mechanisms")
+
+
+@login_required
+def report_create(request):
+    _editor(request)
+    form = forms.InfoReportForm(request.POST or None, townships=_townships(request.user))
+    return _form_page(request, form, services.record_info_report, title=_("Submit an information report"),
+                      done="threecares:mechanisms")  # fmt: skip
+
+
+@login_required
+def inspection_create(request):
+    _editor(request)
+    townships = _townships(request.user, exclude_own=True)
+    if not townships.exists():  # a township does not inspect itself
+        raise Http404("not found")
+    form = forms.InspectionForm(request.POST or None, townships=townships)
+    save = partial(services.record_inspection, organization=request.user.organization)
+    return _form_page(
+        request, form, save, title=_("Record an inspection visit"), done="threecares:mechanisms"
+    )
