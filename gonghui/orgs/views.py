@@ -21,7 +21,7 @@ def home(request):
     figures = []
     children = []
     if org is not None:
-        year = indicators.Period.year(_today().year)
+        year = indicators.Period.year(indicators.year_for(request))
         values = indicators.compute(org, year, codes=HOME_FIGURES)
         figures = [(indicators.get(code), values[code]) for code in HOME_FIGURES]
         children = org.children.annotate(n_units=Count("children")).order_by("path")

@@ -69,3 +69,29 @@ def as_json_number(value):
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
+
+
+# Which year a page shows when none is asked for: the latest year with records in the user's
+# scope (a county's data may lag the calendar), else this year. Areas register how to find
+# their latest record date.
+_activity = []
+
+
+def register_activity(func):
+    """``func(user) -> date | None``: the date of the area's latest record the user may see."""
+    _activity.append(func)
+    return func
+
+
+def year_for(request):
+    """The year in ?year=, else the latest year with records, else this year."""
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        pass
+    dates = [d for d in (func(request.user) for func in _activity) if d]
+    if dates:
+        return max(dates).year
+    from django.utils import timezone
+
+    return timezone.localdate().year

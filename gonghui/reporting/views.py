@@ -11,10 +11,7 @@ def figures(request):
     org = request.user.organization
     if org is None:
         raise Http404("not found")
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = indicators.year_for(request)
     values = indicators.compute(org, indicators.Period.year(year))
     rows = [(ind, values[ind.code]) for ind in indicators.all_indicators()]
     years = range(timezone.localdate().year, 2004, -1)
