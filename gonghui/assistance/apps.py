@@ -29,7 +29,7 @@ class AssistanceConfig(AppConfig):
 
         # The bank-account ciphertext never goes into the audit trail; the masked form is enough.
         audit(m.HardshipArchive, exclude=["bank_account_cipher"], m2m_fields={"secondary_causes"})
-        for model in (m.HardshipCause, m.EligibilityLine, m.HouseholdMember, m.ArchiveCheck, m.Programme,
+        for model in (m.HardshipCause, m.EligibilityLine, m.HouseholdMember, m.ArchiveCheck, m.IncomeRecord, m.Programme,
                       m.Payment, m.PublicNotice, m.HotlineCall, m.RightsCase, m.CasePerson, m.ModelWorker):  # fmt: skip
             audit(model)
 

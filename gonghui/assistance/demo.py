@@ -265,9 +265,11 @@ def _archives(rng, heads, children, by):
                 (ArchiveStatus.CANCELLED, "复查不符合建档条件。", "rescreened"),
             ][i - 161]
             if to == ArchiveStatus.LIFTED_OUT:
-                # The re-visit recorded the higher income first; lifting out checks it.
-                archive.monthly_income_per_head = Decimal("320")
-                archive = services.update_archive(archive=archive, on=D(2008, 11, 18), by=by)
+                # Six months of income above the line, recorded at the re-visit; lifting out checks them.
+                for month in range(5, 11):
+                    services.record_income(archive=archive, month=_d(month, 1), income_per_head=Decimal("320"),
+                                           source="入户核实工资单", on=D(2008, 11, 18), by=by)  # fmt: skip
+                archive.refresh_from_db()
             archive = services.move_archive(archive=archive, to=to, on=D(2008, 11, 20), by=by, reason=why,
                                             cancel_reason=cancel)  # fmt: skip
         created.append(archive)

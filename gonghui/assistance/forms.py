@@ -150,6 +150,15 @@ class MemberForm(ScopedForm):
     school = forms.CharField(label=_("school (if a student)"), required=False, max_length=80)
 
 
+class IncomeForm(ScopedForm):
+    month = forms.DateField(label=_("month"), input_formats=["%Y-%m", "%Y-%m-%d", "%Y/%m", "%Y.%m"],
+                            widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))  # fmt: skip
+    income_per_head = forms.DecimalField(label=_("monthly income per head (yuan)"), max_digits=12,
+                                         decimal_places=2, min_value=0)  # fmt: skip
+    source = forms.CharField(label=_("source"), required=False, max_length=80,
+                             help_text=_("Wage slip, home visit, village statement, ..."))  # fmt: skip
+
+
 class CheckForm(ScopedForm):
     checked_on = forms.DateField(label=_("checked on"), widget=DATE)
     visited = forms.BooleanField(label=_("visited in person"), required=False)

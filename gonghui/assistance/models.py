@@ -356,6 +356,36 @@ class ArchiveTransition(models.Model):
         return f"{self.archive_id}: {self.from_status} → {self.to_status} {self.on}"
 
 
+class IncomeRecord(models.Model):
+    """One month's income per head of a household, as observed (wage slip, home visit, statement).
+
+    脱困 needs the income above the local minimum for six months in a row, so the months are
+    kept, not only the latest figure on the archive.
+    """
+
+    archive = models.ForeignKey(HardshipArchive, verbose_name=_("archive"), on_delete=models.CASCADE,
+                                related_name="incomes")  # fmt: skip
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    income_per_head = models.DecimalField(_("monthly income per head"), **MONEY)
+    source = models.CharField(_("source"), max_length=80, blank=True,
+                              help_text=_("Wage slip, home visit, village statement, ..."))  # fmt: skip
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True,
+                           on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+
+    class Meta:
+        verbose_name = _("monthly income")
+        verbose_name_plural = _("monthly incomes")
+        ordering = ["archive", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["archive", "month"], name="income_once_a_month"),
+            models.CheckConstraint(condition=Q(month__day=1), name="income_month_first_day"),
+            models.CheckConstraint(condition=Q(income_per_head__gte=0), name="income_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.archive_id} {self.month:%Y-%m}: {self.income_per_head}"
+
+
 class ArchiveCheck(models.Model):
     """The yearly re-check of one archive; a random ≥30% sample must be visited in person."""
 

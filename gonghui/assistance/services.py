@@ -1,5 +1,6 @@
 """Everything that writes in the assistance area: keyword-only, atomic, refusing with a reason."""
 
+import datetime
 import math
 import random
 from decimal import Decimal
@@ -7,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.people.models import IdNumberAccess
@@ -26,6 +28,7 @@ from .models import (
     HardshipArchive,
     HotlineCall,
     HouseholdMember,
+    IncomeRecord,
     Payment,
     PaymentStatus,
     PaymentStep,
@@ -103,13 +106,7 @@ def move_archive(*, archive, to, on, reason, by=None, cancel_reason=""):
         raise _error("cancel_reason", _("Say why the archive is cancelled (retired, moved, died, re-screened)."),
                      "no_cancel_reason")  # fmt: skip
     if move == "lift_out":
-        # 脱困 means income above the local minimum (for six months); under the line it is not.
-        line = archive.eligibility_line(on.year)
-        if line is not None and archive.monthly_income_per_head < line.monthly_income_per_head:
-            raise _error("status", _("The household's income per head (%(income)s yuan) is still under the local "
-                                     "minimum of %(line)s yuan: update the income before lifting it out."),
-                         "under_line", income=archive.monthly_income_per_head,
-                         line=line.monthly_income_per_head)  # fmt: skip
+        check_lift_out(archive=archive, on=on)
     ArchiveTransition.objects.create(archive=archive, from_status=archive.status, to_status=to, on=on,
                                      reason=reason, cancel_reason=cancel_reason if move == "cancel" else "",
                                      by=by)  # fmt: skip
@@ -120,6 +117,88 @@ def move_archive(*, archive, to, on, reason, by=None, cancel_reason=""):
         archive.reviewed_by = by
     archive.save(update_fields=["status", "status_since", "last_updated_on", "reviewed_by"])
     return archive
+
+
+# Monthly income and lifting out ---------------------------------------------------------------
+
+LIFT_OUT_MONTHS = 6
+
+
+def first_of_month(day):
+    return day.replace(day=1)
+
+
+def months_before(on, n=LIFT_OUT_MONTHS):
+    """The n calendar months before the month of `on`, oldest first: the lift-out window."""
+    months = []
+    year, month = on.year, on.month
+    for _i in range(n):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        months.append(datetime.date(year, month, 1))
+    return months[::-1]
+
+
+def check_lift_out(*, archive, on):
+    """脱困: income per head above the local minimum in each of the six months before `on`.
+
+    Refuses naming every month that is missing, under the line, or has no line for its year.
+    """
+    window = months_before(on)
+    incomes = dict(archive.incomes.filter(month__in=window).values_list("month", "income_per_head"))
+    lines = {year: archive.eligibility_line(year) for year in {m.year for m in window}}
+    missing, under, no_line = [], [], []
+    for month in window:
+        line = lines[month.year]
+        if line is None:
+            no_line.append(str(month.year))
+        elif month not in incomes:
+            missing.append(f"{month:%Y-%m}")
+        elif incomes[month] <= line.monthly_income_per_head:
+            under.append(
+                _("%(month)s (%(income)s under or at %(line)s yuan)")
+                % {"month": f"{month:%Y-%m}", "income": incomes[month], "line": line.monthly_income_per_head}
+            )
+    problems = []
+    if no_line:
+        problems.append(
+            _("no eligibility line is set for %(years)s") % {"years": ", ".join(sorted(set(no_line)))}
+        )
+    if missing:
+        problems.append(_("no income recorded for %(months)s") % {"months": ", ".join(missing)})
+    if under:
+        problems.append(_("income not above the local minimum in %(months)s") % {"months": ", ".join(under)})
+    if problems:
+        raise _error("status", _("Household %(code)s can be lifted out only when its income per head was above the "
+                                 "local minimum in each of the six months %(first)s to %(last)s: %(problems)s."),
+                     "income_not_above_line", code=archive.code, first=f"{window[0]:%Y-%m}",
+                     last=f"{window[-1]:%Y-%m}", problems="; ".join(problems))  # fmt: skip
+
+
+@transaction.atomic
+def record_income(*, archive, month, income_per_head, source="", on=None, by=None):
+    """Record (or correct) one month's income per head; the latest month is the archive's current income.
+
+    `on` is the day it is recorded (today by default): recording counts as updating the archive.
+    """
+    on = on or timezone.localdate()
+    month = first_of_month(month)
+    income_per_head = Decimal(income_per_head)
+    if income_per_head < 0:
+        raise _error("income_per_head", _("The income cannot be negative."), "negative")
+    if month > first_of_month(on):
+        raise _error("month", _("%(month)s has not begun yet; record months that are over."), "future",
+                     month=f"{month:%Y-%m}")  # fmt: skip
+    record, _created = IncomeRecord.objects.update_or_create(
+        archive=archive,
+        month=month,
+        defaults={"income_per_head": income_per_head, "source": source, "by": by},
+    )
+    archive = HardshipArchive.objects.select_for_update().get(pk=archive.pk)
+    if not archive.incomes.filter(month__gt=month).exists():
+        archive.monthly_income_per_head = income_per_head
+    archive.last_updated_on = max(archive.last_updated_on, on)
+    archive.save(update_fields=["monthly_income_per_head", "last_updated_on"])
+    return record
 
 
 def reveal_bank_account(*, archive, user, ip_address=None):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("archives/<int:pk>/edit/", views.archive_edit, name="archive-edit"),
     path("archives/<int:pk>/move/", views.archive_move, name="archive-move"),
     path("archives/<int:pk>/members/", views.member_add, name="member-add"),
+    path("archives/<int:pk>/incomes/", views.income_add, name="income-add"),
     path("archives/<int:pk>/bank-account/", views.archive_reveal_bank, name="archive-reveal-bank"),
     path("rechecks/", views.recheck_list, name="recheck-list"),
     path("rechecks/<int:pk>/", views.recheck_record, name="recheck-record"),

@@ -174,6 +174,8 @@ def archive_detail(request, pk):
         "transitions": archive.transitions.select_related("by"),
         "payments": archive.payments.select_related("programme", "person").order_by("-applied_on", "-pk"),
         "checks": archive.checks.all(),
+        "incomes": archive.incomes.select_related("by")[:24],
+        "income_form": forms.IncomeForm(user=request.user),
         "move_form": forms.ArchiveMoveForm(user=request.user, initial={"on": _today()}),
         "member_form": forms.MemberForm(user=request.user),
         "moves": archive.allowed_moves(),
@@ -238,6 +240,16 @@ def member_add(request, pk):
     form = forms.MemberForm(request.POST, user=request.user)
     return _carry_out(request, form, lambda data: services.add_member(archive=archive, **data),
                       title=_("Add a household member"), back=archive)  # fmt: skip
+
+
+@login_required
+@require_POST
+def income_add(request, pk):
+    _editor(request)
+    archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=pk)
+    form = forms.IncomeForm(request.POST, user=request.user)
+    return _carry_out(request, form, lambda data: services.record_income(archive=archive, by=request.user, **data),
+                      title=_("Record a month's income"), back=archive)  # fmt: skip
 
 
 @login_required

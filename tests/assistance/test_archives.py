@@ -80,7 +80,15 @@ def test_cancelling_needs_a_cancel_reason(cast, household):
     assert "cancel_reason" in e.value.message_dict
 
 
+def _six_months(archive, income="260", months=range(1, 7)):
+    for month in months:
+        services.record_income(archive=archive, month=D(2008, month, 1), income_per_head=Decimal(income),
+                               source="工资单", on=D(2008, 7, 1))  # fmt: skip
+
+
 def test_a_lifted_out_household_can_come_back_into_hardship(cast, household):
+    eligibility_line(cast.place_a, minimum="170")
+    _six_months(household)
     services.move_archive(
         archive=household, to=ArchiveStatus.LIFTED_OUT, on=D(2008, 7, 1), reason="收入六个月高于低保线"
     )
@@ -134,16 +142,84 @@ def test_a_drawn_archive_must_be_visited_in_person(cast, household):
     assert household.last_updated_on == D(2008, 12, 1)
 
 
-def test_refuses_to_lift_out_a_household_still_under_the_local_minimum(cast, household):
-    eligibility_line(cast.place_a, minimum="170")
+JULY_1 = D(2008, 7, 1)
+
+
+def _lift_out_error(household, on=JULY_1):
     with pytest.raises(ValidationError) as e:
-        services.move_archive(archive=household, to=ArchiveStatus.LIFTED_OUT, on=D(2008, 7, 1), reason="脱困")
-    assert "120" in e.value.message_dict["status"][0] and "170" in e.value.message_dict["status"][0]
-    household.monthly_income_per_head = Decimal("260")
-    household.save()
-    assert (
-        services.move_archive(
-            archive=household, to=ArchiveStatus.LIFTED_OUT, on=D(2008, 7, 1), reason="脱困"
-        ).status
-        == "lifted_out"
+        services.move_archive(archive=household, to=ArchiveStatus.LIFTED_OUT, on=on, reason="脱困")
+    assert e.value.error_dict["status"][0].code == "income_not_above_line"
+    return e.value.message_dict["status"][0]
+
+
+def test_lifting_out_names_the_months_with_no_income_recorded(cast, household):
+    eligibility_line(cast.place_a, minimum="170")
+    _six_months(household, months=[1, 2, 4, 6])
+    message = _lift_out_error(household)
+    assert "2008-01 to 2008-06" in message
+    assert "no income recorded for 2008-03, 2008-05" in message
+
+
+def test_lifting_out_names_the_months_under_the_line_even_when_the_current_income_is_above(cast, household):
+    eligibility_line(cast.place_a, minimum="170")
+    _six_months(household, income="260")
+    services.record_income(
+        archive=household, month=D(2008, 2, 1), income_per_head=Decimal("150"), on=D(2008, 7, 1)
     )
+    services.record_income(
+        archive=household, month=D(2008, 5, 1), income_per_head=Decimal("170"), on=D(2008, 7, 1)
+    )
+    household.refresh_from_db()
+    assert household.monthly_income_per_head == Decimal("260")  # June, the latest month
+    message = _lift_out_error(household)
+    assert "2008-02 (150.00 under or at 170.00 yuan)" in message
+    assert "2008-05 (170.00 under or at 170.00 yuan)" in message
+    assert "2008-03" not in message
+
+
+def test_lifting_out_needs_an_eligibility_line_for_every_year_of_the_window(cast, household):
+    eligibility_line(cast.place_a, minimum="170", year=2008)
+    _six_months(household, months=range(1, 5))
+    services.record_income(
+        archive=household, month=D(2007, 11, 1), income_per_head=Decimal("260"), on=D(2008, 7, 1)
+    )
+    services.record_income(
+        archive=household, month=D(2007, 12, 1), income_per_head=Decimal("260"), on=D(2008, 7, 1)
+    )
+    assert "no eligibility line is set for 2007" in _lift_out_error(household, on=D(2008, 5, 20))
+    eligibility_line(cast.place_a, minimum="160", year=2007)
+    archive = services.move_archive(
+        archive=household, to=ArchiveStatus.LIFTED_OUT, on=D(2008, 5, 20), reason="脱困"
+    )
+    assert archive.status == ArchiveStatus.LIFTED_OUT
+
+
+def test_six_months_above_the_line_lift_the_household_out(cast, household):
+    eligibility_line(cast.place_a, minimum="170")
+    _six_months(household, income="171")
+    archive = services.move_archive(
+        archive=household, to=ArchiveStatus.LIFTED_OUT, on=D(2008, 7, 31), reason="脱困"
+    )
+    assert archive.status == ArchiveStatus.LIFTED_OUT
+
+
+def test_recording_a_month_again_corrects_it_and_counts_as_an_update(cast, household):
+    services.record_income(
+        archive=household, month=D(2008, 3, 17), income_per_head=Decimal("100"), on=D(2008, 4, 2)
+    )
+    services.record_income(
+        archive=household, month=D(2008, 3, 1), income_per_head=Decimal("110"), on=D(2008, 4, 3)
+    )
+    assert list(household.incomes.values_list("month", "income_per_head")) == [
+        (D(2008, 3, 1), Decimal("110"))
+    ]
+    household.refresh_from_db()
+    assert household.last_updated_on == D(2008, 4, 3)
+    assert household.monthly_income_per_head == Decimal("110")
+
+
+def test_refuses_income_for_a_month_not_yet_begun(cast, household):
+    with pytest.raises(ValidationError) as e:
+        services.record_income(archive=household, month=D(2008, 5, 1), income_per_head=Decimal("200"),
+                               on=D(2008, 4, 30))  # fmt: skip
+    assert "2008-05" in e.value.message_dict["month"][0]

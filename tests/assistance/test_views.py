@@ -261,3 +261,21 @@ def test_a_revealed_bank_account_is_escaped(client, cast, household):
     client.force_login(cast.county_admin)
     response = client.post(reverse("assistance:archive-reveal-bank", args=[household.pk]))
     assert b"<b>" not in response.content and b"&lt;b&gt;" in response.content
+
+
+def test_archive_page_records_a_month_of_income_and_lists_it(client, cast, household):
+    client.force_login(cast.township_a_officer)
+    url = reverse("assistance:income-add", args=[household.pk])
+    response = client.post(url, {"month": "2008-03", "income_per_head": "185", "source": "工资单"})
+    assert response.status_code == 302
+    assert household.incomes.get().month == D(2008, 3, 1)
+    page = client.get(household.get_absolute_url()).content.decode()
+    assert "2008-03" in page and "工资单" in page
+
+
+def test_income_form_is_not_found_for_a_read_only_leader_or_another_township(client, cast, household):
+    url = reverse("assistance:income-add", args=[household.pk])
+    for user in (cast.leader, cast.township_b_officer):
+        client.force_login(user)
+        assert client.post(url, {"month": "2008-03", "income_per_head": "185"}).status_code == 404
+    assert not household.incomes.exists()
