@@ -28,12 +28,6 @@ def home(request):
     return render(request, "orgs/home.html", {"org": org, "figures": figures, "children": children})
 
 
-def _today():
-    from django.utils import timezone
-
-    return timezone.localdate()
-
-
 @login_required
 def organization_list(request):
     q = request.GET.get("q", "").strip()
