@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import EligibilityLine, HardshipCause, Programme
+from .models import EligibilityLine, HardshipCause, Holiday, Programme
 
 
 @admin.register(HardshipCause)
@@ -30,3 +30,10 @@ class ProgrammeAdmin(admin.ModelAdmin):
         "per_person_year_cap",
     ]
     list_filter = ["year", "kind"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    list_display = ["date", "name", "is_workday"]
+    list_filter = ["is_workday", "name"]
+    date_hierarchy = "date"

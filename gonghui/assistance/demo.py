@@ -24,7 +24,7 @@ from gonghui.people.demo import DEMO_PEOPLE
 from gonghui.people.models import Person
 
 from . import services
-from .defaults import ensure_causes
+from .defaults import ensure_causes, ensure_holidays
 from .models import (
     ArchiveCheck,
     ArchiveStatus,
@@ -34,6 +34,7 @@ from .models import (
     FundSource,
     HardshipArchive,
     HardshipCause,
+    Holiday,
     HotlineCall,
     ModelWorker,
     PaymentStatus,
@@ -56,6 +57,7 @@ def build(rng=None):
     rng = rng or random.Random("gonghui-demo-assistance")
     county = Organization.objects.get(code="QS")
     ensure_causes(HardshipCause)
+    ensure_holidays(Holiday)  # the five-working-day notices run around them
     admin = User.objects.filter(username="county_admin").first()
     county_place = Place.objects.get(organization=county, kind=Place.Kind.COUNTY)
     EligibilityLine.objects.update_or_create(

@@ -23,16 +23,49 @@ from . import crypto
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
-def add_working_days(start, days):
-    """The date `days` working days (Monday to Friday) after `start`.
+class Holiday(models.Model):
+    """A public holiday, or a weekend day made a working day (调休), as the State Council announces them.
 
-    Public holidays are not known to the platform; offices post notices for longer over them.
+    Data, not code: each year's arrangement is published late in the year before.
     """
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=40)
+    is_workday = models.BooleanField(
+        _("make-up working day"), default=False,
+        help_text=_("A weekend day worked in exchange for a longer holiday."),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("public holiday or make-up working day")
+        verbose_name_plural = _("public holidays and make-up working days")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date} {self.name}"
+
+
+def _calendar(start, end):
+    """{date: is_workday} for the holidays and make-up working days between start and end."""
+    return dict(Holiday.objects.filter(date__gte=start, date__lte=end).values_list("date", "is_workday"))
+
+
+def is_working_day(day, calendar=None):
+    calendar = _calendar(day, day) if calendar is None else calendar
+    if day in calendar:
+        return calendar[day]
+    return day.weekday() < 5
+
+
+def add_working_days(start, days):
+    """The date `days` working days after `start`, skipping weekends and public holidays (Holiday)."""
+    # The longest holiday (春节 or 国庆) is seven days; two weeks per five working days is ample.
+    calendar = _calendar(start, start + datetime.timedelta(days=14 + 3 * days))
     day = start
     left = days
     while left > 0:
         day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
+        if is_working_day(day, calendar):
             left -= 1
     return day
 

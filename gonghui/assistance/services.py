@@ -35,6 +35,7 @@ from .models import (
     PublicNotice,
     RightsCase,
     add_working_days,
+    is_working_day,
 )
 
 
@@ -387,7 +388,7 @@ def post_notice(*, organization, payments, title, posted_on, place_posted="", by
             raise _error("payments", _("The payment to %(name)s is %(status)s: only reviewed payments are posted."),
                          "not_reviewed", name=p.person.name, status=PaymentStatus(p.status).label)  # fmt: skip
     # Five working days counting the day of posting when that is a working day.
-    first_day_counts = posted_on.weekday() < 5
+    first_day_counts = is_working_day(posted_on)
     ends_on = add_working_days(posted_on, PublicNotice.MIN_WORKING_DAYS - (1 if first_day_counts else 0))
     notice = PublicNotice.objects.create(organization=organization, title=title, posted_on=posted_on,
                                          ends_on=ends_on, place_posted=place_posted, created_by=by)  # fmt: skip
