@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.people.sections import register_section
 
 from . import models as m
+from .querysets import minors_visible_to
+from .registries import REGISTRIES
 
 
 def load(person, user):
@@ -15,9 +17,16 @@ def load(person, user):
         if entry is not None:
             entries.append((model._meta.verbose_name, entry))
     visits = list(m.Visit.objects.visible_to(user).filter(person=person)[:20])
-    if not entries and not visits:
+    register = []
+    if user.can_edit:
+        held = {type(entry) for _label, entry in entries}
+        register = [
+            r for r in REGISTRIES.values()
+            if r.model not in held and (not r.minors or minors_visible_to(user))
+        ]  # fmt: skip
+    if not entries and not visits and not register:
         return None
-    return {"entries": entries, "visits": visits}
+    return {"entries": entries, "visits": visits, "register": register}
 
 
 register_section("threecares", _("Three Cares programme"), "threecares/partials/person_section.html", load)

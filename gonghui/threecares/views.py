@@ -1,4 +1,5 @@
 from functools import partial
+from types import SimpleNamespace
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from gonghui.audit.selectors import history_for
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Organization, Place
 from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.people.models import Person
 from gonghui.people.privacy import reveal_for_export
 from gonghui.reporting import indicators
 
@@ -318,8 +320,17 @@ def _form_page(request, form, save, *, title, done, entry=None):
             save(**form.cleaned_data)
             return redirect(done)
         except ValidationError as e:
-            form.add_error(None, e)
+            _add_errors(form, e)
     return render(request, "threecares/form.html", {"form": form, "title": title, "entry": entry})
+
+
+def _add_errors(form, error):
+    """Each message beside its field; one about a field the form lacks (the person) goes on top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
 def _townships(user, *, exclude_own=False):
@@ -364,3 +375,47 @@ def inspection_create(request):
     return _form_page(
         request, form, save, title=_("Record an inspection visit"), done="threecares:mechanisms"
     )
+
+
+def _registration_kind(request, kind):
+    registry = _registry(kind)
+    _editor(request)
+    if registry.minors and not minors_visible_to(request.user):
+        raise Http404("not found")
+    return registry
+
+
+@login_required
+def entry_register_pick(request, kind):
+    """Pick the person to register with the people search, or go create a new one."""
+    registry = _registration_kind(request, kind)
+    q = request.GET.get("q", "").strip()
+    people = []
+    if q:
+        people = Person.objects.visible_to(request.user).search(q).select_related("township", "village")
+        people = people.order_by("name", "pk")[:30]
+    context = {"registry": registry, "q": q, "people": people}
+    return render(request, "threecares/register_pick.html", context)
+
+
+@login_required
+def entry_register(request, kind, person):
+    registry = _registration_kind(request, kind)
+    person = get_visible_or_404(Person.objects.all(), request.user, pk=person)
+    places = Place.objects.visible_to(request.user)
+    initial = (
+        None if request.method == "POST" else {"township": person.township_id, "village": person.village_id}
+    )
+    form = forms.registration_form(registry.model, kind, places=places, data=request.POST or None)
+    if initial:
+        form.initial.update(initial)
+    done = {}
+
+    def save(**fields):
+        done["entry"] = services.register_entry(registry=kind, person=person, **fields)
+
+    response = _form_page(request, form, save, title=_("Register on %(registry)s") % {"registry": registry.title},
+                          done="threecares:index", entry=SimpleNamespace(person=person))  # fmt: skip
+    if "entry" in done:
+        return redirect(done["entry"].get_absolute_url())
+    return response
