@@ -125,3 +125,85 @@ def registration_form(model, kind, *, places, data=None):
     form.fields["township"].queryset = places.townships().order_by("division_code")
     form.fields["village"].queryset = places.villages().select_related("parent").order_by("division_code")
     return form
+
+
+class LinesField(forms.CharField):
+    """A list typed one item a line (names or ID numbers), cleaned to the non-blank lines."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 6}))
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class PlaceForm(forms.Form):
+    """Township and, optionally, village among the places the user sees."""
+
+    township = forms.ModelChoiceField(label=_("Township"), queryset=None)
+    village = forms.ModelChoiceField(label=_("Village or community"), queryset=None, required=False)
+
+    def __init__(self, *args, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["township"].queryset = places.townships().order_by("division_code")
+        self.fields["village"].queryset = places.villages().order_by("division_code")
+
+
+class WaiverForm(forms.Form):
+    granted_on = forms.DateField(label=_("Granted on"), widget=DATE)
+    amount = forms.DecimalField(
+        label=_("Amount waived (yuan)"), min_value=Decimal("0.01"), max_digits=12, decimal_places=2
+    )
+    provider = forms.CharField(label=_("Clinic or hospital"), max_length=100)
+
+
+class PhoneForm(PlaceForm):
+    location = forms.CharField(label=_("Where"), max_length=100, help_text=_("e.g. the village school"))
+    number = forms.CharField(label=_("Number"), max_length=30, required=False)
+    installed_on = forms.DateField(label=_("Installed on"), widget=DATE)
+
+
+class MailboxForm(PlaceForm):
+    location = forms.CharField(label=_("Where"), max_length=100, help_text=_("e.g. the village school"))
+    installed_on = forms.DateField(label=_("Installed on"), widget=DATE)
+
+
+class SocietyForm(PlaceForm):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    founded_on = forms.DateField(label=_("Founded on"), widget=DATE)
+    leader_name = forms.CharField(label=_("Leader"), max_length=50, required=False)
+    members = LinesField(
+        label=_("Members"),
+        help_text=_("One elder of the township a line: name, or ID number when names repeat"),
+    )
+
+
+class TrainingForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=100)
+    trade = forms.CharField(label=_("Trade"), max_length=40, required=False)
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    venue = forms.CharField(label=_("Venue"), max_length=100, required=False)
+    trainee_count = forms.IntegerField(label=_("Trainees"), min_value=1)
+    funds = forms.DecimalField(label=_("Funds (yuan)"), min_value=0, max_digits=12, decimal_places=2)
+    attendees = LinesField(
+        label=_("Attendance list"),
+        help_text=_("Optional. One trainee a line: name, or ID number when names repeat"),
+    )
+
+
+class ReferralEventForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=100)
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    venue = forms.CharField(label=_("Venue"), max_length=100, required=False)
+    referred_count = forms.IntegerField(label=_("People referred"), min_value=0)
+    employed_count = forms.IntegerField(label=_("People employed"), min_value=0)
+
+
+class SymposiumForm(forms.Form):
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    venue = forms.CharField(label=_("Venue"), max_length=100, required=False)
+    attendees = forms.IntegerField(label=_("Attendees"), min_value=1)
+    notes = forms.CharField(label=_("Notes"), widget=TEXT, required=False)

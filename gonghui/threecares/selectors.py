@@ -4,10 +4,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
+from gonghui.people import idnumbers
+from gonghui.people.models import Person
 
 from . import models as m
 from .querysets import minors_visible_to
@@ -186,3 +190,40 @@ def family_file(family, user):
         others=list(m.IncomingWorker.objects.visible_to(user).filter(family=family).select_related("person"))
         + list(m.Returnee.objects.visible_to(user).filter(family=family).select_related("person")),
     )
+
+
+def _listed(queryset, lines, *, field, name_field, number_field):
+    """Rows named by the lines of a list (an ID number or a unique name a line), or every reason why not."""
+
+    found, errors = [], []
+    for number, line in enumerate(lines, start=1):
+        digits = idnumbers.normalize(line)
+        if len(digits) == 18 and digits[:17].isdigit():
+            rows = list(queryset.filter(**{number_field: idnumbers.lookup_hash(digits)})[:2])
+        else:
+            rows = list(queryset.filter(**{name_field: line})[:2])
+        if len(rows) == 1:
+            found.append(rows[0])
+            continue
+        why = (
+            _("Line %(n)d (%(line)s): nobody of that name or ID number is found here.")
+            if not rows
+            else _("Line %(n)d (%(line)s): several people have that name; give the ID number.")
+        )
+        errors.append(ValidationError(why, code="not_found" if not rows else "ambiguous",
+                                      params={"n": number, "line": line}))  # fmt: skip
+    if errors:
+        raise ValidationError({field: errors})
+    return list(dict.fromkeys(found))
+
+
+def people_listed(user, lines, *, field):
+    """People the user may see, named on an attendance list."""
+    return _listed(Person.objects.visible_to(user), lines, field=field, name_field="name",
+                   number_field="id_number_hash")  # fmt: skip
+
+
+def elders_listed(user, lines, *, township, field):
+    """Elders of one township the user may see, named on a membership list."""
+    rows = m.Elder.objects.visible_to(user).filter(township=township).select_related("person")
+    return _listed(rows, lines, field=field, name_field="person__name", number_field="person__id_number_hash")

@@ -127,6 +127,9 @@ def record_visit(*, kind, person, visited_on, amount, organization=None, visited
 
 @transaction.atomic
 def record_medical_waiver(*, elder, granted_on, amount, provider=""):
+    if elder.waivers.filter(granted_on=granted_on, provider=provider).exists():
+        _refuse("provider", _("A waiver for %(name)s by %(provider)s on %(day)s is already recorded."), "duplicate",
+                name=elder.person.name, provider=provider or "—", day=granted_on)  # fmt: skip
     waiver = m.MedicalWaiver(
         elder=elder,
         organization=elder.organization,
@@ -142,6 +145,9 @@ def record_medical_waiver(*, elder, granted_on, amount, provider=""):
 @transaction.atomic
 def install(*, model, township, village=None, installed_on, location, **fields):
     """A family phone or family mailbox, counted by place."""
+    if model.objects.filter(township=township, village=village, location=location).exists():
+        _refuse("location", _("A %(what)s at %(location)s here is already recorded."), "duplicate",
+                what=model._meta.verbose_name, location=location)  # fmt: skip
     row = model(
         township=township,
         village=village,
@@ -157,6 +163,9 @@ def install(*, model, township, village=None, installed_on, location, **fields):
 
 @transaction.atomic
 def found_society(*, name, township, village=None, founded_on, leader_name="", members=()):
+    if m.MutualAidSociety.objects.filter(township=township, name=name).exists():
+        _refuse("name", _("%(township)s already has a society named %(name)s."), "duplicate",
+                township=township.name, name=name)  # fmt: skip
     society = m.MutualAidSociety(
         name=name,
         township=township,
@@ -372,3 +381,18 @@ def record_inspection(
     return record_inspection_visit(
         inspection=inspection, organization=township, visited_on=visited_on, score=score, findings=findings
     )
+
+
+@transaction.atomic
+def record_symposium(*, organization, held_on, attendees, venue="", notes=""):
+    """返乡农民工座谈会: one a day per organisation."""
+    if m.ReturneeSymposium.objects.filter(organization=organization, held_on=held_on).exists():
+        _refuse(
+            "held_on", _("A returnee symposium on %(day)s is already recorded."), "duplicate", day=held_on
+        )
+    symposium = m.ReturneeSymposium(
+        organization=organization, held_on=held_on, venue=venue, attendees=attendees, notes=notes
+    )
+    symposium.full_clean()
+    symposium.save()
+    return symposium

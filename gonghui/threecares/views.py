@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -223,6 +224,7 @@ def service_list(request, what):
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
         "spec": spec,
+        "can_create": request.user.can_edit and what in SERVICE_FORMS,
         "page": page,
         "rows": [[getter(r) for _h, getter in spec.columns] for r in page],
         "headers": [h for h, _g in spec.columns],
@@ -419,3 +421,52 @@ def entry_register(request, kind, person):
     if "entry" in done:
         return redirect(done["entry"].get_absolute_url())
     return response
+
+
+@login_required
+def waiver_create(request, pk):
+    elder = get_visible_or_404(m.Elder.objects.select_related("person"), request.user, pk=pk)
+    _editor(request)
+    form = forms.WaiverForm(request.POST or None)
+    save = partial(services.record_medical_waiver, elder=elder)
+    return _form_page(request, form, save, title=_("Record a medical fee waiver"), done=elder.get_absolute_url(),
+                      entry=elder)  # fmt: skip
+
+
+def _society(user, *, members, **fields):
+    listed = selectors.elders_listed(user, members, township=fields["township"], field="members")
+    return services.found_society(members=listed, **fields)
+
+
+def _training(user, *, attendees, **fields):
+    listed = selectors.people_listed(user, attendees, field="attendees")
+    return services.record_training(organization=user.organization, attendees=listed, **fields)
+
+
+# The service ledgers that have an entry page: (form, needs places, save(user, **cleaned), title).
+SERVICE_FORMS = {
+    "phones": (forms.PhoneForm, True, lambda u, **f: services.install(model=m.FamilyPhone, **f),
+               _("Record a family phone")),
+    "mailboxes": (forms.MailboxForm, True, lambda u, **f: services.install(model=m.FamilyMailbox, **f),
+                  _("Record a family mailbox")),
+    "societies": (forms.SocietyForm, True, _society, _("Record a mutual-aid society")),
+    "trainings": (forms.TrainingForm, False, _training, _("Record a training session")),
+    "referrals": (forms.ReferralEventForm, False,
+                  lambda u, **f: services.record_referral_event(organization=u.organization, **f),
+                  _("Record a job referral event")),
+    "symposiums": (forms.SymposiumForm, False,
+                   lambda u, **f: services.record_symposium(organization=u.organization, **f),
+                   _("Record a returnee symposium")),
+}  # fmt: skip
+
+
+@login_required
+def service_create(request, what):
+    if what not in SERVICE_FORMS:
+        raise Http404("not found")
+    _editor(request)
+    form_class, needs_places, save, title = SERVICE_FORMS[what]
+    kwargs = {"places": Place.objects.visible_to(request.user)} if needs_places else {}
+    form = form_class(request.POST or None, **kwargs)
+    done = reverse("threecares:service-list", args=[what])
+    return _form_page(request, form, partial(save, request.user), title=title, done=done)
