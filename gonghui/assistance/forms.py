@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.orgs.models import Organization
+from gonghui.orgs.models import Organization, Place
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
 
@@ -17,6 +17,7 @@ from .models import (
     CaseDocument,
     CasePerson,
     CaseStatus,
+    EligibilityLine,
     FundSource,
     HardshipArchive,
     HardshipCause,
@@ -132,6 +133,31 @@ class ArchiveForm(ScopedModelForm):
                 "disability_kind", _("Hardship caused by disability needs the kind of disability.")
             )
         return data
+
+
+class CauseForm(forms.ModelForm):
+    class Meta:
+        model = HardshipCause
+        fields = ["code", "name", "needs_disability", "is_active", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Archives and ledgers keep pointing at the cause; its code is its identity.
+            del self.fields["code"]
+
+
+class EligibilityLineForm(ScopedModelForm):
+    class Meta:
+        model = EligibilityLine
+        fields = ["place", "year", "monthly_income_per_head", "household_year_cap"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The line of the nearest place upwards applies: county-wide, or a township or village of its own.
+        places = Place.objects.visible_to(self.user).select_related("parent")
+        self.fields["place"].queryset = places.order_by("division_code", "name")
+        self.initial.setdefault("year", _today().year)
 
 
 class ArchiveMoveForm(ScopedForm):

@@ -95,8 +95,15 @@ class HardshipCause(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("assistance:cause-list")
+
 
 class EligibilityLineQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        # A line belongs to its place; the place to the union answerable for it.
+        return scoping.restrict(self, user, via="place__organization")
+
     def for_place(self, place, year):
         """The line of the nearest place upwards (village → township → county) for the year."""
         while place is not None:
@@ -127,6 +134,9 @@ class EligibilityLine(models.Model):
 
     def __str__(self):
         return f"{self.place} {self.year}: {self.monthly_income_per_head}"
+
+    def get_absolute_url(self):
+        return reverse("assistance:line-list") + f"?year={self.year}"
 
 
 # Hardship archives ------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.orgs.models import Place
 from gonghui.people.models import IdNumberAccess
 
 from . import crypto
@@ -25,7 +26,9 @@ from .models import (
     CasePerson,
     CaseStatus,
     CaseStep,
+    EligibilityLine,
     HardshipArchive,
+    HardshipCause,
     HotlineCall,
     HouseholdMember,
     IncomeRecord,
@@ -41,6 +44,46 @@ from .models import (
 
 def _error(field, message, code, /, **params):
     return ValidationError({field: ValidationError(message, code=code, params=params or None)})
+
+
+# Configurable lists: causes of hardship and eligibility lines ---------------------------------
+
+
+@transaction.atomic
+def save_cause(*, cause):
+    """Add or edit a cause; ledger imports match causes by name, so active names stay unique."""
+    cause.name = (cause.name or "").strip()
+    cause.full_clean()
+    if (
+        cause.is_active
+        and HardshipCause.objects.filter(name=cause.name, is_active=True).exclude(pk=cause.pk).exists()
+    ):
+        raise _error(
+            "name", _("An active cause is already called %(name)s."), "duplicate_name", name=cause.name
+        )
+    cause.save()
+    return cause
+
+
+@transaction.atomic
+def save_eligibility_line(*, line, user):
+    """Add or edit the local minimum of a place and year the user answers for."""
+    if not Place.objects.visible_to(user).filter(pk=line.place_id).exists():
+        raise _error("place", _("%(place)s is outside your area."), "out_of_scope", place=line.place)
+    if line.monthly_income_per_head is not None and line.monthly_income_per_head <= 0:
+        raise _error(
+            "monthly_income_per_head", _("The local minimum must be more than zero."), "not_positive"
+        )
+    if line.household_year_cap is not None and line.household_year_cap <= 0:
+        raise _error("household_year_cap", _("Leave the household cap empty or make it more than zero."),
+                     "not_positive")  # fmt: skip
+    clash = EligibilityLine.objects.filter(place=line.place, year=line.year).exclude(pk=line.pk).exists()
+    if clash:
+        raise _error("year", _("%(place)s already has a line for %(year)s; edit that one."), "duplicate",
+                     place=line.place, year=line.year)  # fmt: skip
+    line.full_clean(validate_unique=False)
+    line.save()
+    return line
 
 
 # Archives ----------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
 from gonghui.ledgers.xlsx import ledger_response
+from gonghui.orgs.models import Role
 from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.reporting import indicators
 
@@ -25,8 +26,10 @@ from .models import (
     ArchiveStatus,
     BeneficiaryKind,
     CaseDocument,
+    EligibilityLine,
     FundSource,
     HardshipArchive,
+    HardshipCause,
     HotlineCall,
     ModelWorker,
     Payment,
@@ -89,6 +92,12 @@ def _carry_out(request, form, action, *, title, back, go_to_result=False):
         else:
             return redirect(result if go_to_result else back)
     return _form_page(request, form, title, back=back)
+
+
+def _federation_admin(request):
+    # The configurable lists are the federation office's: other roles find no such pages.
+    if not (request.user.is_superuser or request.user.role == Role.FEDERATION_ADMIN):
+        raise Http404("not found")
 
 
 # Area home ---------------------------------------------------------------------------------------
@@ -262,6 +271,66 @@ def archive_reveal_bank(request, pk):
     except PermissionDenied:
         raise Http404("not found")
     return HttpResponse(format_html('<span class="mono revealed">{}</span>', number))
+
+
+# Configurable lists: causes of hardship, eligibility lines -----------------------------------------
+
+
+@login_required
+def cause_list(request):
+    _federation_admin(request)
+    form = forms.CauseForm(request.POST or None, initial={"order": HardshipCause.objects.count() + 1})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_cause(cause=form.instance)
+        except ValidationError as e:
+            _add_service_error(form, e)
+        else:
+            return redirect("assistance:cause-list")
+    rows = HardshipCause.objects.order_by("-is_active", "order", "code")
+    return render(request, "assistance/cause_list.html", {"rows": rows, "form": form})
+
+
+@login_required
+def cause_edit(request, pk):
+    _federation_admin(request)
+    cause = HardshipCause.objects.filter(pk=pk).first()
+    if cause is None:
+        raise Http404("not found")
+    form = forms.CauseForm(request.POST or None, instance=cause)
+    return _carry_out(request, form, lambda data: services.save_cause(cause=form.instance),
+                      title=_("Edit cause %(name)s") % {"name": cause.name}, back=cause)  # fmt: skip
+
+
+@login_required
+def line_list(request):
+    _federation_admin(request)
+    year = _year(request)
+    form = forms.EligibilityLineForm(request.POST or None, user=request.user, initial={"year": year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            line = services.save_eligibility_line(line=form.instance, user=request.user)
+        except ValidationError as e:
+            _add_service_error(form, e)
+        else:
+            return redirect(line)
+    rows = EligibilityLine.objects.visible_to(request.user).filter(year=year)
+    rows = rows.select_related("place__parent").order_by("place__division_code", "place__name")
+    return render(request, "assistance/line_list.html", {"rows": rows, "form": form, "year": year})
+
+
+@login_required
+def line_edit(request, pk):
+    _federation_admin(request)
+    line = EligibilityLine.objects.visible_to(request.user).select_related("place").filter(pk=pk).first()
+    if line is None:
+        raise Http404("not found")
+    form = forms.EligibilityLineForm(request.POST or None, instance=line, user=request.user)
+    return _carry_out(request, form,
+                      lambda data: services.save_eligibility_line(line=form.instance, user=request.user),
+                      title=_("Edit the eligibility line of %(place)s, %(year)s") % {"place": line.place,
+                                                                                      "year": line.year},
+                      back=line)  # fmt: skip
 
 
 # Yearly re-check ---------------------------------------------------------------------------------
