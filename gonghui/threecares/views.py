@@ -305,6 +305,7 @@ def mechanisms(request):
         .select_related("inspection", "organization"),
         "standard": standard,
         "scores": selectors.assessment_scores(request.user, standard) if standard else [],
+        "can_inspect": request.user.can_edit and _townships(request.user, exclude_own=True).exists(),
     }
     return render(request, "threecares/mechanisms.html", context)
 
@@ -361,7 +362,10 @@ def review_create(request):
 @login_required
 def report_create(request):
     _editor(request)
-    form = forms.InfoReportForm(request.POST or None, townships=_townships(request.user))
+    townships = _townships(request.user)
+    if not townships.exists():  # a village union does not report for a township
+        raise Http404("not found")
+    form = forms.InfoReportForm(request.POST or None, townships=townships)
     return _form_page(request, form, services.record_info_report, title=_("Submit an information report"),
                       done="threecares:mechanisms")  # fmt: skip
 

@@ -117,3 +117,16 @@ def test_record_info_report_refuses_an_organisation_that_is_not_a_township(cast)
         services.record_info_report(organization=cast.county, year=2008, month=1,
                                     submitted_on=datetime.date(2008, 1, 30), content="…")  # fmt: skip
     assert "organization" in refused.value.message_dict
+
+
+def test_village_union_officer_gets_404_for_the_information_report_form(client, cast):
+    client.force_login(cast.grassroots_officer)
+    assert client.get(reverse("threecares:report-create")).status_code == 404
+
+
+def test_mechanisms_page_offers_the_inspection_form_to_the_county_only(client, cast):
+    inspect = reverse("threecares:inspection-create")
+    client.force_login(cast.county_admin)
+    assert inspect in client.get(reverse("threecares:mechanisms")).content.decode()
+    client.force_login(cast.township_a_officer)
+    assert inspect not in client.get(reverse("threecares:mechanisms")).content.decode()
