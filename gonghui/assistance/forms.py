@@ -240,6 +240,23 @@ class PaymentForm(ScopedForm):
         return archive
 
 
+class PaymentEditForm(ScopedForm):
+    programme = forms.ModelChoiceField(label=_("programme"), queryset=Programme.objects.none())
+    amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=12, decimal_places=2, min_value=0.01)
+    fund_source = forms.ChoiceField(label=_("fund source"), choices=FundSource.choices)
+    note = forms.CharField(label=_("note"), required=False, max_length=200)
+
+    def __init__(self, *args, payment, **kwargs):
+        kwargs.setdefault("initial", {"programme": payment.programme_id, "amount": payment.amount,
+                                      "fund_source": payment.fund_source, "note": payment.note})  # fmt: skip
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = (
+            Programme.objects.open_to(payment.organization)
+            .filter(year=payment.applied_on.year)
+            .order_by("name")
+        )
+
+
 class PaymentMoveForm(ScopedForm):
     to = forms.ChoiceField(label=_("step"), choices=[c for c in PaymentStatus.choices if c[0] != "noticed"])
     on = forms.DateField(label=_("date"), widget=DATE)

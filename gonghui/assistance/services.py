@@ -35,6 +35,7 @@ from .models import (
     Payment,
     PaymentStatus,
     PaymentStep,
+    Programme,
     PublicNotice,
     RightsCase,
     add_working_days,
@@ -468,25 +469,43 @@ def reverse_payment(*, payment, reason, on, by=None):
 
 
 @transaction.atomic
-def update_payment(*, payment, amount=None, fund_source=None, note=None):
-    """Correct an application before it is paid; a paid and noticed payment is locked."""
+def update_payment(*, payment, amount=None, programme=None, fund_source=None, note=None):
+    """Correct an application before it is reviewed: amount, programme, fund source, note.
+
+    Once reviewed, the reviewer's decision (and then the public notice) was about these figures;
+    a change then is a refusal and a new application, and a paid payment only a reversal.
+    """
     payment = Payment.objects.select_for_update(of=("self",)).select_related("programme").get(pk=payment.pk)
-    if payment.status in (PaymentStatus.PAID, PaymentStatus.APPROVED) or payment.is_locked:
-        raise _error("status", _("This payment is %(status)s and locked: reverse it with a new entry instead."),
-                     "locked", status=PaymentStatus(payment.status).label)  # fmt: skip
-    if payment.status == PaymentStatus.NOTICED and amount is not None and Decimal(amount) != payment.amount:
-        raise _error("amount", _("The amount is on public notice; refuse this payment and apply again."),
-                     "on_notice")  # fmt: skip
+    if payment.status != PaymentStatus.APPLIED:
+        code = "locked" if payment.status in (PaymentStatus.APPROVED, PaymentStatus.PAID) else "moved_on"
+        message = {
+            "locked": _("This payment is %(status)s and locked: reverse it with a new entry instead."),
+            "moved_on": _("This payment is %(status)s: only an application not yet reviewed can be edited; "
+                          "refuse it and apply again."),
+        }[code]  # fmt: skip
+        raise _error("status", message, code, status=PaymentStatus(payment.status).label)
+    if programme is not None and programme.pk != payment.programme_id:
+        if programme.year != payment.applied_on.year:
+            raise _error("programme", _("%(programme)s is a programme of %(year)s; the application is dated "
+                                        "%(date)s."), "wrong_year", programme=programme.name, year=programme.year,
+                         date=payment.applied_on.isoformat())  # fmt: skip
+        if not Programme.objects.open_to(payment.organization).filter(pk=programme.pk).exists():
+            raise _error("programme", _("%(union)s cannot pay from %(programme)s, a programme of %(owner)s."),
+                         "not_open", union=payment.organization.name, programme=programme.name,
+                         owner=programme.organization.name)  # fmt: skip
+        payment.programme = programme
     if amount is not None:
         amount = Decimal(amount)
-        check_caps(programme=payment.programme, person=payment.person, archive=payment.archive, amount=amount,
-                   year=payment.applied_on.year, exclude=payment)  # fmt: skip
+        if amount <= 0:
+            raise _error("amount", _("The amount must be more than zero."), "not_positive")
         payment.amount = amount
+    check_caps(programme=payment.programme, person=payment.person, archive=payment.archive, amount=payment.amount,
+               year=payment.applied_on.year, exclude=payment)  # fmt: skip
     if fund_source is not None:
         payment.fund_source = fund_source
     if note is not None:
         payment.note = note
-    payment.save()
+    payment.save(update_fields=["programme", "amount", "fund_source", "note"])
     return payment
 
 

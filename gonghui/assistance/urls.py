@@ -26,6 +26,7 @@ urlpatterns = [
     path("payments/totals/", views.payment_totals, name="payment-totals"),
     path("payments/new/", views.payment_create, name="payment-create"),
     path("payments/<int:pk>/", views.payment_detail, name="payment-detail"),
+    path("payments/<int:pk>/edit/", views.payment_edit, name="payment-edit"),
     path("payments/<int:pk>/move/", views.payment_move, name="payment-move"),
     path("payments/<int:pk>/reverse/", views.payment_reverse, name="payment-reverse"),
     path("notices/", views.notice_list, name="notice-list"),

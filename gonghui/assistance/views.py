@@ -514,10 +514,23 @@ def payment_detail(request, pk):
         "moves": payment.allowed_moves(),
         "move_form": forms.PaymentMoveForm(user=request.user, initial={"on": _today()}),
         "reverse_form": forms.ReverseForm(user=request.user, initial={"on": _today()}),
+        "edit_form": forms.PaymentEditForm(user=request.user, payment=payment)
+        if payment.status == PaymentStatus.APPLIED
+        else None,
         "reversal": Payment.objects.filter(reverses=payment).first(),
         "history": history_for(payment),
     }
     return render(request, "assistance/payment_detail.html", context)
+
+
+@login_required
+@require_POST
+def payment_edit(request, pk):
+    _editor(request)
+    payment = get_visible_or_404(Payment.objects.select_related("organization"), request.user, pk=pk)
+    form = forms.PaymentEditForm(request.POST, user=request.user, payment=payment)
+    return _carry_out(request, form, lambda data: services.update_payment(payment=payment, **data),
+                      title=_("Edit the application"), back=payment)  # fmt: skip
 
 
 @login_required

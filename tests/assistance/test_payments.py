@@ -8,7 +8,7 @@ from gonghui.assistance import services
 from gonghui.assistance.models import ArchiveStatus, Payment, PaymentStatus
 from gonghui.reporting import indicators
 
-from .factories import eligibility_line, new_person, paid_payment
+from .factories import ProgrammeFactory, eligibility_line, new_person, paid_payment
 
 D = datetime.date
 JAN_7 = D(2008, 1, 7)
@@ -175,3 +175,47 @@ def test_household_year_total_spans_programmes_and_other_areas(cast, household, 
         assert services.household_year_total(household, 2009) == Decimal("0")
     finally:
         services._household_sources.remove(relief)
+
+
+def test_an_application_not_yet_reviewed_can_change_amount_programme_and_note(cast, household, programme):
+    payment = _apply(cast, programme, household.head, "200", household)
+    other = ProgrammeFactory(organization=cast.county, kind="medical_aid", per_payment_cap=1000)
+    services.update_payment(payment=payment, amount="450", programme=other, note="住院费用")
+    payment.refresh_from_db()
+    assert (payment.amount, payment.programme, payment.note) == (Decimal("450"), other, "住院费用")
+
+
+def test_refuses_to_edit_an_application_once_reviewed(cast, household, programme):
+    payment = _apply(cast, programme, household.head, "200", household)
+    services.move_payment(payment=payment, to=PaymentStatus.REVIEWED, on=JAN_7)
+    with pytest.raises(ValidationError) as e:
+        services.update_payment(payment=payment, note="改")
+    assert e.value.error_dict["status"][0].code == "moved_on"
+    assert "Reviewed" in _error(e, "status")
+    payment.refresh_from_db()
+    assert payment.note == ""
+
+
+def test_an_edit_is_checked_against_the_new_programmes_caps(cast, household, programme):
+    payment = _apply(cast, programme, household.head, "200", household)
+    tight = ProgrammeFactory(organization=cast.county, per_payment_cap=100)
+    with pytest.raises(ValidationError) as e:
+        services.update_payment(payment=payment, programme=tight)
+    assert "100" in _error(e, "amount") and tight.name in _error(e, "amount")
+    with pytest.raises(ValidationError) as e:
+        services.update_payment(payment=payment, amount="900")
+    assert "500" in _error(e, "amount")
+    payment.refresh_from_db()
+    assert (payment.amount, payment.programme) == (Decimal("200"), programme)
+
+
+def test_refuses_a_programme_of_another_year_or_another_township(cast, household, programme):
+    payment = _apply(cast, programme, household.head, "200", household)
+    with pytest.raises(ValidationError) as e:
+        services.update_payment(
+            payment=payment, programme=ProgrammeFactory(organization=cast.county, year=2009)
+        )
+    assert e.value.error_dict["programme"][0].code == "wrong_year"
+    with pytest.raises(ValidationError) as e:
+        services.update_payment(payment=payment, programme=ProgrammeFactory(organization=cast.township_b))
+    assert cast.township_b.name in _error(e, "programme")

@@ -279,3 +279,41 @@ def test_income_form_is_not_found_for_a_read_only_leader_or_another_township(cli
         client.force_login(user)
         assert client.post(url, {"month": "2008-03", "income_per_head": "185"}).status_code == 404
     assert not household.incomes.exists()
+
+
+def test_payment_page_edits_an_application_until_it_is_reviewed(client, cast, household, programme):
+    payment = services.apply_for_payment(
+        organization=cast.township_a, programme=programme, person=household.head, archive=household,
+        beneficiary_kind="hardship_worker", amount=Decimal("200"), fund_source="own_funds", applied_on=D(2008, 1, 7),
+    )  # fmt: skip
+    client.force_login(cast.township_a_officer)
+    url = reverse("assistance:payment-edit", args=[payment.pk])
+    assert url in client.get(payment.get_absolute_url()).content.decode()
+    data = {"programme": programme.pk, "amount": "300", "fund_source": "government", "note": "补充材料"}
+    assert client.post(url, data).status_code == 302
+    payment.refresh_from_db()
+    assert (payment.amount, payment.fund_source, payment.note) == (Decimal("300"), "government", "补充材料")
+
+    services.move_payment(payment=payment, to=PaymentStatus.REVIEWED, on=D(2008, 1, 8))
+    assert "/edit/" not in client.get(payment.get_absolute_url()).content.decode()
+    response = client.post(url, {**data, "amount": "350"})
+    assert response.status_code == 200
+    assert "refuse it and apply again" in response.content.decode()
+    payment.refresh_from_db()
+    assert payment.amount == Decimal("300")
+
+
+def test_payment_edit_is_not_found_for_a_leader_or_another_township(client, cast, household, programme):
+    payment = services.apply_for_payment(
+        organization=cast.township_a, programme=programme, person=household.head, archive=household,
+        beneficiary_kind="hardship_worker", amount=Decimal("200"), fund_source="own_funds", applied_on=D(2008, 1, 7),
+    )  # fmt: skip
+    url = reverse("assistance:payment-edit", args=[payment.pk])
+    for user in (cast.leader, cast.township_b_officer):
+        client.force_login(user)
+        assert (
+            client.post(
+                url, {"programme": programme.pk, "amount": "300", "fund_source": "own_funds"}
+            ).status_code
+            == 404
+        )
