@@ -28,6 +28,8 @@ def test_federation_admin_adds_a_cause_that_the_archive_form_offers(client, cast
     client.force_login(cast.county_admin)
     data = {"code": "housing", "name": "因房致困", "order": 20, "is_active": "on"}
     assert client.post(reverse("assistance:cause-list"), data).status_code == 302
+    page = client.get(reverse("assistance:cause-list")).content.decode()
+    assert "因房致困" in page and reverse("assistance:line-list") in page
     from gonghui.assistance.forms import ArchiveForm
 
     assert "因房致困" in [c.name for c in ArchiveForm(user=cast.county_admin).fields["main_cause"].queryset]
