@@ -2,12 +2,12 @@
 
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Max, Sum
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
-from gonghui.reporting.indicators import register
+from gonghui.reporting.indicators import register, register_activity
 
 from .models import CasePerson, Payment, Programme, RightsCase
 
@@ -77,3 +77,9 @@ def migrant_rights_cases(org, period):
 @register("three_cares.rights_people", name=_("Migrant workers in rights cases"), unit=_("people"))
 def migrant_rights_people(org, period):
     return CasePerson.objects.filter(case__in=_cases(org, period), is_migrant_worker=True).count()
+
+
+@register_activity
+def latest_payment(user):
+    """The assistance area's latest application date the user may see (pages' default year)."""
+    return Payment.objects.visible_to(user).aggregate(latest=Max("applied_on"))["latest"]

@@ -54,10 +54,7 @@ def _today():
 
 
 def _year(request):
-    try:
-        return int(request.GET.get("year") or _today().year)
-    except ValueError:
-        return _today().year
+    return indicators.year_for(request)
 
 
 def _editor(request):

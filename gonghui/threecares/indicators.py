@@ -5,11 +5,11 @@ the period. The migrant workers' rights cases (three_cares.rights_*) come from t
 app's rights cases, not from here.
 """
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
-from gonghui.reporting.indicators import register
+from gonghui.reporting.indicators import register, register_activity
 
 from . import models as m
 
@@ -157,3 +157,9 @@ def greeting_cards(org, period):
 def greeting_cards_funds(org, period):
     mailings = _in(m.GreetingMailing, org, period, "sent_on")
     return m.MailingSponsor.objects.filter(mailing__in=mailings).aggregate(n=Sum("amount"))["n"] or 0
+
+
+@register_activity
+def latest_training(user):
+    """The programme's latest training the user may see (pages' default year)."""
+    return m.Training.objects.visible_to(user).aggregate(latest=Max("held_on"))["latest"]

@@ -4,7 +4,6 @@ from types import SimpleNamespace
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,11 +41,7 @@ INDEX_FIGURES = [
 
 
 def _year(request):
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        latest = m.Training.objects.visible_to(request.user).aggregate(d=Max("held_on"))["d"]
-        return latest.year if latest else timezone.localdate().year
+    return indicators.year_for(request)
 
 
 def _registry(kind):
