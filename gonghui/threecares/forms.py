@@ -207,3 +207,75 @@ class SymposiumForm(forms.Form):
     venue = forms.CharField(label=_("Venue"), max_length=100, required=False)
     attendees = forms.IntegerField(label=_("Attendees"), min_value=1)
     notes = forms.CharField(label=_("Notes"), widget=TEXT, required=False)
+
+
+# ---- the record pages: links from a record, ends, corrections --------------------------------------
+
+PERSON_HELP = _("Name, or ID number when names repeat; leave blank for nobody")
+
+
+class ChildGuardiansForm(forms.Form):
+    """Guardian, father and mother are people on file, typed by name or ID number."""
+
+    guardian = forms.CharField(label=_("Guardian"), max_length=50, required=False, help_text=PERSON_HELP)
+    guardian_relation = forms.ChoiceField(label=_("Guardian's relation"), required=False, choices=[])
+    father = forms.CharField(label=_("Father"), max_length=50, required=False, help_text=PERSON_HELP)
+    father_works_in = forms.CharField(label=_("Where the father works"), max_length=60, required=False)
+    mother = forms.CharField(label=_("Mother"), max_length=50, required=False, help_text=PERSON_HELP)
+    mother_works_in = forms.CharField(label=_("Where the mother works"), max_length=60, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .models import LeftBehindChild
+
+        super().__init__(*args, **kwargs)
+        self.fields["guardian_relation"].choices = [("", "—"), *LeftBehindChild.Relation.choices]
+
+
+class ProxyParentChoiceForm(forms.Form):
+    proxy_parent = forms.ModelChoiceField(
+        label=_("Proxy parent"), queryset=None, required=False, empty_label=_("None"),
+        help_text=_("Active proxy parents of the child's township"),
+    )  # fmt: skip
+
+    def __init__(self, *args, proxies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proxy_parent"].queryset = proxies
+        self.fields["proxy_parent"].label_from_instance = lambda p: " · ".join(
+            x for x in (p.person.name, p.village.name if p.village_id else "", p.workplace) if x
+        )
+
+
+class EndForm(forms.Form):
+    ended_on = forms.DateField(label=_("Ended on"), widget=DATE)
+
+
+class PairingEditForm(PairingForm):
+    ended_on = forms.DateField(label=_("Ended on"), widget=DATE, required=False)
+
+
+class SocietyEditForm(PlaceForm):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    founded_on = forms.DateField(label=_("Founded on"), widget=DATE)
+    leader_name = forms.CharField(label=_("Leader"), max_length=50, required=False)
+
+
+class SocietyMembersForm(forms.Form):
+    members = LinesField(
+        label=_("Elders joining"), required=True,
+        help_text=_("One elder of the township a line: name, or ID number when names repeat"),
+    )  # fmt: skip
+    joined_on = forms.DateField(label=_("Joined on"), widget=DATE)
+
+
+class ReferralPeopleForm(forms.Form):
+    people = LinesField(
+        label=_("People referred"), required=True,
+        help_text=_("One person a line: name, or ID number when names repeat"),
+    )  # fmt: skip
+    employed = forms.BooleanField(label=_("Employed"), required=False)
+    employer = forms.CharField(label=_("Employer"), max_length=100, required=False)
+
+
+class ReferralMarkForm(forms.Form):
+    employed = forms.BooleanField(label=_("Employed"), required=False)
+    employer = forms.CharField(label=_("Employer"), max_length=100, required=False)

@@ -309,6 +309,9 @@ class Pairing(models.Model):
     def __str__(self):
         return f"{self.helper_name} — {self.elder}"
 
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["pairings", self.pk])
+
 
 class Visit(models.Model):
     """慰问: a visit with money to a migrant worker, an elder or a child."""
@@ -343,6 +346,9 @@ class Visit(models.Model):
     def __str__(self):
         return f"{self.person} {self.visited_on}"
 
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["visits", self.pk])
+
 
 class MedicalWaiver(models.Model):
     """医疗减免: fees waived for an elder by a clinic or hospital."""
@@ -370,6 +376,9 @@ class MedicalWaiver(models.Model):
 
     def __str__(self):
         return f"{self.elder} {self.amount}"
+
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["waivers", self.pk])
 
 
 class Installation(models.Model):
@@ -410,6 +419,9 @@ class FamilyPhone(Installation):
             models.UniqueConstraint(fields=["township", "village", "location"], name="phone_natural_key")
         ]
 
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["phones", self.pk])
+
 
 class FamilyMailbox(Installation):
     """亲情信箱: a mailbox for letters between children and parents away."""
@@ -420,6 +432,9 @@ class FamilyMailbox(Installation):
         constraints = [
             models.UniqueConstraint(fields=["township", "village", "location"], name="mailbox_natural_key")
         ]
+
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["mailboxes", self.pk])
 
 
 class MutualAidSociety(models.Model):
@@ -452,6 +467,9 @@ class MutualAidSociety(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["societies", self.pk])
 
 
 class SocietyMembership(models.Model):
@@ -496,6 +514,9 @@ class Training(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["trainings", self.pk])
+
 
 class ReferralEvent(models.Model):
     """职业介绍: a job referral event, with who was referred and who got the job."""
@@ -524,6 +545,9 @@ class ReferralEvent(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["referrals", self.pk])
 
 
 class Referral(models.Model):
@@ -562,6 +586,9 @@ class ReturneeSymposium(models.Model):
 
     def __str__(self):
         return f"{self.organization} {self.held_on}"
+
+    def get_absolute_url(self):
+        return reverse("threecares:record-detail", args=["symposiums", self.pk])
 
 
 class GreetingMailing(models.Model):

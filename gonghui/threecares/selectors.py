@@ -29,11 +29,11 @@ def child_counts(user):
 
 def registry_counts(user):
     counts = {
-        "out_migrants": m.OutMigrant.objects.counted_for(user).count(),
-        "incoming": m.IncomingWorker.objects.counted_for(user).count(),
-        "returnees": m.Returnee.objects.counted_for(user).count(),
-        "elders": m.Elder.objects.counted_for(user).count(),
-        "proxy_parents": m.ProxyParent.objects.counted_for(user).count(),
+        "out_migrants": m.OutMigrant.objects.count_for(user),
+        "incoming": m.IncomingWorker.objects.count_for(user),
+        "returnees": m.Returnee.objects.count_for(user),
+        "elders": m.Elder.objects.count_for(user),
+        "proxy_parents": m.ProxyParent.objects.count_for(user),
     }
     children = child_counts(user)
     counts["children"] = children["total"]
@@ -192,11 +192,19 @@ def family_file(family, user):
     )
 
 
-def _listed(queryset, lines, *, field, name_field, number_field):
-    """Rows named by the lines of a list (an ID number or a unique name a line), or every reason why not."""
+def _listed(queryset, lines, *, field, name_field, number_field, keep=None):
+    """Rows named by the lines of a list (an ID number or a unique name a line), or every reason why not.
+
+    ``keep``: {name: [rows already on the list]}; a line with such a name is that row again, so a
+    list shown for correction saves unchanged even where names repeat.
+    """
 
     found, errors = [], []
+    keep = {name: list(rows) for name, rows in (keep or {}).items()}
     for number, line in enumerate(lines, start=1):
+        if keep.get(line):
+            found.append(keep[line].pop(0))
+            continue
         digits = idnumbers.normalize(line)
         if len(digits) == 18 and digits[:17].isdigit():
             rows = list(queryset.filter(**{number_field: idnumbers.lookup_hash(digits)})[:2])
@@ -217,10 +225,45 @@ def _listed(queryset, lines, *, field, name_field, number_field):
     return list(dict.fromkeys(found))
 
 
-def people_listed(user, lines, *, field):
-    """People the user may see, named on an attendance list."""
+def people_listed(user, lines, *, field, keep=()):
+    """People the user may see, named on an attendance list (``keep``: those already on it)."""
     return _listed(Person.objects.visible_to(user), lines, field=field, name_field="name",
-                   number_field="id_number_hash")  # fmt: skip
+                   number_field="id_number_hash", keep=_by_name(keep, lambda p: p.name))  # fmt: skip
+
+
+def _by_name(rows, name):
+    result = defaultdict(list)
+    for row in rows:
+        result[name(row)].append(row)
+    return result
+
+
+def person_named(user, line, *, field, current=None):
+    """One person the user may see, typed as a name or an ID number; blank is nobody.
+
+    The person already in the field (``current``) is kept when their name is left as it was.
+    """
+    line = (line or "").strip()
+    if not line:
+        return None
+    if current is not None and line == current.name:
+        return current
+    digits = idnumbers.normalize(line)
+    people = Person.objects.visible_to(user)
+    if len(digits) == 18 and digits[:17].isdigit():
+        rows = list(people.filter(id_number_hash=idnumbers.lookup_hash(digits))[:2])
+    else:
+        rows = list(people.filter(name=line)[:2])
+    if len(rows) == 1:
+        return rows[0]
+    why = (
+        _("%(line)s: nobody of that name or ID number is found here.")
+        if not rows
+        else _("Several people are named %(line)s; give the ID number.")
+    )
+    raise ValidationError(
+        {field: ValidationError(why, code="not_found" if not rows else "ambiguous", params={"line": line})}
+    )
 
 
 def elders_listed(user, lines, *, township, field):

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import models as m
@@ -191,13 +192,7 @@ def found_society(*, name, township, village=None, founded_on, leader_name="", m
 @transaction.atomic
 def record_training(*, organization, title, held_on, trainee_count, funds, trade="", venue="", attendees=()):
     attendees = list(attendees)
-    if attendees and trainee_count < len(attendees):
-        raise ValidationError(
-            {"trainee_count": ValidationError(
-                _("The attendance list has %(n)d names but only %(count)d trainees were entered."),
-                code="attendance", params={"n": len(attendees), "count": trainee_count},
-            )}
-        )  # fmt: skip
+    _check_attendance(trainee_count, attendees)
     training = m.Training(
         organization=organization, title=title, held_on=held_on, trainee_count=trainee_count,
         funds=Decimal(funds), trade=trade, venue=venue,
@@ -396,3 +391,351 @@ def record_symposium(*, organization, held_on, attendees, venue="", notes=""):
     symposium.full_clean()
     symposium.save()
     return symposium
+
+
+# ---- corrections from the record pages: the same checks as when the record was made --------------
+
+
+def _adult_on(person, day):
+    """False only when the birth date is known and the person is under 18 on `day`."""
+    born = person.birth_date
+    if born is None:
+        return True
+    return (day.year - born.year - ((day.month, day.day) < (born.month, born.day))) >= 18
+
+
+@transaction.atomic
+def set_child_guardians(*, child, guardian=None, guardian_relation="", father=None, father_works_in="",
+                        mother=None, mother_works_in="", keep_guardian_name=False):  # fmt: skip
+    """The guardian at home (a person on file), the father and mother, and where the parents work.
+
+    ``keep_guardian_name``: no guardian is picked but the name on the ledger (imported, with no
+    person on file) stays.
+    """
+    errors = {}
+    for field, who in (("guardian", guardian), ("father", father), ("mother", mother)):
+        if who is not None and who.pk == child.person_id:
+            errors[field] = ValidationError(
+                _("%(name)s is the child."), code="self", params={"name": who.name}
+            )
+    if father is not None and mother is not None and father.pk == mother.pk:
+        errors.setdefault("mother", ValidationError(
+            _("The father and the mother cannot be the same person."), code="same_parent"
+        ))  # fmt: skip
+    if father is not None and father.gender == "F":
+        errors.setdefault("father", ValidationError(
+            _("%(name)s is recorded as female."), code="gender", params={"name": father.name}
+        ))  # fmt: skip
+    if mother is not None and mother.gender == "M":
+        errors.setdefault("mother", ValidationError(
+            _("%(name)s is recorded as male."), code="gender", params={"name": mother.name}
+        ))  # fmt: skip
+    if guardian is not None:
+        parents = {p.pk for p in (father, mother) if p is not None}
+        if not guardian_relation:
+            errors["guardian_relation"] = ValidationError(
+                _("Say how the guardian is related to the child."), code="relation_missing"
+            )
+        elif guardian.pk in parents and guardian_relation != m.LeftBehindChild.Relation.PARENT:
+            errors["guardian_relation"] = ValidationError(
+                _("%(name)s is the child's parent; choose “Parent at home”."), code="relation_parent",
+                params={"name": guardian.name},
+            )  # fmt: skip
+        if not _adult_on(guardian, timezone.localdate()):
+            errors.setdefault("guardian", ValidationError(
+                _("%(name)s is under 18 and cannot be a guardian."), code="minor", params={"name": guardian.name}
+            ))  # fmt: skip
+    if errors:
+        raise ValidationError(errors)
+    child.guardian = guardian
+    if guardian is not None:
+        child.guardian_name = guardian.name
+    elif not keep_guardian_name:
+        child.guardian_name = ""
+    child.guardian_relation = guardian_relation if (guardian or child.guardian_name) else ""
+    child.father, child.father_works_in = father, father_works_in
+    child.mother, child.mother_works_in = mother, mother_works_in
+    child.full_clean()
+    child.save()
+    return child
+
+
+@transaction.atomic
+def unassign_proxy_parent(*, child):
+    child.proxy_parent = None
+    child.save(update_fields=["proxy_parent", "updated_at"])
+    return child
+
+
+def _check_end(*, started_on, ended_on, already_ended, start_label):
+    if already_ended is not None:
+        _refuse("ended_on", _("This already ended on %(day)s."), "already_ended", day=already_ended)
+    if ended_on < started_on:
+        _refuse("ended_on", _("The end cannot be before the start (%(what)s %(day)s)."), "end_before_start",
+                what=start_label, day=started_on)  # fmt: skip
+
+
+@transaction.atomic
+def end_proxy_parent(*, proxy, ended_on):
+    """A proxy parent stops; the children they looked after then wait for another proxy parent."""
+    proxy = m.ProxyParent.objects.select_for_update().get(pk=proxy.pk)
+    _check_end(started_on=proxy.registered_on, ended_on=ended_on, already_ended=proxy.ended_on,
+               start_label=_("registered on"))  # fmt: skip
+    proxy.ended_on = ended_on
+    proxy.full_clean()
+    proxy.save()
+    for child in m.LeftBehindChild.objects.filter(proxy_parent=proxy):
+        unassign_proxy_parent(child=child)  # one by one, so each child's history shows it
+    return proxy
+
+
+@transaction.atomic
+def end_pairing(*, pairing, ended_on):
+    """结束结对: the helper stops; the elder can then be paired again."""
+    pairing = m.Pairing.objects.select_for_update().get(pk=pairing.pk)
+    _check_end(started_on=pairing.paired_on, ended_on=ended_on, already_ended=pairing.ended_on,
+               start_label=_("paired on"))  # fmt: skip
+    pairing.ended_on = ended_on
+    pairing.full_clean()
+    pairing.save()
+    return pairing
+
+
+@transaction.atomic
+def update_pairing(*, pairing, helper_name, paired_on, helper_unit="", helper_phone="", ended_on=None):
+    if ended_on is not None and ended_on < paired_on:
+        _refuse("ended_on", _("The end cannot be before the start (%(what)s %(day)s)."), "end_before_start",
+                what=_("paired on"), day=paired_on)  # fmt: skip
+    others = pairing.elder.pairings.exclude(pk=pairing.pk)
+    if ended_on is None and others.filter(ended_on__isnull=True).exists():
+        _refuse("ended_on", _("%(name)s already has a helper; end that pairing first."), "already_paired",
+                name=pairing.elder.person.name)  # fmt: skip
+    if others.filter(helper_name=helper_name, paired_on=paired_on).exists():
+        _refuse("helper_name", _("%(helper)s was already paired with this elder on %(day)s."), "duplicate",
+                helper=helper_name, day=paired_on)  # fmt: skip
+    pairing.helper_name, pairing.helper_unit, pairing.helper_phone = helper_name, helper_unit, helper_phone
+    pairing.paired_on, pairing.ended_on = paired_on, ended_on
+    pairing.full_clean()
+    pairing.save()
+    return pairing
+
+
+@transaction.atomic
+def update_visit(*, visit, visited_on, amount, visited_by="", note=""):
+    if (
+        m.Visit.objects.filter(kind=visit.kind, person=visit.person_id, visited_on=visited_on)
+        .exclude(pk=visit.pk)
+        .exists()
+    ):
+        _refuse("visited_on", _("A visit to %(name)s on %(day)s is already recorded."), "duplicate",
+                name=visit.person.name, day=visited_on)  # fmt: skip
+    visit.visited_on, visit.amount = visited_on, Decimal(amount)
+    visit.visited_by, visit.note = visited_by, note
+    visit.full_clean()
+    visit.save()
+    return visit
+
+
+@transaction.atomic
+def update_medical_waiver(*, waiver, granted_on, amount, provider=""):
+    if waiver.elder.waivers.filter(granted_on=granted_on, provider=provider).exclude(pk=waiver.pk).exists():
+        _refuse("provider", _("A waiver for %(name)s by %(provider)s on %(day)s is already recorded."), "duplicate",
+                name=waiver.elder.person.name, provider=provider or "—", day=granted_on)  # fmt: skip
+    waiver.granted_on, waiver.amount, waiver.provider = granted_on, Decimal(amount), provider
+    waiver.full_clean()
+    waiver.save()
+    return waiver
+
+
+@transaction.atomic
+def update_installation(*, row, township, village=None, installed_on, location, **fields):
+    """A family phone or mailbox moved or corrected; the answerable organisation follows the place."""
+    model = type(row)
+    if (
+        model.objects.filter(township=township, village=village, location=location)
+        .exclude(pk=row.pk)
+        .exists()
+    ):
+        _refuse("location", _("A %(what)s at %(location)s here is already recorded."), "duplicate",
+                what=model._meta.verbose_name, location=location)  # fmt: skip
+    row.organization = answerable_organization(township, village)
+    row.township, row.village, row.installed_on, row.location = township, village, installed_on, location
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def update_society(*, society, name, township, village=None, founded_on, leader_name=""):
+    if m.MutualAidSociety.objects.filter(township=township, name=name).exclude(pk=society.pk).exists():
+        _refuse("name", _("%(township)s already has a society named %(name)s."), "duplicate",
+                township=township.name, name=name)  # fmt: skip
+    memberships = society.memberships.select_related("elder__person")
+    away = [ms.elder.person.name for ms in memberships if ms.elder.township_id != township.pk]
+    if away:
+        _refuse(
+            "township", _("Members live in another township: %(names)s."), "township", names="、".join(away)
+        )
+    # Founding members joined on the founding day and move with it; later members stay.
+    founders = memberships.filter(joined_on=society.founded_on)
+    early = memberships.exclude(pk__in=founders.values("pk")).filter(joined_on__lt=founded_on)
+    if early.exists():
+        _refuse("founded_on", _("%(n)d members joined before that day."), "members_before", n=early.count())
+    founders.update(joined_on=founded_on)
+    society.organization = answerable_organization(township, village)
+    society.name, society.township, society.village = name, township, village
+    society.founded_on, society.leader_name = founded_on, leader_name
+    society.full_clean()
+    society.save()
+    return society
+
+
+@transaction.atomic
+def add_society_members(*, society, elders, joined_on):
+    """Elders of the society's township join it (once each), not before it was founded."""
+    elders = list(elders)
+    if joined_on < society.founded_on:
+        _refuse(
+            "joined_on", _("The society was founded on %(day)s."), "before_founded", day=society.founded_on
+        )
+    errors = []
+    members = set(society.memberships.values_list("elder_id", flat=True))
+    for elder in elders:
+        if elder.township_id != society.township_id:
+            errors.append(ValidationError(
+                _("%(name)s lives in another township and cannot join this society."), code="township",
+                params={"name": elder.person.name},
+            ))  # fmt: skip
+        elif elder.pk in members:
+            errors.append(ValidationError(
+                _("%(name)s is already a member."), code="duplicate", params={"name": elder.person.name}
+            ))  # fmt: skip
+    if not elders:
+        errors.append(ValidationError(_("Name at least one elder."), code="empty"))
+    if errors:
+        raise ValidationError({"members": errors})
+    return [m.SocietyMembership.objects.create(society=society, elder=e, joined_on=joined_on) for e in elders]
+
+
+@transaction.atomic
+def remove_society_member(*, membership):
+    membership.delete()
+
+
+def _check_attendance(trainee_count, attendees):
+    if attendees and trainee_count < len(attendees):
+        raise ValidationError(
+            {"trainee_count": ValidationError(
+                _("The attendance list has %(n)d names but only %(count)d trainees were entered."),
+                code="attendance", params={"n": len(attendees), "count": trainee_count},
+            )}
+        )  # fmt: skip
+
+
+@transaction.atomic
+def update_training(*, training, title, held_on, trainee_count, funds, trade="", venue="", attendees=()):
+    attendees = list(attendees)
+    _check_attendance(trainee_count, attendees)
+    same = m.Training.objects.filter(organization=training.organization_id, held_on=held_on, title=title)
+    if same.exclude(pk=training.pk).exists():
+        _refuse("title", _("A training session titled %(title)s on %(day)s is already recorded."), "duplicate",
+                title=title, day=held_on)  # fmt: skip
+    training.title, training.held_on, training.trainee_count = title, held_on, trainee_count
+    training.funds, training.trade, training.venue = Decimal(funds), trade, venue
+    training.full_clean()
+    training.save()
+    training.attendees.set(attendees)
+    return training
+
+
+def _referral_counts(event):
+    rows = list(event.referrals.values_list("employed", flat=True))
+    return len(rows), sum(1 for employed in rows if employed)
+
+
+@transaction.atomic
+def update_referral_event(*, event, title, held_on, referred_count, employed_count, venue=""):
+    listed, employed = _referral_counts(event)
+    if listed and (referred_count, employed_count) != (listed, employed):
+        _refuse("referred_count", _("The event lists %(n)d people, %(employed)d of them employed; the counts "
+                                    "come from that list."), "counts_from_list", n=listed, employed=employed)  # fmt: skip
+    if employed_count > referred_count:
+        _refuse("employed_count", _("%(employed)d employed is more than the %(referred)d referred."),
+                "employed_over", employed=employed_count, referred=referred_count)  # fmt: skip
+    same = m.ReferralEvent.objects.filter(organization=event.organization_id, held_on=held_on, title=title)
+    if same.exclude(pk=event.pk).exists():
+        _refuse("title", _("A job referral event titled %(title)s on %(day)s is already recorded."), "duplicate",
+                title=title, day=held_on)  # fmt: skip
+    event.title, event.held_on, event.venue = title, held_on, venue
+    event.referred_count, event.employed_count = referred_count, employed_count
+    event.full_clean()
+    event.save()
+    return event
+
+
+def _recount(event):
+    """With people listed, the event's counts are those of the list; with none, nothing is counted."""
+    event.referred_count, event.employed_count = _referral_counts(event)
+    event.save(update_fields=["referred_count", "employed_count"])
+    return event
+
+
+@transaction.atomic
+def add_referrals(*, event, people, employed=False, employer=""):
+    """People referred at the event (once each); the counts then come from the list."""
+    people = list(people)
+    event = m.ReferralEvent.objects.select_for_update().get(pk=event.pk)
+    listed = set(event.referrals.values_list("person_id", flat=True))
+    errors = [
+        ValidationError(_("%(name)s is already on the list."), code="duplicate", params={"name": p.name})
+        for p in people
+        if p.pk in listed
+    ]
+    if not people:
+        errors.append(ValidationError(_("Name at least one person."), code="empty"))
+    if errors:
+        raise ValidationError({"people": errors})
+    m.Referral.objects.bulk_create(
+        [m.Referral(event=event, person=p, employed=employed, employer=employer) for p in people]
+    )
+    return _recount(event)
+
+
+@transaction.atomic
+def update_referral(*, referral, employed, employer=""):
+    referral.employed, referral.employer = employed, employer
+    referral.full_clean()
+    referral.save()
+    return _recount(m.ReferralEvent.objects.select_for_update().get(pk=referral.event_id))
+
+
+@transaction.atomic
+def remove_referral(*, referral):
+    event = m.ReferralEvent.objects.select_for_update().get(pk=referral.event_id)
+    referral.delete()
+    return _recount(event)
+
+
+@transaction.atomic
+def update_symposium(*, symposium, held_on, attendees, venue="", notes=""):
+    if (
+        m.ReturneeSymposium.objects.filter(organization=symposium.organization_id, held_on=held_on)
+        .exclude(pk=symposium.pk)
+        .exists()
+    ):
+        _refuse(
+            "held_on", _("A returnee symposium on %(day)s is already recorded."), "duplicate", day=held_on
+        )
+    symposium.held_on, symposium.venue = held_on, venue
+    symposium.attendees, symposium.notes = attendees, notes
+    symposium.full_clean()
+    symposium.save()
+    return symposium
+
+
+@transaction.atomic
+def delete_record(*, record):
+    """A service record entered by mistake; django-auditlog keeps what it was."""
+    record.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import records, views
 
 app_name = "threecares"
 urlpatterns = [
@@ -23,4 +23,20 @@ urlpatterns = [
     path("mechanisms/reviews/new/", views.review_create, name="review-create"),
     path("mechanisms/reports/new/", views.report_create, name="report-create"),
     path("mechanisms/inspections/new/", views.inspection_create, name="inspection-create"),
-]
+    # Record pages (records.py): a service record, its correction and deletion; links between records.
+    path("services/<slug:what>/<int:pk>/", records.record_detail, name="record-detail"),
+    path("services/<slug:what>/<int:pk>/edit/", records.record_edit, name="record-edit"),
+    path("services/<slug:what>/<int:pk>/delete/", records.record_delete, name="record-delete"),
+    path("services/referrals/<int:pk>/people/", records.referral_people_add, name="referral-people-add"),
+    path("services/referrals/<int:pk>/people/<int:referral>/", records.referral_person_update,
+         name="referral-person-update"),
+    path("services/referrals/<int:pk>/people/<int:referral>/remove/", records.referral_person_remove,
+         name="referral-person-remove"),
+    path("services/societies/<int:pk>/members/", records.society_members_add, name="society-members-add"),
+    path("services/societies/<int:pk>/members/<int:membership>/remove/", records.society_member_remove,
+         name="society-member-remove"),
+    path("pairings/<int:pk>/end/", records.pairing_end, name="pairing-end"),
+    path("proxy-parents/<int:pk>/end/", records.proxy_parent_end, name="proxy-parent-end"),
+    path("children/<int:pk>/guardians/", records.child_guardians, name="child-guardians"),
+    path("children/<int:pk>/proxy-parent/", records.child_proxy_parent, name="child-proxy-parent"),
+]  # fmt: skip

@@ -221,7 +221,7 @@ def service_list(request, what):
         "spec": spec,
         "can_create": request.user.can_edit and what in SERVICE_FORMS,
         "page": page,
-        "rows": [[getter(r) for _h, getter in spec.columns] for r in page],
+        "rows": [(r, [getter(r) for _h, getter in spec.columns]) for r in page],
         "headers": [h for h, _g in spec.columns],
     }
     return render(request, "threecares/service_list.html", context)

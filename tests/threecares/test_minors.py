@@ -74,6 +74,26 @@ def test_child_record_is_404_for_role_without_minors_access(client, cast, family
 
 
 @pytest.mark.parametrize("role", NO_MINORS)
+@pytest.mark.parametrize("url_name", ["child-guardians", "child-proxy-parent"])
+def test_child_guardian_pages_are_404_for_role_without_minors_access(
+    client, cast, family_child, role, url_name
+):
+    client.force_login(getattr(cast, role))
+    url = reverse(f"threecares:{url_name}", args=[family_child.pk])
+    assert (client.get(url).status_code, client.post(url, {"guardian": ""}).status_code) == (404, 404)
+
+
+@pytest.mark.parametrize("role", NO_MINORS)
+@pytest.mark.parametrize("url_name", ["record-detail", "record-edit", "record-delete"])
+def test_child_visit_record_is_404_for_role_without_minors_access(client, cast, family_child, role, url_name):
+    visit = m.Visit.objects.get(person=family_child.person)
+    client.force_login(getattr(cast, role))
+    url = reverse(f"threecares:{url_name}", args=["visits", visit.pk])
+    assert (client.get(url).status_code, client.post(url).status_code) == (404, 404)
+    assert m.Visit.objects.filter(pk=visit.pk).exists()
+
+
+@pytest.mark.parametrize("role", NO_MINORS)
 def test_child_export_is_404_for_role_without_minors_access(client, cast, family_child, role):
     client.force_login(getattr(cast, role))
     assert client.get(reverse("threecares:entry-export", args=["children"])).status_code == 404
