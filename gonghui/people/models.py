@@ -90,9 +90,20 @@ class Person(models.Model):
             # Covering indexes for a township officer's prefix search: the scope check reads the
             # township, village and id from the index instead of from each candidate row (the id
             # is explicit because PostgreSQL, unlike SQLite, does not put it in every index).
-            models.Index(fields=["name", "township", "village", "id"], name="person_name_scope_idx"),
+            # On PostgreSQL the text column takes the pattern operator class, without which a
+            # LIKE prefix cannot use the index unless the database collation is "C"; the
+            # initials index carries the name too, so a page of initials matches sorted by name
+            # is read from the index alone. SQLite ignores both and keeps the plain index.
             models.Index(
-                fields=["name_initials", "township", "village", "id"], name="person_initials_scope_idx"
+                fields=["name", "township", "village", "id"],
+                name="person_name_scope_idx",
+                opclasses=["varchar_pattern_ops", "int8_ops", "int8_ops", "int8_ops"],
+            ),
+            models.Index(
+                fields=["name_initials", "township", "village", "id"],
+                name="person_initials_scope_idx",
+                opclasses=["varchar_pattern_ops", "int8_ops", "int8_ops", "int8_ops"],
+                include=["name"],
             ),
         ]
 

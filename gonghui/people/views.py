@@ -1,12 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
 from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.paging import page_of
 
 from .forms import PersonForm
 from .models import IdNumberAccess, Person
@@ -17,8 +17,8 @@ from .sections import sections_for
 @login_required
 def person_list(request):
     q = request.GET.get("q", "").strip()
-    people = Person.objects.visible_to(request.user).search(q).select_related("township", "village")
-    page = Paginator(people.order_by("name", "pk"), 50).get_page(request.GET.get("page"))
+    people = Person.objects.visible_to(request.user).search(q).order_by("name", "pk")
+    page = page_of(people, request.GET.get("page"), related=("township", "village"))
     context = {"page": page, "q": q}
     template = "people/partials/person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, context)

@@ -30,11 +30,23 @@ def hide_minors_from_people(people, user):
 
 class ScopedQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return scoping.restrict(self, user)
+        return scoping.restrict(self.without_unseen(user), user)
+
+    def count_visible_to(self, user):
+        """``visible_to(user).count()``, quick on a registry of a million rows."""
+        return scoping.count_visible(self.without_unseen(user), user)
+
+    def without_unseen(self, user):
+        """Rows the user may not see whatever their scope (minors' records); none here."""
+        return self
 
     def counted_for(self, user):
         """Rows in the user's subtree, for counts and sums only."""
         return scoping.restrict(self, user)
+
+    def count_for(self, user):
+        """``counted_for(user).count()``, quick on a registry of a million rows."""
+        return scoping.count_visible(self, user)
 
     def between(self, field, period):
         return self.filter(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
@@ -63,9 +75,8 @@ class RegistryQuerySet(ScopedQuerySet):
 
 
 class LeftBehindChildQuerySet(RegistryQuerySet):
-    def visible_to(self, user):
-        rows = scoping.restrict(self, user)
-        return rows if minors_visible_to(user) else rows.none()
+    def without_unseen(self, user):
+        return self if minors_visible_to(user) else self.none()
 
     def pupils(self):
         return self.filter(kind="pupil")
@@ -75,9 +86,8 @@ class LeftBehindChildQuerySet(RegistryQuerySet):
 
 
 class VisitQuerySet(ScopedQuerySet):
-    def visible_to(self, user):
-        rows = scoping.restrict(self, user)
-        return rows if minors_visible_to(user) else rows.exclude(kind="child")
+    def without_unseen(self, user):
+        return self if minors_visible_to(user) else self.exclude(kind="child")
 
     def of_kind(self, kind):
         return self.filter(kind=kind)

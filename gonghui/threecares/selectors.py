@@ -29,11 +29,11 @@ def child_counts(user):
 
 def registry_counts(user):
     counts = {
-        "out_migrants": m.OutMigrant.objects.counted_for(user).count(),
-        "incoming": m.IncomingWorker.objects.counted_for(user).count(),
-        "returnees": m.Returnee.objects.counted_for(user).count(),
-        "elders": m.Elder.objects.counted_for(user).count(),
-        "proxy_parents": m.ProxyParent.objects.counted_for(user).count(),
+        "out_migrants": m.OutMigrant.objects.count_for(user),
+        "incoming": m.IncomingWorker.objects.count_for(user),
+        "returnees": m.Returnee.objects.count_for(user),
+        "elders": m.Elder.objects.count_for(user),
+        "proxy_parents": m.ProxyParent.objects.count_for(user),
     }
     children = child_counts(user)
     counts["children"] = children["total"]
