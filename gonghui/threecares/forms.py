@@ -269,7 +269,7 @@ class SocietyMembersForm(forms.Form):
 
 class ReferralPeopleForm(forms.Form):
     people = LinesField(
-        label=_("People referred"), required=True,
+        label=_("Who was referred"), required=True,
         help_text=_("One person a line: name, or ID number when names repeat"),
     )  # fmt: skip
     employed = forms.BooleanField(label=_("Employed"), required=False)
