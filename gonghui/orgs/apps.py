@@ -17,3 +17,10 @@ class OrgsConfig(AppConfig):
         audit(Place)
         audit(Enterprise)
         audit(User, exclude=["password", "last_login"])
+
+        from django.db.models.signals import post_migrate
+
+        from . import tally
+
+        # After every migrate (all apps' tables exist by the time the orgs app's signal runs).
+        post_migrate.connect(tally.install, sender=self, dispatch_uid="gonghui_tally_install")

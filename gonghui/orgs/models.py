@@ -333,3 +333,29 @@ class User(AbstractUser):
     @property
     def can_read_audit(self):
         return self.is_superuser or self.role in {Role.FEDERATION_ADMIN, Role.AUDITOR}
+
+
+class TallyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return scoping.restrict(self, user)
+
+
+class Tally(models.Model):
+    """How many rows of a large table each organisation owns, kept by the database itself.
+
+    On PostgreSQL, triggers on each table registered with ``scoping.register_tally`` keep these
+    numbers in the same transaction as the rows (``gonghui.orgs.tally``), so the county's count of
+    a million-row registry is a sum of a few hundred numbers. Nothing else writes here.
+    """
+
+    table_name = models.CharField(max_length=63)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    row_count = models.BigIntegerField(default=0)
+
+    objects = TallyQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["table_name", "organization"], name="tally_once")]
+
+    def __str__(self):
+        return f"{self.table_name}:{self.organization_id}={self.row_count}"

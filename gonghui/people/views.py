@@ -18,7 +18,9 @@ from .sections import sections_for
 def person_list(request):
     q = request.GET.get("q", "").strip()
     people = Person.objects.visible_to(request.user).search(q).order_by("name", "pk")
-    page = page_of(people, request.GET.get("page"), related=("township", "village"))
+    # Everyone a county may see is a million people: without a search the list has no total,
+    # which would cost a pass over all of them, only pages.
+    page = page_of(people, request.GET.get("page"), related=("township", "village"), counted=bool(q))
     context = {"page": page, "q": q}
     template = "people/partials/person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, context)

@@ -21,6 +21,7 @@ class ThreeCaresConfig(AppConfig):
         # A registry row makes the person visible to the organisation answerable for it.
         for model in (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild, m.ProxyParent):
             scoping.register_person_link(model, person_field="person", via="organization")
+            scoping.register_tally(model)  # the registry pages count whole registries on every view
             audit(model)
         for model in (
             m.Family, m.Pairing, m.Visit, m.MedicalWaiver, m.FamilyPhone, m.FamilyMailbox, m.MutualAidSociety,
