@@ -1,6 +1,7 @@
 """Pages of long lists, read so that a million rows cost little more than a thousand."""
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import Count, Window
 from django.utils.functional import cached_property
 
 
@@ -57,14 +58,38 @@ def page_of(queryset, number, *, per_page=50, related=(), count=None, counted=Tr
     """One page, read in two steps: the ids of the page (from indexes alone), then those rows.
 
     Joining people and places before sorting would make the database join every matching row
-    first; at 1,000,000 rows that is the difference between 1 ms and a second. `count`, when
-    given, is the total the caller computed by a quicker route (``scoping.count_visible``);
-    ``counted=False`` shows no total at all.
+    first; at 1,000,000 rows that is the difference between 1 ms and a second. The total comes
+    with the ids (``COUNT(*) OVER ()``): one pass over the matches instead of a second query
+    that filters them all again. `count`, when given, is the total the caller computed by a
+    quicker route (``scoping.count_visible``); ``counted=False`` shows no total at all.
     """
     ids = queryset.values_list("pk", flat=True)
-    paginator = _Paginator(ids, per_page, count=count) if counted else _Uncounted(ids, per_page)
-    page = paginator.get_page(number)
+    if not counted:
+        page = _Uncounted(ids, per_page).get_page(number)
+    elif count is not None:
+        page = _Paginator(ids, per_page, count=count).get_page(number)
+    else:
+        page = _counted_with_the_ids(queryset, number, per_page)
     ids = list(page.object_list)
     rows = queryset.model._default_manager.filter(pk__in=ids).select_related(*related).in_bulk()
     page.object_list = [rows[pk] for pk in ids]
     return page
+
+
+def _counted_with_the_ids(queryset, number, per_page):
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    window = queryset.annotate(_total=Window(Count("*"))).values_list("pk", "_total")
+    start = (number - 1) * per_page
+    rows = list(window[start : start + per_page])
+    if rows:
+        total = rows[0][1]
+    else:  # past the end, or nothing at all: count, then show the last page as Paginator does
+        total = queryset.count()
+        number = max((total + per_page - 1) // per_page, 1)
+        start = (number - 1) * per_page
+        rows = list(window[start : start + per_page]) if total else []
+    paginator = _Paginator([pk for pk, _total in rows], per_page, count=total)
+    return Page([pk for pk, _total in rows], number, paginator)

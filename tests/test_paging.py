@@ -47,3 +47,16 @@ def test_the_people_list_counts_a_search_but_not_everyone(client, cast, people):
     assert "120 records" not in everyone and "Page 1" in everyone and "Next" in everyone
     found = client.get(reverse("people:person-list"), {"q": "王"}).content.decode()
     assert "120 records" in found and "Page 1 of 3" in found
+
+
+def test_the_total_comes_with_the_ids_and_a_page_past_the_end_is_the_last(people):
+    rows = Person.objects.order_by("name", "pk")
+    with CaptureQueriesContext(connection) as queries:
+        page = page_of(rows, 2)
+    assert len(queries) == 2, "the ids with their total, then the rows"
+    assert page.paginator.count == 120 and page.paginator.num_pages == 3
+    assert [p.name for p in page] == [f"王{i:03d}" for i in range(50, 100)]
+    past = page_of(rows, 7)
+    assert past.number == 3 and [p.name for p in past] == [f"王{i:03d}" for i in range(100, 120)]
+    nothing = page_of(rows.filter(name="无此人"), 1)
+    assert nothing.paginator.count == 0 and list(nothing) == [] and not nothing.has_next()
