@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
 from gonghui.ledgers.xlsx import ledger_response
-from gonghui.orgs.models import Role
 from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.reporting import indicators
 
@@ -93,7 +92,7 @@ def _carry_out(request, form, action, *, title, back, go_to_result=False):
 
 def _federation_admin(request):
     # The configurable lists are the federation office's: other roles find no such pages.
-    if not (request.user.is_superuser or request.user.role == Role.FEDERATION_ADMIN):
+    if not request.user.can_configure:
         raise Http404("not found")
 
 

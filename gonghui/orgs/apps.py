@@ -18,9 +18,12 @@ class OrgsConfig(AppConfig):
         audit(Enterprise)
         audit(User, exclude=["password", "last_login"])
 
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_migrate
 
-        from . import tally
+        from . import middleware, tally
+
+        user_logged_in.connect(middleware.note_login, dispatch_uid="gonghui_note_login")
 
         # After every migrate (all apps' tables exist by the time the orgs app's signal runs).
         post_migrate.connect(tally.install, sender=self, dispatch_uid="gonghui_tally_install")

@@ -20,3 +20,9 @@ class IdleSessionMiddleware:
             if now - request.session.get(SEEN_KEY, 0) >= REFRESH_SECONDS:
                 request.session[SEEN_KEY] = now  # modified: SessionMiddleware saves it with a new expiry
         return response
+
+
+def note_login(sender, request, user, **kwargs):
+    """Logging in saves the session with a fresh expiry: count that as the latest refresh."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SEEN_KEY] = int(time.time())

@@ -334,6 +334,11 @@ class User(AbstractUser):
     def can_read_audit(self):
         return self.is_superuser or self.role in {Role.FEDERATION_ADMIN, Role.AUDITOR}
 
+    @property
+    def can_configure(self):
+        """Lists the federation office keeps for everyone: causes, eligibility lines, holidays."""
+        return self.is_superuser or self.role == Role.FEDERATION_ADMIN
+
 
 class TallyQuerySet(models.QuerySet):
     def visible_to(self, user):
