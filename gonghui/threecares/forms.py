@@ -8,6 +8,43 @@ from django.utils.translation import gettext_lazy as _
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+class PlacesMixin:
+    """Township and village among the places the user sees.
+
+    A village's union sees its village but not the township around it, so its township is
+    offered too; without a village, though, a record would belong to the township's committee,
+    outside the union's own records, and the form asks for the village instead.
+    """
+
+    def limit_places(self, places):
+        from django.db.models import Q
+
+        from gonghui.orgs.models import Place
+
+        self._own_townships = places.townships()
+        townships = Q(pk__in=self._own_townships.values("pk")) | Q(
+            pk__in=places.villages().values("parent_id")
+        )
+        self.fields["township"].queryset = Place.objects.filter(townships).order_by("division_code")
+        self.fields["village"].queryset = places.villages().select_related("parent").order_by("division_code")
+
+    def clean(self):
+        cleaned = super().clean()
+        township, village = cleaned.get("township"), cleaned.get("village")
+        if (
+            township is not None
+            and village is None
+            and not self._own_townships.filter(pk=township.pk).exists()
+        ):
+            self.add_error("village", _("Choose your village or community: records of the whole township are "
+                                        "kept by its committee."))  # fmt: skip
+        return cleaned
+
+
+class _RegistrationForm(PlacesMixin, forms.ModelForm):
+    pass
+
+
 class VisitForm(forms.Form):
     visited_on = forms.DateField(label=_("Visited on"), widget=DATE)
     amount = forms.DecimalField(label=_("Amount (yuan)"), min_value=0, max_digits=12, decimal_places=2)
@@ -120,10 +157,9 @@ def registration_form(model, kind, *, places, data=None):
     dates = {
         f.name: DATE for f in model._meta.fields if f.name in fields and f.get_internal_type() == "DateField"
     }
-    form_class = forms.modelform_factory(model, fields=fields, widgets=dates)
+    form_class = forms.modelform_factory(model, form=_RegistrationForm, fields=fields, widgets=dates)
     form = form_class(data)
-    form.fields["township"].queryset = places.townships().order_by("division_code")
-    form.fields["village"].queryset = places.villages().select_related("parent").order_by("division_code")
+    form.limit_places(places)
     return form
 
 
@@ -140,7 +176,7 @@ class LinesField(forms.CharField):
         return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(PlacesMixin, forms.Form):
     """Township and, optionally, village among the places the user sees."""
 
     township = forms.ModelChoiceField(label=_("Township"), queryset=None)
@@ -148,8 +184,7 @@ class PlaceForm(forms.Form):
 
     def __init__(self, *args, places, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["township"].queryset = places.townships().order_by("division_code")
-        self.fields["village"].queryset = places.villages().order_by("division_code")
+        self.limit_places(places)
 
 
 class WaiverForm(forms.Form):

@@ -109,3 +109,14 @@ def test_register_page_starts_from_the_persons_own_township(client, cast):
     client.force_login(cast.township_a_officer)
     response = client.get(reverse("threecares:entry-register", args=["out_migrants", who.pk]))
     assert response.context["form"].initial["township"] == cast.place_a.pk
+
+
+def test_a_village_union_registers_an_out_migrant_of_its_village(client, cast):
+    who = person(cast, name="村里人")
+    client.force_login(cast.grassroots_officer)
+    url = reverse("threecares:entry-register", args=["out_migrants", who.pk])
+    data = {"township": cast.place_a.pk, "registered_on": "2008-03-01", "destination_province": "广东"}
+    response = client.post(url, data)
+    assert response.status_code == 200 and response.context["form"].errors["village"]
+    assert client.post(url, data | {"village": cast.village_a.pk}).status_code == 302
+    assert m.OutMigrant.objects.get(person=who).organization == cast.village_union_a

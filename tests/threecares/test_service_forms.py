@@ -158,3 +158,20 @@ def test_every_service_form_renders_for_an_officer(client, cast, what):
 def test_there_is_no_form_for_the_proxy_parent_counts(client, cast):
     client.force_login(cast.county_admin)
     assert client.get(reverse("threecares:service-create", args=["proxy"])).status_code == 404
+
+
+def test_a_village_union_records_a_phone_in_its_village(client, cast):
+    """A village's union sees its village, not the township: the township is offered with it."""
+    client.force_login(cast.grassroots_officer)
+    form = client.get(reverse("threecares:service-create", args=["phones"])).context["form"]
+    assert list(form.fields["township"].queryset) == [cast.place_a]
+    assert list(form.fields["village"].queryset) == [cast.village_a]
+    data = {"township": cast.place_a.pk, "location": "村委会", "installed_on": "2008-05-01"}
+    response = _post(client, cast.grassroots_officer, "phones", data)
+    assert "Choose your village" in str(response.context["form"].errors["village"])
+    assert not m.FamilyPhone.objects.exists()
+    assert (
+        _post(client, cast.grassroots_officer, "phones", data | {"village": cast.village_a.pk}).status_code
+        == 302
+    )
+    assert m.FamilyPhone.objects.get().organization == cast.village_union_a
