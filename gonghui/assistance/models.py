@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
-from gonghui.orgs.models import Enterprise, Organization, Place
+from gonghui.orgs.fields import owned_by
+from gonghui.orgs.models import Enterprise, Place
 from gonghui.people.models import Person
 
 from . import crypto
@@ -232,9 +233,7 @@ class HardshipArchive(models.Model):
         RURAL = "rural", _("New rural cooperative medical scheme")
         NONE = "none", _("None")
 
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("filing union"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by(_("filing union"))
     code = models.CharField(_("archive number"), max_length=30, unique=True)
     head = models.ForeignKey(
         Person,
@@ -485,8 +484,7 @@ class Programme(models.Model):
         NEW_YEAR = "new_year", _("New Year")
         SPRING_FESTIVAL = "spring_festival", _("Spring Festival")
 
-    organization = models.ForeignKey(Organization, verbose_name=_("set by"), on_delete=models.PROTECT,
-                                     related_name="+")  # fmt: skip
+    organization = owned_by(_("set by"))
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=80)
@@ -589,8 +587,7 @@ class PaymentQuerySet(ScopedQuerySet):
 
 
 class Payment(models.Model):
-    organization = models.ForeignKey(Organization, verbose_name=_("paying union"), on_delete=models.PROTECT,
-                                     related_name="+")  # fmt: skip
+    organization = owned_by(_("paying union"))
     programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT,
                                   related_name="payments")  # fmt: skip
     person = models.ForeignKey(Person, verbose_name=_("beneficiary"), on_delete=models.PROTECT,
@@ -690,8 +687,7 @@ class PublicNotice(models.Model):
 
     MIN_WORKING_DAYS = 5
 
-    organization = models.ForeignKey(Organization, verbose_name=_("posting union"), on_delete=models.PROTECT,
-                                     related_name="+")  # fmt: skip
+    organization = owned_by(_("posting union"))
     title = models.CharField(_("title"), max_length=120)
     posted_on = models.DateField(_("posted on"))
     ends_on = models.DateField(_("notice ends on"))
@@ -736,8 +732,7 @@ class HotlineCall(models.Model):
         CASE_OPENED = "case_opened", _("Case opened")
         PENDING = "pending", _("Call back pending")
 
-    organization = models.ForeignKey(Organization, verbose_name=_("union"), on_delete=models.PROTECT,
-                                     related_name="+")  # fmt: skip
+    organization = owned_by(_("union"))
     called_at = models.DateTimeField(_("time of call"))
     caller_name = models.CharField(_("caller"), max_length=50)
     caller_phone = models.CharField(_("caller's phone"), max_length=30, blank=True)
@@ -801,8 +796,7 @@ class RightsCase(models.Model):
         INSURANCE = "insurance", _("Social insurance")
         OTHER = "other", _("Other")
 
-    organization = models.ForeignKey(Organization, verbose_name=_("assigned union"), on_delete=models.PROTECT,
-                                     related_name="+")  # fmt: skip
+    organization = owned_by(_("assigned union"))
     code = models.CharField(_("case number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -925,8 +919,7 @@ class ModelWorker(models.Model):
         FARMING = "farming", _("Farming")
         DECEASED = "deceased", _("Deceased")
 
-    organization = models.ForeignKey(Organization, verbose_name=_("union"), on_delete=models.PROTECT,
-                                     related_name="+")  # fmt: skip
+    organization = owned_by(_("union"))
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
     level = models.CharField(_("level"), max_length=20, choices=HardshipArchive.ModelWorkerLevel.choices)
     honour = models.CharField(_("honour"), max_length=80)

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
+from gonghui.orgs.fields import owned_by
 
 
 class ImportJobQuerySet(models.QuerySet):
@@ -29,9 +30,7 @@ class ImportJob(models.Model):
     BUSY = {Status.CHECKING, Status.IMPORTING}
 
     kind = models.CharField(_("ledger kind"), max_length=50)
-    organization = models.ForeignKey(
-        "orgs.Organization", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),

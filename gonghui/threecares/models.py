@@ -13,7 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.orgs.models import Organization, Place
+from gonghui.orgs.fields import owned_by
+from gonghui.orgs.models import Place
 from gonghui.people.models import Person
 
 from . import querysets
@@ -33,9 +34,7 @@ class Family(models.Model):
         Place, verbose_name=_("village or community"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     address = models.CharField(_("address"), max_length=200, blank=True)
 
     objects = querysets.ScopedQuerySet.as_manager()
@@ -73,9 +72,7 @@ class RegistryEntry(models.Model):
         Place, verbose_name=_("village or community"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     registered_on = models.DateField(_("registered on"))
     note = models.CharField(_("note"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -286,9 +283,7 @@ class Pairing(models.Model):
     helper_name = models.CharField(_("helper's name"), max_length=50)
     helper_unit = models.CharField(_("helper's unit"), max_length=100, blank=True)
     helper_phone = models.CharField(_("helper's phone"), max_length=30, blank=True)
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     paired_on = models.DateField(_("paired on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
 
@@ -323,9 +318,7 @@ class Visit(models.Model):
 
     kind = models.CharField(_("visited"), max_length=10, choices=Kind.choices)
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     visited_on = models.DateField(_("visited on"))
     amount = models.DecimalField(_("amount (yuan)"), validators=[MinValueValidator(0)], **MONEY)
     visited_by = models.CharField(_("visited by"), max_length=100, blank=True)
@@ -356,9 +349,7 @@ class MedicalWaiver(models.Model):
     elder = models.ForeignKey(
         Elder, verbose_name=_("elder"), on_delete=models.CASCADE, related_name="waivers"
     )
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     granted_on = models.DateField(_("granted on"))
     amount = models.DecimalField(_("amount waived (yuan)"), validators=[MinValueValidator(0)], **MONEY)
     provider = models.CharField(_("clinic or hospital"), max_length=100, blank=True)
@@ -389,9 +380,7 @@ class Installation(models.Model):
         Place, verbose_name=_("village or community"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     installed_on = models.DateField(_("installed on"))
     location = models.CharField(
         _("where"), max_length=100, help_text=_("e.g. the village school, the union office")
@@ -448,9 +437,7 @@ class MutualAidSociety(models.Model):
         Place, verbose_name=_("village or community"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     founded_on = models.DateField(_("founded on"))
     leader_name = models.CharField(_("leader"), max_length=50, blank=True)
     members = models.ManyToManyField(
@@ -491,9 +478,7 @@ class Training(models.Model):
     trade = models.CharField(_("trade"), max_length=40, blank=True)
     held_on = models.DateField(_("held on"))
     venue = models.CharField(_("venue"), max_length=100, blank=True)
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     trainee_count = models.PositiveIntegerField(_("trainees"))
     funds = models.DecimalField(_("funds (yuan)"), validators=[MinValueValidator(0)], **MONEY)
     attendees = models.ManyToManyField(
@@ -524,9 +509,7 @@ class ReferralEvent(models.Model):
     title = models.CharField(_("title"), max_length=100)
     held_on = models.DateField(_("held on"))
     venue = models.CharField(_("venue"), max_length=100, blank=True)
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     referred_count = models.PositiveIntegerField(_("people referred"))
     employed_count = models.PositiveIntegerField(_("people employed"))
 
@@ -566,9 +549,7 @@ class Referral(models.Model):
 class ReturneeSymposium(models.Model):
     """返乡农民工座谈会: held by the township committees at Spring Festival."""
 
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     held_on = models.DateField(_("held on"))
     venue = models.CharField(_("venue"), max_length=100, blank=True)
     attendees = models.PositiveIntegerField(_("attendees"), default=0)
@@ -595,9 +576,7 @@ class GreetingMailing(models.Model):
     """贺年卡: greeting cards mailed to out-migrant workers, paid by sponsors."""
 
     title = models.CharField(_("title"), max_length=100)
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     sent_on = models.DateField(_("sent on"))
     cards = models.PositiveIntegerField(_("cards"))
     cost = models.DecimalField(_("cost (yuan)"), validators=[MinValueValidator(0)], **MONEY)
@@ -636,9 +615,7 @@ class MailingSponsor(models.Model):
 class JointMeeting(models.Model):
     """联席会议制度."""
 
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     held_on = models.DateField(_("held on"))
     title = models.CharField(_("title"), max_length=100)
     attendees = models.TextField(_("attendees"), help_text=_("One name and unit a line"))
@@ -665,9 +642,7 @@ class JointMeeting(models.Model):
 class HalfYearReview(models.Model):
     """半年调度制度."""
 
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     year = models.PositiveSmallIntegerField(_("year"))
     half = models.PositiveSmallIntegerField(_("half"), choices=[(1, _("First half")), (2, _("Second half"))])
     held_on = models.DateField(_("held on"))
@@ -688,9 +663,7 @@ class HalfYearReview(models.Model):
 class InfoReport(models.Model):
     """信息报送制度: each township committee reports every month."""
 
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     year = models.PositiveSmallIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(
         _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
@@ -716,9 +689,7 @@ class InfoReport(models.Model):
 class AssessmentStandard(models.Model):
     """考核标准: the county's items and points for the programme, one standard a year."""
 
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=100)
 
@@ -769,9 +740,7 @@ class AssessmentItem(models.Model):
 class Inspection(models.Model):
     """检查考评制度: a supervision team (督导组) led by a county leader visits townships."""
 
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by()
     year = models.PositiveSmallIntegerField(_("year"))
     team = models.CharField(_("team"), max_length=60)
     leader = models.CharField(_("team leader"), max_length=60)
@@ -794,9 +763,7 @@ class Inspection(models.Model):
 class InspectionVisit(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="visits")
     # The township committee inspected; scoping goes through it, so a township sees its own.
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("township committee"), on_delete=models.PROTECT, related_name="+"
-    )
+    organization = owned_by(_("township committee"))
     visited_on = models.DateField(_("visited on"))
     findings = models.TextField(_("findings"), blank=True)
     score = models.DecimalField(

@@ -1,0 +1,16 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def owned_by(verbose_name=None, *, related_name="+"):
+    """The organisation a record belongs to: the column ``scoping.restrict`` filters on.
+
+    Required and protected: every scoped row has an owner, and an organisation with records
+    cannot be deleted from under them (it is merged or renamed instead).
+    """
+    return models.ForeignKey(
+        "orgs.Organization",
+        verbose_name=verbose_name or _("organisation"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )
