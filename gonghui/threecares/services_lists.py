@@ -14,6 +14,7 @@ class ServiceList:
     title: str
     queryset: object  # callable(user) -> QuerySet
     columns: tuple  # (header, getter)
+    sums: tuple = ()  # the columns the exported ledger totals on its 合计 row
 
 
 def _place(r):
@@ -36,12 +37,14 @@ SERVICE_LISTS = {
             ((_("Visited"), lambda r: r.get_kind_display()), (_("Name"), lambda r: r.person.name),
              (_("Organisation"), lambda r: r.organization), (_("Visited on"), lambda r: r.visited_on),
              (_("Amount (yuan)"), lambda r: r.amount)),
+            sums=(4,),
         ),
         ServiceList(
             "waivers", _("Medical fee waivers"),
             lambda u: m.MedicalWaiver.objects.visible_to(u).select_related("elder__person"),
             ((_("Elder"), lambda r: r.elder.person.name), (_("Clinic or hospital"), lambda r: r.provider),
              (_("Granted on"), lambda r: r.granted_on), (_("Amount (yuan)"), lambda r: r.amount)),
+            sums=(3,),
         ),
         ServiceList(
             "phones", _("Family phones"),
@@ -58,8 +61,9 @@ SERVICE_LISTS = {
             "societies", _("Elders' mutual-aid societies"),
             lambda u: m.MutualAidSociety.objects.visible_to(u).select_related("township", "village")
             .annotate(n_members=Count("memberships")).order_by("-founded_on", "pk"),
-            ((_("Name"), lambda r: r.name), (_("Place"), _place), (_("Leader"), lambda r: r.leader_name),
+            ((_("Society name"), lambda r: r.name), (_("Place"), _place), (_("Leader"), lambda r: r.leader_name),
              (_("Members"), lambda r: r.n_members), (_("Founded on"), lambda r: r.founded_on)),
+            sums=(3,),
         ),
         ServiceList(
             "trainings", _("Skills training sessions"),
@@ -68,18 +72,21 @@ SERVICE_LISTS = {
             ((_("Title"), lambda r: r.title), (_("Held on"), lambda r: r.held_on), (_("Venue"), lambda r: r.venue),
              (_("Trainees"), lambda r: r.trainee_count), (_("On the attendance list"), lambda r: r.n_listed),
              (_("Funds (yuan)"), lambda r: r.funds)),
+            sums=(3, 4, 5),
         ),
         ServiceList(
             "referrals", _("Job referral events"),
             lambda u: m.ReferralEvent.objects.visible_to(u).select_related("organization"),
             ((_("Title"), lambda r: r.title), (_("Held on"), lambda r: r.held_on),
              (_("People referred"), lambda r: r.referred_count), (_("People employed"), lambda r: r.employed_count)),
+            sums=(2, 3),
         ),
         ServiceList(
             "symposiums", _("Returnee symposiums"),
             lambda u: m.ReturneeSymposium.objects.visible_to(u).select_related("organization"),
             ((_("Organisation"), lambda r: r.organization), (_("Held on"), lambda r: r.held_on),
              (_("Venue"), lambda r: r.venue), (_("Attendees"), lambda r: r.attendees)),
+            sums=(3,),
         ),
         ServiceList(
             "proxy", _("Children with a proxy parent"),
@@ -88,6 +95,7 @@ SERVICE_LISTS = {
             .annotate(n_children=Count("children")).order_by("-pk"),
             ((_("Proxy parent"), lambda r: r.person.name), (_("Township"), lambda r: r.township),
              (_("Workplace or position"), lambda r: r.workplace), (_("Children"), lambda r: r.n_children)),
+            sums=(3,),
         ),
     ]
 }  # fmt: skip

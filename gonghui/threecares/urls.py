@@ -15,6 +15,7 @@ urlpatterns = [
     path("families/<int:pk>/", views.family_detail, name="family-detail"),
     path("services/<slug:what>/", views.service_list, name="service-list"),
     path("services/<slug:what>/new/", views.service_create, name="service-create"),
+    path("services/<slug:what>/export/", views.service_export, name="service-export"),
     path("elders/<int:pk>/waiver/", views.waiver_create, name="waiver-create"),
     path("mailing/", views.mailing_letters, name="mailing"),
     path("mailing/new/", views.mailing_create, name="mailing-create"),

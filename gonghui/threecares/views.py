@@ -219,6 +219,19 @@ def service_list(request, what):
 
 
 @login_required
+def service_export(request, what):
+    """The whole service ledger in the user's scope as .xlsx, laid out as the offices keep it."""
+    spec = SERVICE_LISTS.get(what)
+    if spec is None:
+        raise Http404("not found")
+    rows = ([getter(r) for _h, getter in spec.columns] for r in spec.queryset(request.user).iterator(2000))
+    return ledger_response(
+        title=str(spec.title), unit=str(request.user.organization or ""), headers=[str(h) for h, _g in spec.columns],
+        rows=rows, filename=f"{what}.xlsx", sum_columns=spec.sums,
+    )  # fmt: skip
+
+
+@login_required
 def mailing_letters(request):
     """Greeting letters or address labels (.docx) for a township or all, skipping blank addresses."""
     townships = Place.objects.visible_to(request.user).townships().order_by("division_code")

@@ -1,6 +1,7 @@
 """Children are minors: only roles with can_see_minors see names and details, by any door."""
 
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
@@ -97,6 +98,29 @@ def test_child_visit_record_is_404_for_role_without_minors_access(client, cast, 
 def test_child_export_is_404_for_role_without_minors_access(client, cast, family_child, role):
     client.force_login(getattr(cast, role))
     assert client.get(reverse("threecares:entry-export", args=["children"])).status_code == 404
+
+
+@pytest.mark.parametrize("role", NO_MINORS)
+def test_visits_export_leaves_out_visits_to_children_for_role_without_minors_access(
+    client, cast, family_child, role
+):
+    client.force_login(getattr(cast, role))
+    response = client.get(reverse("threecares:service-export", args=["visits"]))
+    assert response.status_code == 200
+    cells = [c for row in _sheet(response) for c in row]
+    assert "张小明" not in cells
+    client.force_login(cast.township_a_officer)
+    cells = [
+        c for row in _sheet(client.get(reverse("threecares:service-export", args=["visits"]))) for c in row
+    ]
+    assert "张小明" in cells
+
+
+def _sheet(response):
+    from python_calamine import CalamineWorkbook
+
+    data = b"".join(response.streaming_content)
+    return CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
 
 
 @pytest.mark.parametrize("role", NO_MINORS)
