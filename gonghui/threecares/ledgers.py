@@ -3,8 +3,16 @@
 Headers and aliases are data: what township offices write above their columns. A person already
 on a registry (from an earlier file, or another township's) is not registered twice: the row is
 marked a duplicate, warned about and skipped.
+
+The service ledgers (waivers, phones, mailboxes, societies, symposiums, trainings, referrals)
+keep the rules of ``services``: a row whose record already exists (the same identity as the
+services refuse to record twice) is left as it is, so importing the same file again changes
+nothing; one that differs is a conflict, skipped with a warning, corrected on the record's page.
 """
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -260,6 +268,59 @@ class ServiceKind(LedgerKind):
         return model.objects.visible_to(ctx.organization)
 
 
+def _same(old, new):
+    """A stored value and a parsed cell agree (a blank cell matches a blank text or zero)."""
+    if new is None:
+        return old in (None, "", 0)
+    if isinstance(new, Decimal) or isinstance(old, Decimal):
+        return Decimal(old or 0) == Decimal(new)
+    return old == new
+
+
+def recorded(model, rows, **scope):
+    """{(title, held_on): record} of the records of `model` the titled rows of a batch may repeat."""
+    found = model.objects.filter(
+        title__in={r["title"] for r in rows}, held_on__in={r["held_on"] for r in rows}, **scope
+    )
+    return {(r.title, r.held_on): r for r in found}
+
+
+def mark_against(row, record, compared, kind, *, key, fields=None):
+    """A row whose record already exists is not recorded again: unchanged, or a conflict if it differs.
+
+    ``compared`` are column keys; ``fields`` maps a column key to the record's field when they differ.
+    A conflicting row is skipped with a warning: the services refuse a second record with the same
+    identity, and a record is corrected on its own page, with that page's checks.
+    """
+    if record is None:
+        row.mark("new")
+        return
+    row.instance = record
+    fields = fields or {}
+    changes = []
+    for column in compared:
+        old = getattr(record, fields.get(column, column))
+        if not _same(old, row[column]):
+            changes.append((row.headers.get(column) or kind.column(column).header, old, row[column]))
+    row.mark("conflict" if changes else "unchanged", changes=changes)
+    if changes:
+        differences = "；".join(
+            f"{header}: {_display(old)} → {_display(new)}" for header, old, new in changes
+        )
+        row.warn(key, _("This is already recorded with other values (%(changes)s); the row was skipped. Correct "
+                        "the record on its page.") % {"changes": differences})  # fmt: skip
+    else:
+        row.warn(key, _("This is already recorded; the row was left as it is."))
+
+
+def _display(value):
+    if value is None or value == "":
+        return "—"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
 @register_kind
 class PairingsKind(ServiceKind):
     code = "pairings"
@@ -417,19 +478,22 @@ class TrainingsKind(ServiceKind):
         Column("funds", "培训经费", "amount", aliases=["经费", "投入资金", "经费(元)"]),
     ]
     key = ["title", "held_on"]
+    compared = ["venue", "trade", "trainee_count", "funds"]
 
     def check(self, rows, ctx):
+        existing = recorded(m.Training, rows, organization=ctx.organization)
         for row in rows:
-            row.mark("new")
+            mark_against(row, existing.get((row["title"], row["held_on"])), self.compared, self, key="title")
 
     def write(self, rows, ctx):
         trainings = [
             m.Training(title=row["title"], held_on=row["held_on"], venue=row["venue"] or "", trade=row["trade"] or "",
                        trainee_count=row["trainee_count"], funds=row["funds"] or 0, organization=ctx.organization)
             for row in rows
+            if row.status == "new"
         ]  # fmt: skip
         m.Training.objects.bulk_create(trainings, batch_size=1000)
-        return len(trainings), 0
+        return len(trainings), len(rows) - len(trainings)
 
 
 @register_kind
@@ -466,14 +530,16 @@ class ReferralsKind(ServiceKind):
         ),
     ]
     key = ["title", "held_on"]
+    compared = ["venue", "referred_count", "employed_count"]
 
     def check(self, rows, ctx):
+        existing = recorded(m.ReferralEvent, rows, organization=ctx.organization)
         for row in rows:
             if row["employed_count"] > row["referred_count"]:
                 row.error("employed_count", _("%(employed)d employed is more than the %(referred)d referred.")
                           % {"employed": row["employed_count"], "referred": row["referred_count"]})  # fmt: skip
                 continue
-            row.mark("new")
+            mark_against(row, existing.get((row["title"], row["held_on"])), self.compared, self, key="title")
 
     def write(self, rows, ctx):
         events = [
@@ -481,6 +547,335 @@ class ReferralsKind(ServiceKind):
                             referred_count=row["referred_count"], employed_count=row["employed_count"],
                             organization=ctx.organization)
             for row in rows
+            if row.status == "new"
         ]  # fmt: skip
         m.ReferralEvent.objects.bulk_create(events, batch_size=1000)
-        return len(events), 0
+        return len(events), len(rows) - len(events)
+
+
+# ---- the service ledgers of places and events: waivers, phones, mailboxes, societies, symposiums ----
+
+
+@register_kind
+class MedicalWaiversKind(ServiceKind):
+    code = "medical_waivers"
+    title = "老年人医疗费减免台帐"
+    columns = [
+        Column("name", "姓名", "name", aliases=["老人姓名", "空巢老人姓名", "减免对象"], example="张三",
+               help="须与身份证号登记的姓名一致。"),
+        Column("id_number", "身份证号", "id_number", required=True,
+               aliases=["身份证号码", "老人身份证号", "公民身份号码", "身份证"], example=ELDER_EXAMPLE_ID,
+               help="须已登记在空巢老人台帐。"),
+        Column("granted_on", "减免日期", "date", required=True, aliases=["减免时间", "日期", "就诊日期", "就诊时间"],
+               example="2008-05-20"),
+        Column("amount", "减免金额(元)", "amount", required=True,
+               aliases=["减免金额", "减免金额(元)", "金额", "减免费用", "减免医疗费"], example="120"),
+        Column("provider", "医疗机构", "text", required=True, max_length=100,
+               aliases=["医疗单位", "减免单位", "医院", "卫生院", "就诊医院", "就诊医疗机构", "医疗机构名称"],
+               example="高桥镇卫生院"),
+    ]  # fmt: skip
+    key = ["id_number", "granted_on", "provider"]
+    instructions = ["老人须先在空巢老人台帐登记；同一老人同日同一医疗机构的减免已登记的，不再重复登记。"]
+
+    def check(self, rows, ctx):
+        people = ctx.people_by_id_number(rows)
+        elders = {
+            e.person_id: e
+            for e in self.in_scope(ctx, m.Elder).filter(person__in=[p.pk for p in people.values()])
+        }
+        recorded = {
+            (w.elder_id, w.granted_on, w.provider): w
+            for w in m.MedicalWaiver.objects.filter(
+                elder__in=[e.pk for e in elders.values()], granted_on__in={r["granted_on"] for r in rows}
+            )
+        }
+        for row in rows:
+            person = people.get(row["id_number"])
+            elder = elders.get(person.pk) if person else None
+            if elder is None:
+                row.error("id_number", _("No empty-nest elder with this ID number is registered in your area; "
+                                         "import the elders' ledger first."))  # fmt: skip
+                continue
+            if row["name"] and row["name"] != person.name:
+                row.error("name", _("This ID number is registered to %(name)s; check the name or the ID number.")
+                          % {"name": person.name})  # fmt: skip
+                continue
+            if row["amount"] <= 0:
+                row.error("amount", _("A waiver must be more than 0 yuan."))
+                continue
+            waiver = recorded.get((elder.pk, row["granted_on"], row["provider"]))
+            mark_against(row, waiver, ["amount"], self, key="provider")
+            if waiver is None:
+                row.instance = elder
+
+    def write(self, rows, ctx):
+        waivers = [
+            m.MedicalWaiver(elder=row.instance, organization_id=row.instance.organization_id,
+                            granted_on=row["granted_on"], amount=row["amount"], provider=row["provider"])
+            for row in rows
+            if row.status == "new"
+        ]  # fmt: skip
+        m.MedicalWaiver.objects.bulk_create(waivers, batch_size=1000)
+        return len(waivers), len(rows) - len(waivers)
+
+
+def place_columns(township_example="高桥镇", village_example="高桥村"):
+    return [
+        Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP, example=township_example),
+        Column("village", "村(社区)", "place", place="village", within="township", aliases=VILLAGE,
+               example=village_example, help="不填则为全乡镇的，由乡镇工会工委登记。"),
+    ]  # fmt: skip
+
+
+def _township_id(row):
+    township, village = row["township"], row["village"]
+    return township.pk if township is not None else (village.parent_id if village is not None else None)
+
+
+class PlacedKind(ServiceKind):
+    """Records kept by place (township, village): the answerable organisation owns them."""
+
+    def places(self, rows, ctx):
+        """Set each row's township (from its village when only that is given) and owner; False after an error."""
+        from gonghui.orgs.models import Place
+
+        from .services import answerable_organization
+
+        needed = {
+            row["village"].parent_id for row in rows if row["township"] is None and row["village"] is not None
+        }
+        townships = Place.objects.select_related("organization").in_bulk(needed)
+        root = ctx.organization.path
+        for row in rows:
+            village = row["village"]
+            township = row["township"] or (townships.get(village.parent_id) if village is not None else None)
+            if township is None:
+                row.error("township", _("Give the township (or the village) of this row."))
+                continue
+            try:
+                owner = answerable_organization(township, village)
+            except ValidationError as e:
+                row.error("village", e.message_dict["village"][0])
+                continue
+            if not owner.path.startswith(root):
+                place = village or township
+                row.error("village" if village else "township",
+                          _("%(place)s is outside %(org)s; the unit responsible for it must import this row.")
+                          % {"place": place.name, "org": ctx.organization.name})  # fmt: skip
+                continue
+            row.extra["township"], row.extra["owner"] = township, owner
+
+    def placed(self, rows):
+        return [row for row in rows if row.ok and "owner" in row.extra]
+
+
+class InstallationKind(PlacedKind):
+    model = None
+    compared = ["installed_on"]
+    key = ["location", "township", "village"]
+    instructions = ["同一乡镇、村(社区)、安装地点只登记一处；已登记的行不再重复登记。"]
+
+    def natural_key(self, row):
+        if not row["location"] or _township_id(row) is None:
+            return None
+        village = row["village"]
+        return _township_id(row), village.pk if village is not None else None, row["location"]
+
+    def check(self, rows, ctx):
+        self.places(rows, ctx)
+        rows = self.placed(rows)
+        existing = {
+            (r.township_id, r.village_id, r.location): r
+            for r in self.model.objects.filter(
+                township__in={row.extra["township"].pk for row in rows}, location__in={row["location"] for row in rows}
+            )
+        }  # fmt: skip
+        for row in rows:
+            village = row["village"]
+            record = existing.get(
+                (row.extra["township"].pk, village.pk if village else None, row["location"])
+            )
+            mark_against(row, record, self.compared, self, key="location")
+
+    def fields(self, row):
+        return {}
+
+    def write(self, rows, ctx):
+        new = [
+            self.model(township=row.extra["township"], village=row["village"], organization=row.extra["owner"],
+                       installed_on=row["installed_on"], location=row["location"], **self.fields(row))
+            for row in rows
+            if row.status == "new"
+        ]  # fmt: skip
+        self.model.objects.bulk_create(new, batch_size=1000)
+        return len(new), len(rows) - len(new)
+
+
+LOCATION = ["地点", "安装位置", "设置地点", "安装地址", "所在地点", "具体位置"]
+INSTALLED = ["安装日期", "设置时间", "开通时间", "建立时间", "时间"]
+
+
+@register_kind
+class FamilyPhonesKind(InstallationKind):
+    code = "family_phones"
+    title = "亲情电话台帐"
+    model = m.FamilyPhone
+    columns = [
+        *place_columns(),
+        Column("location", "安装地点", "text", required=True, max_length=100, aliases=LOCATION,
+               example="高桥村小学"),
+        Column("number", "电话号码", "text", max_length=30, aliases=["号码", "电话", "亲情电话号码", "联系电话"],
+               example="0851-5221234"),
+        Column("installed_on", "安装时间", "date", required=True, aliases=INSTALLED, example="2008-06-01"),
+    ]  # fmt: skip
+    compared = ["installed_on", "number"]
+
+    def fields(self, row):
+        return {"number": row["number"] or ""}
+
+
+@register_kind
+class FamilyMailboxesKind(InstallationKind):
+    code = "family_mailboxes"
+    title = "亲情信箱台帐"
+    model = m.FamilyMailbox
+    columns = [
+        *place_columns(),
+        Column("location", "安装地点", "text", required=True, max_length=100, aliases=LOCATION,
+               example="高桥村小学"),
+        Column("installed_on", "安装时间", "date", required=True, aliases=INSTALLED, example="2008-06-01"),
+    ]  # fmt: skip
+
+
+@register_kind
+class MutualAidSocietiesKind(PlacedKind):
+    code = "mutual_aid_societies"
+    title = "老年人互助会台帐"
+    columns = [
+        Column("name", "互助会名称", "text", required=True, max_length=100, aliases=["名称", "互助会", "组织名称"],
+               example="高桥村老年人互助会"),
+        *place_columns(),
+        Column("leader_name", "负责人", "name", aliases=["会长", "负责人姓名", "联系人"], example="王五"),
+        Column("founded_on", "成立时间", "date", required=True, aliases=["成立日期", "建立时间"], example="2008-04-15"),
+    ]  # fmt: skip
+    key = ["name", "township"]
+    instructions = [
+        "一个乡镇的互助会名称不能重复；已登记的互助会不再重复登记。",
+        "会员（须为本乡镇登记的空巢老人）在互助会页面添加，本台帐不导入会员。",
+    ]
+
+    def natural_key(self, row):
+        township = _township_id(row)
+        return None if township is None or not row["name"] else (township, row["name"])
+
+    def check(self, rows, ctx):
+        self.places(rows, ctx)
+        rows = self.placed(rows)
+        existing = {
+            (s.township_id, s.name): s
+            for s in m.MutualAidSociety.objects.filter(
+                township__in={row.extra["township"].pk for row in rows},
+                name__in={row["name"] for row in rows},
+            )
+        }
+        for row in rows:
+            society = existing.get((row.extra["township"].pk, row["name"]))
+            compared = ["founded_on", "leader_name", "village"]
+            mark_against(row, society, compared, self, key="name")
+
+    def write(self, rows, ctx):
+        new = [
+            m.MutualAidSociety(name=row["name"], township=row.extra["township"], village=row["village"],
+                               organization=row.extra["owner"], founded_on=row["founded_on"],
+                               leader_name=row["leader_name"] or "")
+            for row in rows
+            if row.status == "new"
+        ]  # fmt: skip
+        m.MutualAidSociety.objects.bulk_create(new, batch_size=1000)
+        return len(new), len(rows) - len(new)
+
+
+@register_kind
+class SymposiumsKind(ServiceKind):
+    code = "symposiums"
+    title = "返乡农民工座谈会台帐"
+    columns = [
+        Column("holder", "举办单位", "text", max_length=100,
+               aliases=["乡镇", "举办乡镇", "主办单位", "举办单位/乡镇", "单位", "乡(镇)", "组织单位"],
+               example="高桥镇", help="乡镇名或工会名称；不填则为导入单位。"),
+        Column("held_on", "座谈时间", "date", required=True, aliases=["座谈日期", "召开时间", "时间", "日期"],
+               example="2009-01-20"),
+        Column("venue", "地点", "text", max_length=100, aliases=["座谈地点", "召开地点"], example="镇政府会议室"),
+        Column("attendees", "参加人数", "integer", required=True, aliases=["参会人数", "人数", "参加人员数"],
+               example="45"),
+        Column("notes", "主要内容", "text", aliases=["座谈内容", "内容", "备注"], example="就业与创业意愿"),
+    ]  # fmt: skip
+    key = ["held_on", "holder"]
+    instructions = ["同一单位同一天只登记一次座谈会；已登记的行不再重复登记。"]
+
+    def natural_key(self, row):
+        return None if row["held_on"] is None else (row["holder"] or "", row["held_on"])
+
+    def holders(self, rows, ctx):
+        """{text: organisation or reason}: a union's name in the subtree, else a township or village name."""
+        from gonghui.ledgers.places import PlaceResolver
+        from gonghui.orgs.models import Organization
+
+        names = {row["holder"] for row in rows if row["holder"]}
+        found = {o.name: o for o in Organization.objects.filter(name__in=names)}
+        resolver = ctx.cache.get("places")
+        if resolver is None and names - set(found):
+            resolver = ctx.cache["places"] = PlaceResolver(ctx.organization)
+        answer = {}
+        for name in names:
+            if name in found:
+                answer[name] = found[name]
+                continue
+            place, reason = resolver.township(name)
+            if place is None:
+                place, _why = resolver.village(name)
+            answer[name] = place.organization if place is not None else reason
+        return answer
+
+    def check(self, rows, ctx):
+        holders = self.holders(rows, ctx)
+        root = ctx.organization.path
+        seen = ctx.cache.setdefault("symposiums", {})
+        for row in rows:
+            holder = holders.get(row["holder"], ctx.organization) if row["holder"] else ctx.organization
+            if isinstance(holder, str):
+                row.error("holder", _("%(name)s is neither a union nor a township or village of the county.")
+                          % {"name": row["holder"]})  # fmt: skip
+                continue
+            if not holder.path.startswith(root):
+                row.error("holder", _("%(place)s is outside %(org)s; the unit responsible for it must import this "
+                                      "row.") % {"place": row["holder"], "org": ctx.organization.name})  # fmt: skip
+                continue
+            if row["attendees"] < 1:
+                row.error("attendees", _("A symposium needs at least one attendee."))
+                continue
+            first = seen.setdefault((holder.pk, row["held_on"]), (row.sheet, row.number))
+            if first != (row.sheet, row.number):
+                row.error("held_on", _("This row repeats row %(row)d.") % {"row": first[1]})
+                continue
+            row.extra["holder"] = holder
+        rows = [row for row in rows if "holder" in row.extra]
+        existing = {
+            (s.organization_id, s.held_on): s
+            for s in m.ReturneeSymposium.objects.filter(
+                organization__in={row.extra["holder"].pk for row in rows}, held_on__in={row["held_on"] for row in rows}
+            )
+        }  # fmt: skip
+        for row in rows:
+            symposium = existing.get((row.extra["holder"].pk, row["held_on"]))
+            mark_against(row, symposium, ["venue", "attendees", "notes"], self, key="held_on")
+
+    def write(self, rows, ctx):
+        new = [
+            m.ReturneeSymposium(organization=row.extra["holder"], held_on=row["held_on"], venue=row["venue"] or "",
+                                attendees=row["attendees"], notes=row["notes"] or "")
+            for row in rows
+            if row.status == "new"
+        ]  # fmt: skip
+        m.ReturneeSymposium.objects.bulk_create(new, batch_size=1000)
+        return len(new), len(rows) - len(new)
