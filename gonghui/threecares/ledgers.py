@@ -299,9 +299,14 @@ def mark_against(row, record, compared, kind, *, key, fields=None):
     fields = fields or {}
     changes = []
     for column in compared:
-        old = getattr(record, fields.get(column, column))
-        if not _same(old, row[column]):
-            changes.append((row.headers.get(column) or kind.column(column).header, old, row[column]))
+        field, new = fields.get(column, column), row[column]
+        if kind.column(column).type == "place":
+            # Places compare by id; the stored one is loaded only to show a difference.
+            if getattr(record, f"{field}_id") == (new.pk if new is not None else None):
+                continue
+        elif _same(getattr(record, field), new):
+            continue
+        changes.append((row.headers.get(column) or kind.column(column).header, getattr(record, field), new))
     row.mark("conflict" if changes else "unchanged", changes=changes)
     if changes:
         differences = "；".join(

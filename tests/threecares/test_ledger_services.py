@@ -150,10 +150,12 @@ def test_a_phone_in_another_township_is_refused_and_nothing_is_written(cast, tmp
     rows = [PHONE_HEADER, ["高桥镇", "高桥村", "高桥村小学", "", "2008-06-01"],
             ["水坝塘镇", "水坝塘村", "村小学", "", "2008-06-01"],
             ["高桥镇", "水坝塘村", "村委会", "", "2008-06-01"],
-            ["高桥镇", "", "", "", "2008-06-01"]]  # fmt: skip
+            ["高桥镇", "", "", "", "2008-06-01"],
+            ["", "", "镇政府", "", "2008-06-01"]]  # fmt: skip
     result = run(cast, "family_phones", write_xlsx(tmp_path / "p.xlsx", {"S": rows}))
     assert result.status == "rejected" and m.FamilyPhone.objects.count() == 0
-    assert errors(result) == [(3, "村(居)委会"), (4, "村(居)委会"), (5, "安装位置")]
+    assert errors(result) == [(3, "村(居)委会"), (4, "村(居)委会"), (5, "安装位置"), (6, "乡(镇)")]
+    assert "Give the township" in result.errors[3].reason
     assert "outside 高桥镇工会工委" in result.errors[0].reason
     assert "no village or community named 水坝塘村 in 高桥镇" in result.errors[1].reason
 
@@ -225,6 +227,7 @@ def test_societies_file_records_societies_once_per_township_and_name(cast, tmp_p
              ["高桥镇老年协会", "高桥镇", "", "", "2008-05-01", ""]]  # fmt: skip
     result = run(cast, "mutual_aid_societies", write_xlsx(tmp_path / "t.xlsx", {"S": twice}))
     assert errors(result) == [(3, "互助会名称")] and m.MutualAidSociety.objects.count() == 2
+    assert result.diff == {"conflict": 1} and result.diff_rows[0]["changes"] == [["村(社区)", "", "高桥村"]]
 
 
 def test_a_society_of_another_township_is_refused(cast, tmp_path):
