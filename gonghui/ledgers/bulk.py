@@ -9,6 +9,7 @@ import unicodedata
 from functools import cache
 
 from django.db import connection, models
+from django.utils import timezone
 
 from gonghui.people.pinyin import initials
 
@@ -73,6 +74,39 @@ def insert_rows(model, attnames, rows, *, adapted=()):
                             row[i] = adapt(row[i])
             cursor.executemany(sql, batch)
     return len(rows)
+
+
+def insert_dicts(model, rows):
+    """INSERT `rows` (dicts by field name or attname) into `model`'s table, as ``insert_rows`` does.
+
+    No model instances and no per-value preparation: at 100,000 rows those were most of an
+    import's time in ``bulk_create``. A related field may be given its object (its key is taken);
+    a field a row leaves out gets its default; auto_now and auto_now_add columns get one timestamp
+    for the whole batch. No primary keys come back.
+    """
+    if not rows:
+        return 0
+    assert not model._meta.parents, "multi-table models need bulk_create"
+    fields = [f for f in model._meta.concrete_fields
+              if not (f.primary_key and f.get_internal_type().endswith("AutoField"))]  # fmt: skip
+    stamp = timezone.now()
+    stamped = {
+        f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    }
+    defaults = {
+        f.attname: adapt(model, f.attname, stamp) if f.attname in stamped else f.get_default() for f in fields
+    }
+    by_name = {f.name: f.attname for f in fields if f.is_relation}
+    attnames = [f.attname for f in fields]
+    values = []
+    for row in rows:
+        given = dict(defaults)
+        for key, value in row.items():
+            if key in by_name:
+                key, value = by_name[key], getattr(value, "pk", value)
+            given[key] = value
+        values.append(tuple(given[name] for name in attnames))
+    return insert_rows(model, attnames, values, adapted=stamped)
 
 
 @cache

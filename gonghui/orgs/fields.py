@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def owned_by(verbose_name=None, *, related_name="+"):
+def owned_by(verbose_name=None, *, related_name="+", db_index=True):
     """The organisation a record belongs to: the column ``scoping.restrict`` filters on.
 
     Required and protected: every scoped row has an owner, and an organisation with records
@@ -13,4 +13,5 @@ def owned_by(verbose_name=None, *, related_name="+"):
         verbose_name=verbose_name or _("organisation"),
         on_delete=models.PROTECT,
         related_name=related_name,
+        db_index=db_index,  # False where a composite index leads with the organisation
     )

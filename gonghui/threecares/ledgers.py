@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.ledgers.bulk import insert_dicts
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.people.models import Gender
 
@@ -94,16 +95,18 @@ class RegistryKind(LedgerKind):
             fields = {field: row[column.key] for column, field in self.extra if row[column.key] is not None}
             fields.update(self.derived(row))
             entries.append(
-                self.model(
-                    person=people[row["id_number"]],
-                    township=township,
-                    village=village,
-                    organization=village.organization if village else township.organization,
+                dict(
+                    person_id=people[row["id_number"]].pk,
+                    township_id=township.pk,
+                    village_id=village.pk if village else None,
+                    organization_id=village.organization_id if village else township.organization_id,
                     registered_on=row["registered_on"] or ctx.today or timezone.localdate(),
                     **fields,
                 )
             )
-        self.model.objects.bulk_create(entries, batch_size=1000)
+        # The county's 92,388 out-migrants: model instances and bulk_create's per-value preparation
+        # were most of the import's time.
+        insert_dicts(self.model, entries)
         return len(entries), 0
 
     def derived(self, row):

@@ -58,9 +58,11 @@ class RegistryEntry(models.Model):
     people have a row in this subtree", and the index answers it without reading the rows.
     """
 
+    # No index of its own: the one-row-per-person constraint's index leads with it.
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="threecares_%(class)s"
-    )
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="threecares_%(class)s",
+        db_index=False,
+    )  # fmt: skip
     family = models.ForeignKey(
         Family, verbose_name=_("family"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="%(class)s_set",
@@ -72,7 +74,7 @@ class RegistryEntry(models.Model):
         Place, verbose_name=_("village or community"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
-    organization = owned_by()
+    organization = owned_by(db_index=False)  # each registry's (organization, person) index leads with it
     registered_on = models.DateField(_("registered on"))
     note = models.CharField(_("note"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

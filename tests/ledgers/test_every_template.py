@@ -11,7 +11,12 @@ pytestmark = pytest.mark.django_db
 
 # Examples that name records which must exist first, as an officer's would: the ledgers imported
 # before them, in order.
-FIRST = {"pairings": ["elders"], "visits": ["elders"], "assistance_payments": ["hardship_archives"]}
+FIRST = {
+    "pairings": ["elders"],
+    "visits": ["elders"],
+    "medical_waivers": ["elders"],
+    "assistance_payments": ["hardship_archives"],
+}
 
 
 def import_template(kind, cast, tmp_path, *, dry_run):
