@@ -150,6 +150,7 @@ def measure(size, runs):
     cases = [
         ("registry page", registry),
         ("registry filtered", f"{registry}?township={township.pk}&destination=广东"),
+        ("people list, no search", "/people/"),
         ("search name prefix", "/people/?q=王"),
         ("search pinyin initials", "/people/?q=wj"),
         ("search ID number", f"/people/?q={number}"),
