@@ -27,3 +27,4 @@ class OrgsConfig(AppConfig):
 
         # After every migrate (all apps' tables exist by the time the orgs app's signal runs).
         post_migrate.connect(tally.install, sender=self, dispatch_uid="gonghui_tally_install")
+        post_migrate.connect(tally.analyze_sqlite, sender=self, dispatch_uid="gonghui_analyze_sqlite")

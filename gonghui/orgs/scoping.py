@@ -42,10 +42,18 @@ def subtree_q(user, *, via="organization"):
     root = _root_path(user)
     if root is None:
         return Q(pk__in=[])
-    field = f"{via}__path" if via else "path"
     if root == "":
         return Q()
-    return prefix_q(field, root)
+    if not via:
+        return prefix_q("path", root)
+    # "organisation in (the subtree's ids)", not a join on the path: with a join SQLite's planner
+    # starts from the organisations and sorts the whole registry to find the newest 50 rows (50 ms
+    # at 1,000,000 rows); with the list it walks the newest rows and checks each (0.1 ms).
+    # PostgreSQL plans both as the same semi-join.
+    from django.apps import apps
+
+    subtree = apps.get_model("orgs", "Organization").objects.filter(prefix_q("path", root)).values("pk")
+    return Q(**{f"{via}__in": subtree})
 
 
 def restrict(queryset, user, *, via="organization"):

@@ -89,3 +89,17 @@ def install(using="default", **_kwargs):
             for statement in REBUILD:
                 cursor.execute(statement.format(table=table), {"name": model._meta.db_table})
             cursor.execute(TRIGGERS.format(table=table))
+
+
+def analyze_sqlite(using="default", **_kwargs):
+    """Refresh SQLite's planner statistics after migrating (a post_migrate hook).
+
+    A migration that rebuilds a table (SQLite alters tables by copying them) drops its statistics,
+    and without them a county's search at a million people took 0.7-3.5 s instead of 15-30 ms.
+    PostgreSQL's autovacuum keeps its own.
+    """
+    from django.db import connections
+
+    if connections[using].vendor == "sqlite":
+        with connections[using].cursor() as cursor:
+            cursor.execute("ANALYZE")
