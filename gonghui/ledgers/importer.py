@@ -308,27 +308,43 @@ class Importer:
             row.error(column.key, self.places.outside_reason(place))
 
     def check_duplicate(self, row):
+        """The same key twice in a file: an identical row is skipped, a different one refused.
+
+        Consolidated files often list a person twice word for word (two townships' sheets pasted
+        together): that is one person, imported once. Two rows that disagree (another name,
+        township or date for the same ID number) cannot be settled here; the officer decides.
+        """
         key = self.kind.natural_key(row)
         if key is None:
             return
+        content = _content(row)
         first = self.seen_keys.get(key)
         if first is None:
-            self.seen_keys[key] = (row.sheet, row.number)
+            self.seen_keys[key] = (row.sheet, row.number, content)
             return
-        sheet, number = first
+        sheet, number, first_content = first
         column = self.kind.key[0] if self.kind.key else ""
-        if sheet == row.sheet:
-            reason = _("This row repeats row %(row)d.") % {"row": number}
+        where = (
+            _("row %(row)d") % {"row": number}
+            if sheet == row.sheet
+            else _("row %(row)d of sheet %(sheet)s") % {"row": number, "sheet": sheet}
+        )
+        if content == first_content:
+            row.extra["repeat_of"] = (sheet, number)
+            row.warn(column, _("This row is the same as %(where)s; it was imported once.") % {"where": where})
         else:
-            reason = _("This row repeats row %(row)d of sheet %(sheet)s.") % {"row": number, "sheet": sheet}
-        row.error(column, reason)
+            row.error(column, _("This row repeats %(where)s with different details; keep the right one.")
+                      % {"where": where})  # fmt: skip
 
     # --- batches ------------------------------------------------------------------------------
 
     def run_batch(self, batch):
-        good = [row for row in batch if row.ok]
+        good = [row for row in batch if row.ok and "repeat_of" not in row.extra]
         if good:
             self.kind.check(good, self.ctx)
+        for row in batch:
+            if "repeat_of" in row.extra:
+                row.mark("duplicate")
         for row in batch:
             self.preview_row(row)
             self.result.errors.extend(row.errors)
@@ -350,6 +366,7 @@ class Importer:
                         "changes": [[str(h), _display(o), _display(n)] for h, o, n in row.changes],
                     }  # fmt: skip
                 )
+        valid = [row for row in valid if "repeat_of" not in row.extra]  # counted above, written once
         if self.writing and valid:
             created, updated = self.kind.write(valid, self.ctx)
             self.result.rows_imported += created
@@ -506,3 +523,11 @@ def run_import(kind, path, *, organization, user=None, dry_run=False, skip_inval
     importer = Importer(kind, organization=organization, user=user, dry_run=dry_run, skip_invalid=skip_invalid,
                         sheet=sheet, mapping=mapping, progress=progress, filename=filename)  # fmt: skip
     return importer.run(path)
+
+
+def _content(row):
+    """What a row says, to tell an identical repeat from a contradicting one."""
+    try:
+        return hash(tuple(sorted(row.values.items())))
+    except TypeError:  # an unhashable value: compare the text as typed
+        return hash(tuple(sorted(row.raw.items())))

@@ -70,9 +70,19 @@ def test_enterprises_without_a_code_are_matched_by_name(do_import, tmp_path):
     assert (second.rows_imported, Enterprise.objects.count()) == (0, 2)
 
 
-def test_the_same_enterprise_name_twice_without_codes_is_an_error(do_import, tmp_path):
+def test_the_same_enterprise_name_twice_without_codes_is_imported_once_when_the_rows_agree(
+    do_import, tmp_path
+):
     result = do_import("enterprises", xlsx(tmp_path, [HEADER, ent_row(1, code=""), ent_row(1, code="")]))
-    assert result.status == "rejected" and "row 3" in result.errors[0].reason
+    assert result.status == "committed" and result.rows_imported == 1
+    assert "same as row 3" in result.warnings[0].reason and result.warnings[0].row == 4
+
+
+def test_the_same_enterprise_name_twice_without_codes_is_an_error_when_the_rows_differ(do_import, tmp_path):
+    result = do_import(
+        "enterprises", xlsx(tmp_path, [HEADER, ent_row(1, code=""), ent_row(1, code="", staff=60)])
+    )
+    assert result.status == "rejected" and "row 3 with different details" in result.errors[0].reason
 
 
 def test_an_unknown_ownership_lists_the_allowed_ones(do_import, tmp_path):

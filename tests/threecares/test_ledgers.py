@@ -45,11 +45,19 @@ def test_a_person_already_on_the_register_in_another_township_is_not_registered_
     assert "高桥村工会" in result.warnings[0].reason  # who keeps the existing row
 
 
-def test_the_same_person_twice_in_one_file_is_an_error(cast, tmp_path):
+def test_the_same_person_twice_in_one_file_is_registered_once(cast, tmp_path):
     result = run(
         cast, "out_migrants", write_xlsx(tmp_path / "a.xlsx", {"S": [OUT_HEADER, migrant(1), migrant(1)]})
     )
+    assert (result.status, result.rows_imported) == ("committed", 1) and m.OutMigrant.objects.count() == 1
+    assert "same as row 2" in result.warnings[-1].reason
+
+
+def test_the_same_person_twice_with_different_details_is_refused(cast, tmp_path):
+    rows = [OUT_HEADER, migrant(1), migrant(1, where="浙江省宁波市")]
+    result = run(cast, "out_migrants", write_xlsx(tmp_path / "a.xlsx", {"S": rows}))
     assert result.status == "rejected" and m.OutMigrant.objects.count() == 0
+    assert "row 2 with different details" in result.errors[0].reason
 
 
 def test_children_import_is_refused_to_a_role_without_minors_access(cast):
