@@ -173,6 +173,30 @@ def _serial(number):
     return _EXCEL_EPOCH + datetime.timedelta(days=int(number))
 
 
+def _year_month_number(number, warn):
+    """2008.3 typed into a cell Excel keeps as a number: a year and a month, not day 2008 of 1900.
+
+    Excel drops a trailing zero, so 2008.10 arrives as 2008.1: October or January cannot be told
+    apart, and the officer is asked to check.
+    """
+    text = repr(float(number))
+    year, _dot, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    if not fraction:
+        warn(_("Only a year was given (%(value)s); 1 January was taken.") % {"value": year})
+        return _plausible(datetime.date(int(year), 1, 1))
+    if len(fraction) > 2 or not 1 <= int(fraction) <= 12:
+        raise CellError(_("%(value)s is not a date; write it as 2008-05-12, 2008/5/12, 2008.5.12 or 2008年5月12日.")
+                        % {"value": text})  # fmt: skip
+    month = int(fraction)
+    if fraction == "1":
+        warn(_("%(value)s was read as January %(year)s; Excel shows October (%(year)s.10) the same way, so check "
+               "it.") % {"value": text, "year": year})  # fmt: skip
+    else:
+        warn(_("Only a month was given (%(value)s); the first day of the month was taken.") % {"value": text})
+    return _plausible(datetime.date(int(year), month, 1))
+
+
 def parse_date(value, column, warn):
     if isinstance(value, datetime.datetime):
         return _plausible(value.date())
@@ -181,7 +205,12 @@ def parse_date(value, column, warn):
     if isinstance(value, bool):
         raise CellError(_("%(value)s is not a date.") % {"value": cell_text(value)})
     if isinstance(value, int | float):
-        return _plausible(_serial(value))
+        if 1900 <= value < 2101:
+            return _year_month_number(value, warn)
+        if float(value).is_integer() and 190001 <= value <= 21001231:
+            value = str(int(value))  # 20080301 or 200803 typed into a number cell: read as text below
+        else:
+            return _plausible(_serial(value))
     text = normalize_text(value).replace(" ", "")
     timed = _DATE_TIME.match(normalize_text(value))
     if timed:
@@ -199,6 +228,10 @@ def parse_date(value, column, warn):
         day = _plausible(datetime.date(int(match.group(1)), int(match.group(2)), 1))
         warn(_("Only a month was given (%(value)s); the first day of the month was taken.") % {"value": text})
         return day
+    match = re.fullmatch(r"(\d{4})(\d{2})", text)
+    if match and 1 <= int(match.group(2)) <= 12:
+        warn(_("Only a month was given (%(value)s); the first day of the month was taken.") % {"value": text})
+        return _plausible(datetime.date(int(match.group(1)), int(match.group(2)), 1))
     if re.fullmatch(r"\d{5}(\.\d+)?", text):
         return _plausible(_serial(float(text)))
     raise CellError(

@@ -33,7 +33,24 @@ def test_a_month_alone_is_the_first_of_the_month_with_a_warning():
     assert len(warnings) == 1 and "2008.05" in warnings[0]
 
 
-@pytest.mark.parametrize("cell", ["2008-02-30", "明天", "2008-13-01", "1800-01-01"])
+@pytest.mark.parametrize(
+    "cell, day",
+    [(2008.3, datetime.date(2008, 3, 1)), (2008.12, datetime.date(2008, 12, 1)), (2008, datetime.date(2008, 1, 1)),
+     (200803, datetime.date(2008, 3, 1)), (20080512, datetime.date(2008, 5, 12)), ("200803", datetime.date(2008, 3, 1))],
+)  # fmt: skip
+def test_a_date_excel_kept_as_a_number_reads_as_typed_not_as_a_day_of_1905(cell, day):
+    parsed, warnings = value("date", cell)
+    assert parsed == day
+    assert len(warnings) == (0 if day.day == 12 else 1)
+
+
+def test_a_month_that_may_be_october_asks_to_be_checked():
+    day, warnings = value("date", 2008.1)
+    assert day == datetime.date(2008, 1, 1)
+    assert "October" in warnings[0] and "2008.10" in warnings[0]
+
+
+@pytest.mark.parametrize("cell", ["2008-02-30", "明天", "2008-13-01", "1800-01-01", 2008.13, 2008.123])
 def test_an_impossible_date_is_refused_naming_the_value(cell):
     with pytest.raises(CellError) as e:
         value("date", cell)
