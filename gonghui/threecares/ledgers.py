@@ -84,6 +84,7 @@ class RegistryKind(LedgerKind):
         """Checks of the registry's own columns."""
 
     def write(self, rows, ctx):
+        matched = sum(1 for row in rows if row.status != "new")  # counted as a dry run counts them
         rows = [row for row in rows if row.status == "new"]
         people = ctx.ensure_people(
             rows, township="township", village="village", phone="phone", gender="gender"
@@ -107,7 +108,7 @@ class RegistryKind(LedgerKind):
         # The county's 92,388 out-migrants: model instances and bulk_create's per-value preparation
         # were most of the import's time.
         insert_dicts(self.model, entries)
-        return len(entries), 0
+        return len(entries), matched
 
     def derived(self, row):
         return {}
@@ -361,8 +362,13 @@ class PairingsKind(ServiceKind):
         people = ctx.people_by_id_number(rows)
         elders = {
             e.person_id: e
-            for e in self.in_scope(ctx, m.Elder).filter(person__in=[p.pk for p in people.values()])
+            for e in self.in_scope(ctx, m.Elder)
+            .filter(person__in=[p.pk for p in people.values()])
+            .select_related("person")
         }
+        pairings = m.Pairing.objects.filter(elder__in=list(elders.values()))
+        existing = {(p.elder_id, p.helper_name, p.paired_on): p for p in pairings}
+        active = {p.elder_id: p.helper_name for p in pairings if p.ended_on is None}
         for row in rows:
             person = people.get(row["id_number"])
             elder = elders.get(person.pk) if person else None
@@ -370,18 +376,27 @@ class PairingsKind(ServiceKind):
                 row.error("id_number", _("No empty-nest elder with this ID number is registered in your area; "
                                          "import the elders' ledger first."))  # fmt: skip
                 continue
-            row.instance = elder
-            row.mark("new")
+            same = existing.get((elder.pk, row["helper_name"], row["paired_on"]))
+            if same is None and elder.pk in active:
+                # services.pair_elder's rule: one helper at a time; end the pairing on its page first.
+                row.error("helper_name", _("%(name)s already has a helper (%(helper)s); end that pairing first.")
+                          % {"name": elder.person.name, "helper": active[elder.pk]})  # fmt: skip
+                continue
+            if same is None:
+                active[elder.pk] = row["helper_name"]  # a second new helper further down is refused too
+            mark_against(row, same, ["helper_unit", "helper_phone"], self, key="helper_name")
+            row.extra["elder"] = elder
 
     def write(self, rows, ctx):
         pairings = [
-            m.Pairing(elder=row.instance, helper_name=row["helper_name"], helper_unit=row["helper_unit"] or "",
-                      helper_phone=row["helper_phone"] or "", organization_id=row.instance.organization_id,
+            m.Pairing(elder=row.extra["elder"], helper_name=row["helper_name"], helper_unit=row["helper_unit"] or "",
+                      helper_phone=row["helper_phone"] or "", organization_id=row.extra["elder"].organization_id,
                       paired_on=row["paired_on"])
             for row in rows
+            if row.status == "new"
         ]  # fmt: skip
-        m.Pairing.objects.bulk_create(pairings, batch_size=1000, ignore_conflicts=True)
-        return len(pairings), 0
+        m.Pairing.objects.bulk_create(pairings, batch_size=1000)
+        return len(pairings), len(rows) - len(pairings)
 
 
 VISITED = {"外出务工人员": "migrant", "农民工": "migrant", "外出民工": "migrant", "空巢老人": "elder",
@@ -433,6 +448,8 @@ class VisitsKind(ServiceKind):
             # A child's visit needs a role that may see children: visible_to decides.
             source = model.objects.visible_to(ctx.user or ctx.organization)
             entries[kind] = {e.person_id: e for e in source.filter(person__in=ids)}
+        # One visit per person, kind and day (the model's rule): a re-imported file records nothing twice.
+        visits = {(v.kind, v.person_id, v.visited_on): v for v in m.Visit.objects.filter(person__in=ids)}
         for row in rows:
             person = people.get(row["id_number"])
             entry = entries[row["kind"]].get(person.pk) if person else None
@@ -443,17 +460,20 @@ class VisitsKind(ServiceKind):
             if row["amount"] < 0:
                 row.error("amount", _("A visit's money cannot be negative."))
                 continue
-            row.instance = entry
-            row.mark("new")
+            row.extra["entry"] = entry
+            same = visits.get((row["kind"], entry.person_id, row["visited_on"]))
+            mark_against(row, same, ["amount", "visited_by"], self, key="visited_on")
 
     def write(self, rows, ctx):
         visits = [
-            m.Visit(kind=row["kind"], person_id=row.instance.person_id, organization_id=row.instance.organization_id,
-                    visited_on=row["visited_on"], amount=row["amount"], visited_by=row["visited_by"] or "")
+            m.Visit(kind=row["kind"], person_id=row.extra["entry"].person_id,
+                    organization_id=row.extra["entry"].organization_id, visited_on=row["visited_on"],
+                    amount=row["amount"], visited_by=row["visited_by"] or "")
             for row in rows
+            if row.status == "new"
         ]  # fmt: skip
         m.Visit.objects.bulk_create(visits, batch_size=1000)
-        return len(visits), 0
+        return len(visits), len(rows) - len(visits)
 
 
 @register_kind

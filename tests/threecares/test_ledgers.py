@@ -7,6 +7,7 @@ from gonghui.ledgers.registry import get_kind
 from gonghui.people import idnumbers
 from gonghui.threecares import models as m
 from tests.ledgers.files import write_xlsx
+from tests.threecares.factories import entry as register
 
 OUT_HEADER = ["姓名", "身份证号码", "性别", "联系电话", "乡(镇)", "村(社区)", "外出时间", "务工地", "务工单位", "从事行业",
               "是否会员"]  # fmt: skip
@@ -105,3 +106,36 @@ def test_trainings_file_adds_sessions_counted_by_the_figures(cast, tmp_path):
         "three_cares.trainees": 100,
         "three_cares.training_funds": 5000,
     }
+
+
+def test_visits_and_pairings_files_imported_twice_record_nothing_twice(cast, tmp_path):
+
+    elder = register(cast, "elders", name="老人甲")
+    number = elder.person.clear_id_number()
+    visits = write_xlsx(tmp_path / "v.xlsx", {"S": [["姓名", "身份证号", "慰问对象类别", "慰问时间", "慰问金"],
+                                              ["老人甲", number, "空巢老人", "2008-01-28", "100"]]})  # fmt: skip
+    pairings = write_xlsx(tmp_path / "p.xlsx", {"S": [["老人姓名", "老人身份证号", "帮扶人", "结对时间"],
+                                                ["老人甲", number, "李四", "2008-03-05"]]})  # fmt: skip
+    for path in (visits, pairings, visits, pairings):
+        result = run(cast, "visits" if path == visits else "pairings", path)
+        assert result.status == "committed", result.errors
+    assert m.Visit.objects.count() == 1 and m.Pairing.objects.count() == 1
+    assert result.rows_imported == 0 and result.rows_updated == 1
+
+
+def test_a_second_helper_for_a_paired_elder_is_refused_until_the_pairing_ends(cast, tmp_path):
+
+    elder = register(cast, "elders", name="老人乙")
+    number = elder.person.clear_id_number()
+    head = ["老人姓名", "老人身份证号", "帮扶人", "结对时间"]
+    run(
+        cast,
+        "pairings",
+        write_xlsx(tmp_path / "a.xlsx", {"S": [head, ["老人乙", number, "李四", "2008-03-05"]]}),
+    )
+    result = run(
+        cast,
+        "pairings",
+        write_xlsx(tmp_path / "b.xlsx", {"S": [head, ["老人乙", number, "王五", "2008-06-01"]]}),
+    )
+    assert result.status == "rejected" and "already has a helper (李四)" in result.errors[0].reason
