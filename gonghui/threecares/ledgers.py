@@ -268,8 +268,19 @@ class ProxyParentsKind(RegistryKind):
 
 
 class ServiceKind(LedgerKind):
+    """A service ledger: each new row becomes one record (``build``); matched rows are left as they are."""
+
     def in_scope(self, ctx, model):
         return model.objects.visible_to(ctx.organization)
+
+    def build(self, row, ctx):
+        raise NotImplementedError
+
+    def write(self, rows, ctx):
+        new = [self.build(row, ctx) for row in rows if row.status == "new"]
+        if new:
+            type(new[0]).objects.bulk_create(new, batch_size=1000)
+        return len(new), len(rows) - len(new)
 
 
 def _same(old, new):
@@ -387,20 +398,24 @@ class PairingsKind(ServiceKind):
             mark_against(row, same, ["helper_unit", "helper_phone"], self, key="helper_name")
             row.extra["elder"] = elder
 
-    def write(self, rows, ctx):
-        pairings = [
-            m.Pairing(elder=row.extra["elder"], helper_name=row["helper_name"], helper_unit=row["helper_unit"] or "",
-                      helper_phone=row["helper_phone"] or "", organization_id=row.extra["elder"].organization_id,
-                      paired_on=row["paired_on"])
-            for row in rows
-            if row.status == "new"
-        ]  # fmt: skip
-        m.Pairing.objects.bulk_create(pairings, batch_size=1000)
-        return len(pairings), len(rows) - len(pairings)
+    def build(self, row, ctx):
+        return m.Pairing(
+            elder=row.extra["elder"],
+            helper_name=row["helper_name"],
+            helper_unit=row["helper_unit"] or "",
+            helper_phone=row["helper_phone"] or "",
+            organization_id=row.extra["elder"].organization_id,
+            paired_on=row["paired_on"],
+        )
 
 
-VISITED = {"外出务工人员": "migrant", "农民工": "migrant", "外出民工": "migrant", "空巢老人": "elder",
-           "留守儿童": "child"}  # fmt: skip
+VISITED = {
+    "外出务工人员": "migrant",
+    "农民工": "migrant",
+    "外出民工": "migrant",
+    "空巢老人": "elder",
+    "留守儿童": "child",
+}
 VISIT_MODELS = {"migrant": m.OutMigrant, "elder": m.Elder, "child": m.LeftBehindChild}
 
 
@@ -464,16 +479,15 @@ class VisitsKind(ServiceKind):
             same = visits.get((row["kind"], entry.person_id, row["visited_on"]))
             mark_against(row, same, ["amount", "visited_by"], self, key="visited_on")
 
-    def write(self, rows, ctx):
-        visits = [
-            m.Visit(kind=row["kind"], person_id=row.extra["entry"].person_id,
-                    organization_id=row.extra["entry"].organization_id, visited_on=row["visited_on"],
-                    amount=row["amount"], visited_by=row["visited_by"] or "")
-            for row in rows
-            if row.status == "new"
-        ]  # fmt: skip
-        m.Visit.objects.bulk_create(visits, batch_size=1000)
-        return len(visits), len(rows) - len(visits)
+    def build(self, row, ctx):
+        return m.Visit(
+            kind=row["kind"],
+            person_id=row.extra["entry"].person_id,
+            organization_id=row.extra["entry"].organization_id,
+            visited_on=row["visited_on"],
+            amount=row["amount"],
+            visited_by=row["visited_by"] or "",
+        )
 
 
 @register_kind
@@ -513,15 +527,16 @@ class TrainingsKind(ServiceKind):
         for row in rows:
             mark_against(row, existing.get((row["title"], row["held_on"])), self.compared, self, key="title")
 
-    def write(self, rows, ctx):
-        trainings = [
-            m.Training(title=row["title"], held_on=row["held_on"], venue=row["venue"] or "", trade=row["trade"] or "",
-                       trainee_count=row["trainee_count"], funds=row["funds"] or 0, organization=ctx.organization)
-            for row in rows
-            if row.status == "new"
-        ]  # fmt: skip
-        m.Training.objects.bulk_create(trainings, batch_size=1000)
-        return len(trainings), len(rows) - len(trainings)
+    def build(self, row, ctx):
+        return m.Training(
+            title=row["title"],
+            held_on=row["held_on"],
+            venue=row["venue"] or "",
+            trade=row["trade"] or "",
+            trainee_count=row["trainee_count"],
+            funds=row["funds"] or 0,
+            organization=ctx.organization,
+        )
 
 
 @register_kind
@@ -569,16 +584,15 @@ class ReferralsKind(ServiceKind):
                 continue
             mark_against(row, existing.get((row["title"], row["held_on"])), self.compared, self, key="title")
 
-    def write(self, rows, ctx):
-        events = [
-            m.ReferralEvent(title=row["title"], held_on=row["held_on"], venue=row["venue"] or "",
-                            referred_count=row["referred_count"], employed_count=row["employed_count"],
-                            organization=ctx.organization)
-            for row in rows
-            if row.status == "new"
-        ]  # fmt: skip
-        m.ReferralEvent.objects.bulk_create(events, batch_size=1000)
-        return len(events), len(rows) - len(events)
+    def build(self, row, ctx):
+        return m.ReferralEvent(
+            title=row["title"],
+            held_on=row["held_on"],
+            venue=row["venue"] or "",
+            referred_count=row["referred_count"],
+            employed_count=row["employed_count"],
+            organization=ctx.organization,
+        )
 
 
 # ---- the service ledgers of places and events: waivers, phones, mailboxes, societies, symposiums ----
@@ -636,15 +650,14 @@ class MedicalWaiversKind(ServiceKind):
             if waiver is None:
                 row.instance = elder
 
-    def write(self, rows, ctx):
-        waivers = [
-            m.MedicalWaiver(elder=row.instance, organization_id=row.instance.organization_id,
-                            granted_on=row["granted_on"], amount=row["amount"], provider=row["provider"])
-            for row in rows
-            if row.status == "new"
-        ]  # fmt: skip
-        m.MedicalWaiver.objects.bulk_create(waivers, batch_size=1000)
-        return len(waivers), len(rows) - len(waivers)
+    def build(self, row, ctx):
+        return m.MedicalWaiver(
+            elder=row.instance,
+            organization_id=row.instance.organization_id,
+            granted_on=row["granted_on"],
+            amount=row["amount"],
+            provider=row["provider"],
+        )
 
 
 def place_columns(township_example="高桥镇", village_example="高桥村"):
@@ -728,15 +741,15 @@ class InstallationKind(PlacedKind):
     def fields(self, row):
         return {}
 
-    def write(self, rows, ctx):
-        new = [
-            self.model(township=row.extra["township"], village=row["village"], organization=row.extra["owner"],
-                       installed_on=row["installed_on"], location=row["location"], **self.fields(row))
-            for row in rows
-            if row.status == "new"
-        ]  # fmt: skip
-        self.model.objects.bulk_create(new, batch_size=1000)
-        return len(new), len(rows) - len(new)
+    def build(self, row, ctx):
+        return self.model(
+            township=row.extra["township"],
+            village=row["village"],
+            organization=row.extra["owner"],
+            installed_on=row["installed_on"],
+            location=row["location"],
+            **self.fields(row),
+        )
 
 
 LOCATION = ["地点", "安装位置", "设置地点", "安装地址", "所在地点", "具体位置"]
@@ -811,16 +824,15 @@ class MutualAidSocietiesKind(PlacedKind):
             compared = ["founded_on", "leader_name", "village"]
             mark_against(row, society, compared, self, key="name")
 
-    def write(self, rows, ctx):
-        new = [
-            m.MutualAidSociety(name=row["name"], township=row.extra["township"], village=row["village"],
-                               organization=row.extra["owner"], founded_on=row["founded_on"],
-                               leader_name=row["leader_name"] or "")
-            for row in rows
-            if row.status == "new"
-        ]  # fmt: skip
-        m.MutualAidSociety.objects.bulk_create(new, batch_size=1000)
-        return len(new), len(rows) - len(new)
+    def build(self, row, ctx):
+        return m.MutualAidSociety(
+            name=row["name"],
+            township=row.extra["township"],
+            village=row["village"],
+            organization=row.extra["owner"],
+            founded_on=row["founded_on"],
+            leader_name=row["leader_name"] or "",
+        )
 
 
 @register_kind
@@ -898,12 +910,11 @@ class SymposiumsKind(ServiceKind):
             symposium = existing.get((row.extra["holder"].pk, row["held_on"]))
             mark_against(row, symposium, ["venue", "attendees", "notes"], self, key="held_on")
 
-    def write(self, rows, ctx):
-        new = [
-            m.ReturneeSymposium(organization=row.extra["holder"], held_on=row["held_on"], venue=row["venue"] or "",
-                                attendees=row["attendees"], notes=row["notes"] or "")
-            for row in rows
-            if row.status == "new"
-        ]  # fmt: skip
-        m.ReturneeSymposium.objects.bulk_create(new, batch_size=1000)
-        return len(new), len(rows) - len(new)
+    def build(self, row, ctx):
+        return m.ReturneeSymposium(
+            organization=row.extra["holder"],
+            held_on=row["held_on"],
+            venue=row["venue"] or "",
+            attendees=row["attendees"],
+            notes=row["notes"] or "",
+        )
