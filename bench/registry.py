@@ -154,6 +154,8 @@ def measure(size, runs):
         ("search name prefix", "/people/?q=王"),
         ("search pinyin initials", "/people/?q=wj"),
         ("search ID number", f"/people/?q={number}"),
+        ("search phone, whole", f"/people/?q={sample.phone}"),
+        ("search phone, last four", f"/people/?q={sample.phone[-4:]}"),
     ]
     client = Client()
     print(f"\n{connection.vendor}, {size:,} people; p50 / p95 in ms over {runs} runs; DEBUG={settings.DEBUG}")

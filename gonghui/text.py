@@ -11,8 +11,8 @@ def prefix_q(field, prefix):
     """`field` starts with `prefix`, in a form both databases answer from an index.
 
     SQLite never uses an index for LIKE ... ESCAPE (what Django's startswith emits), but does for
-    a range; PostgreSQL's varchar_pattern_ops index (Django adds one for indexed CharFields) serves
-    LIKE 'x%' under any collation, whereas a range is only right under the C collation.
+    a range; on PostgreSQL a varchar_pattern_ops index (declare one: see people.Person's indexes)
+    serves LIKE 'x%' under any collation, whereas a range is only right under the C collation.
     """
     if connection.vendor == "sqlite":
         return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + _TOP})

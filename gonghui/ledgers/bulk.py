@@ -87,8 +87,8 @@ def insert_dicts(model, rows):
     if not rows:
         return 0
     assert not model._meta.parents, "multi-table models need bulk_create"
-    fields = [f for f in model._meta.concrete_fields
-              if not (f.primary_key and f.get_internal_type().endswith("AutoField"))]  # fmt: skip
+    fields = [f for f in model._meta.concrete_fields if not getattr(f, "generated", False)
+              and not (f.primary_key and f.get_internal_type().endswith("AutoField"))]  # fmt: skip
     stamp = timezone.now()
     stamped = {
         f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)

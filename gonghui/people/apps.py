@@ -14,4 +14,4 @@ class PeopleConfig(AppConfig):
         from .models import Person
 
         # The cipher and hash never go into the audit trail; the masked form is enough there.
-        audit(Person, exclude=["id_number_cipher", "id_number_hash", "name_initials"])
+        audit(Person, exclude=["id_number_cipher", "id_number_hash", "name_initials", "phone_tail"])

@@ -37,7 +37,20 @@ def test_full_id_number_finds_exactly_one_person_even_typed_messily(people, pers
 
 def test_phone_digits_find_the_person(people):
     assert names(people.search("13912345678")) == ["李四"]
-    assert names(people.search("5678")) == ["李四"]
+    assert names(people.search("5678")) == ["李四"]  # the last four (尾号)
+
+
+@pytest.mark.parametrize("digits, found", [("1391234", True), ("345678", True), ("12345678", True),
+                                            ("1234", False), ("139", False), ("9123", False)])  # fmt: skip
+def test_phone_digits_are_its_start_or_its_end(people, digits, found):
+    assert names(people.search(digits)) == (["李四"] if found else [])
+
+
+def test_the_last_four_digits_follow_a_changed_phone(people):
+    li = Person.objects.get(name="李四")
+    li.phone = "13800009999"
+    li.save()
+    assert names(Person.objects.search("9999")) == ["李四"] and not Person.objects.search("5678").exists()
 
 
 def test_empty_search_returns_everyone(people):
