@@ -182,7 +182,8 @@ def make_file(path, rows, rng):
 
 def prepare(path, rows):
     """The file (written once, kept with its facts beside it) and its pre-registered people."""
-    from gonghui.ledgers.persons import new_person
+    from gonghui.ledgers.bulk import insert_dicts
+    from gonghui.ledgers.persons import person_values
     from gonghui.orgs.models import Place
     from gonghui.people import idnumbers
     from gonghui.people.models import Person
@@ -203,12 +204,12 @@ def prepare(path, rows):
         empty(0)
         places = Place.objects.select_related("parent").in_bulk()
         batch = [
-            new_person(name=name, id_number=number, township=places[village].parent, village=places[village],
-                       phone=f"139{int(number[-8:-1]):08d}",
-                       address=f"{places[village].parent.name}{places[village].name}{int(number[-4:-1]) % 12 + 1}组")
+            person_values(name=name, id_number=number, township=places[village].parent, village=places[village],
+                          phone=f"139{int(number[-8:-1]):08d}",
+                          address=f"{places[village].parent.name}{places[village].name}{int(number[-4:-1]) % 12 + 1}组")
             for number, name, village in facts["preregistered"]
         ]  # fmt: skip
-        Person.objects.bulk_create(batch, batch_size=2000)
+        insert_dicts(Person, batch)
     boundary = (
         Person.objects.filter(id_number_hash__in=wanted).order_by("-pk").values_list("pk", flat=True)[0]
     )

@@ -25,18 +25,6 @@ def people_by_id_number(numbers, *, only=None):
     return found
 
 
-def new_person(*, name, id_number="", **fields):
-    """An unsaved Person with its ID number set (encrypted, hashed, masked) and pinyin initials."""
-    person = Person(name=name, **{k: v for k, v in fields.items() if v is not None})
-    person.name_initials = name_initials(person.name)
-    if id_number:
-        gender = fields.get("gender")
-        person.set_id_number(id_number)
-        if gender and not person.gender:
-            person.gender = gender
-    return person
-
-
 def person_values(*, name, id_number, **fields):
     """The columns of a new Person as ``Person.set_id_number`` and ``save`` would fill them."""
     values = {key: value for key, value in fields.items() if value is not None}
@@ -47,7 +35,7 @@ def person_values(*, name, id_number, **fields):
     values.update(
         name=name, name_initials=name_initials(name), id_number_cipher=idnumbers.encrypt(id_number),
         id_number_hash=idnumbers.lookup_hash(id_number), id_number_masked=idnumbers.mask(id_number),
-        gender=fact.gender or values.get("gender") or "", birth_date=fact.birth_date,
+        gender=fact.gender, birth_date=fact.birth_date,  # the number decides, as in set_id_number
     )  # fmt: skip
     return values
 
