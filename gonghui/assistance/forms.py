@@ -9,7 +9,7 @@ from gonghui.orgs.models import Organization, Place
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
 
-from . import crypto
+from . import crypto, services
 from .models import (
     ArchiveStatus,
     ArchiveTransition,
@@ -127,11 +127,12 @@ class ArchiveForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        cause = data.get("main_cause")
-        if cause is not None and cause.needs_disability and not data.get("disability_kind"):
-            self.add_error(
-                "disability_kind", _("Hardship caused by disability needs the kind of disability.")
+        try:
+            services.check_disability(
+                main_cause=data.get("main_cause"), disability_kind=data.get("disability_kind")
             )
+        except ValidationError as e:
+            self.add_error(None, e)
         return data
 
 

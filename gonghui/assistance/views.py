@@ -217,8 +217,8 @@ def archive_edit(request, pk):
         archive = form.save(commit=False)
         try:
             services.update_archive(archive=archive, on=_today(), by=request.user,
-                                    bank_account=form.cleaned_data["bank_account"] or None)  # fmt: skip
-            archive.secondary_causes.set(form.cleaned_data["secondary_causes"])
+                                    bank_account=form.cleaned_data["bank_account"] or None,
+                                    secondary_causes=form.cleaned_data["secondary_causes"])  # fmt: skip
         except ValidationError as e:
             _add_service_error(form, e)
         else:
@@ -393,8 +393,12 @@ def programme_list(request):
     if request.user.can_edit:
         form = forms.ProgrammeForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect(f"{request.path}?year={form.instance.year}")
+            try:
+                programme = services.save_programme(programme=form.instance, by=request.user)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect(f"{request.path}?year={programme.year}")
     org = request.user.organization
     rows = Programme.objects.none() if org is None else (
         Programme.objects.open_to(org) | Programme.objects.visible_to(request.user)
@@ -606,8 +610,12 @@ def hotline_list(request):
         form = forms.HotlineForm(request.POST or None, user=request.user,
                                  initial={"called_at": timezone.localtime().replace(second=0, microsecond=0)})  # fmt: skip
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect("assistance:hotline-list")
+            try:
+                services.record_call(call=form.instance)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect("assistance:hotline-list")
     rows = HotlineCall.objects.visible_to(request.user).select_related("case", "organization")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "assistance/hotline_list.html", {"page": page, "form": form})
@@ -723,10 +731,7 @@ def case_document_add(request, pk):
     case = get_visible_or_404(RightsCase.objects.all(), request.user, pk=pk)
     form = forms.DocumentForm(request.POST, request.FILES)
     if form.is_valid():
-        document = form.save(commit=False)
-        document.case = case
-        document.by = request.user
-        document.save()
+        services.attach_document(case=case, by=request.user, **form.cleaned_data)
         return redirect(case)
     return _form_page(request, form, _("Attach a document"), back=case, multipart=True)
 
@@ -753,8 +758,12 @@ def modelworker_list(request):
     if request.user.can_edit:
         form = forms.ModelWorkerForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect("assistance:modelworker-list")
+            try:
+                services.save_model_worker(worker=form.instance)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect("assistance:modelworker-list")
     q = request.GET.get("q", "").strip()
     rows = ModelWorker.objects.visible_to(request.user).select_related("person", "organization")
     if q:

@@ -21,6 +21,7 @@ from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.people.models import Gender
 
 from . import models as m
+from . import services
 from .querysets import minors_visible_to
 
 TOWNSHIP = ["乡(镇)", "乡镇(街道)", "所属乡镇", "乡镇名称", "镇(乡)"]
@@ -388,12 +389,12 @@ class PairingsKind(ServiceKind):
                                          "import the elders' ledger first."))  # fmt: skip
                 continue
             same = existing.get((elder.pk, row["helper_name"], row["paired_on"]))
-            if same is None and elder.pk in active:
-                # services.pair_elder's rule: one helper at a time; end the pairing on its page first.
-                row.error("helper_name", _("%(name)s already has a helper (%(helper)s); end that pairing first.")
-                          % {"name": elder.person.name, "helper": active[elder.pk]})  # fmt: skip
-                continue
             if same is None:
+                try:  # pair_elder's rule: one helper at a time; end the pairing on its page first
+                    services.check_one_helper(elder=elder, current_helper=active.get(elder.pk, ""))
+                except ValidationError as e:
+                    row.reject(e, {"elder": "helper_name"})
+                    continue
                 active[elder.pk] = row["helper_name"]  # a second new helper further down is refused too
             mark_against(row, same, ["helper_unit", "helper_phone"], self, key="helper_name")
             row.extra["elder"] = elder

@@ -195,7 +195,7 @@ def pairing_create(request, pk):
             services.pair_elder(elder=elder, **form.cleaned_data)
             return redirect(elder.get_absolute_url())
         except ValidationError as e:
-            form.add_error(None, e)
+            _add_errors(form, e)  # "elder" is no field of the form: its refusal goes on top
     return render(
         request, "threecares/form.html", {"form": form, "title": _("Pair with a helper"), "entry": elder}
     )
