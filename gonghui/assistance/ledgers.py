@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.ledgers.kinds import TOWNSHIP_ALIASES, VILLAGE_ALIASES
 from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
+from gonghui.ledgers.vocabulary import TOWNSHIP_ALIASES, VILLAGE_ALIASES
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
 

@@ -1,7 +1,5 @@
 """Views parse input, call one QuerySet or service, pick a template; every record via scoping."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
+from gonghui.core.formats import download_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.reporting import indicators
@@ -399,14 +398,11 @@ def programme_list(request):
                 _add_service_error(form, e)
             else:
                 return redirect(f"{request.path}?year={programme.year}")
-    org = request.user.organization
-    rows = Programme.objects.none() if org is None else (
-        Programme.objects.open_to(org) | Programme.objects.visible_to(request.user)
-    )  # fmt: skip
+    # Programmes set above apply here; those of the unions below are theirs to see.
     rows = (
-        rows.filter(year=year)
+        Programme.objects.applying_or_visible(request.user)
+        .filter(year=year)
         .select_related("organization")
-        .distinct()
         .order_by("organization__path", "name")
     )
     return render(request, "assistance/programme_list.html", {"rows": rows, "year": year, "form": form})
@@ -594,10 +590,8 @@ def notice_detail(request, pk):
 @login_required
 def notice_docx(request, pk):
     notice = _notice(request, pk)
-    buffer = io.BytesIO()
-    docs.write_notice(buffer, notice=notice, rows=services.notice_rows(notice))
-    buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=f"public_notice_{notice.pk}.docx")
+    document = docs.notice_document(notice=notice, rows=services.notice_rows(notice))
+    return document.response(download_name(notice.title or _("Public notice"), "docx", day=notice.posted_on))
 
 
 # Hotline and cases ---------------------------------------------------------------------------

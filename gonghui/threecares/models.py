@@ -13,13 +13,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.orgs import fields
 from gonghui.orgs.fields import owned_by
 from gonghui.orgs.models import Place
 from gonghui.people.models import Person
 
 from . import querysets
 
-MONEY = {"max_digits": 12, "decimal_places": 2, "default": Decimal("0")}
+MONEY = {**fields.MONEY, "default": Decimal("0")}  # Three Cares amounts start at nothing
 
 
 class Family(models.Model):
