@@ -23,3 +23,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "gonghui.errors.bad_request"
+handler403 = "gonghui.errors.permission_denied"
+handler404 = "gonghui.errors.page_not_found"
+handler500 = "gonghui.errors.server_error"

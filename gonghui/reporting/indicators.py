@@ -84,11 +84,15 @@ def register_activity(func):
 
 
 def year_for(request):
-    """The year in ?year=, else the latest year with records, else this year."""
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        pass
+    """The year in ?year=, else the latest year with records, else this year.
+
+    A ?year= that is not a year (0, 99999, words) is ignored with a message (gonghui.querystring).
+    """
+    from gonghui.querystring import query_year
+
+    year = query_year(request)
+    if year is not None:
+        return year
     dates = [d for d in (func(request.user) for func in _activity) if d]
     if dates:
         return max(dates).year
