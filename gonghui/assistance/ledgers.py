@@ -9,7 +9,9 @@ import datetime
 import re
 from collections import defaultdict
 from decimal import Decimal
+from types import SimpleNamespace
 
+from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -214,17 +216,17 @@ class AssistancePaymentsKind(LedgerKind):
                         _("No hardship archive %(value)s in your area.") % {"value": row["archive"]},
                     )
                     continue
-                if archive.status != ArchiveStatus.ARCHIVED:
-                    row.error("archive", _("Household %(code)s is %(status)s: only an archived household can be "
-                                           "paid.") % {"code": archive.code,
-                                                       "status": ArchiveStatus(archive.status).label})  # fmt: skip
-                    continue
-                person = people.get(row["id_number"])
-                members = {archive.head_id, *(m.person_id for m in archive.members.all())}
-                if person is None or person.pk not in members:
-                    row.error("id_number", _("This person is not a member of household %(code)s.")
-                              % {"code": archive.code})  # fmt: skip
-                    continue
+            # The payment form's rule, word for word: an archived household the person belongs to.
+            members = None if archive is None else {archive.head_id, *(m.person_id for m in archive.members.all())}
+            try:
+                person = people.get(row["id_number"]) or SimpleNamespace(pk=None, name=row["name"])
+                services.check_household(person=person, beneficiary_kind=row["kind"],
+                                         archive=archive, members=members)  # fmt: skip
+            except ValidationError as e:
+                for field, messages in e.message_dict.items():
+                    for message in messages:
+                        row.error({"person": "id_number"}.get(field, field), message)
+                continue
             row.values["archive"] = archive
             amount = row["amount"]
             if amount <= 0:
