@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.people import idnumbers
+from gonghui.people.services import record_outside_links
 
 from . import readers
 from .places import PlaceResolver
@@ -340,6 +341,12 @@ class Importer:
 
     def run_batch(self, batch):
         good = [row for row in batch if row.ok and "repeat_of" not in row.extra]
+        keys = self.kind.person_keys()
+        if good and keys:
+            # The one rule for finding a person (people.services.match_people), for every kind:
+            # an ID number of someone outside the subtree needs their name too.
+            self.ctx.people_by_id_number(good, keys[0])
+            good = [row for row in good if row.ok]
         if good:
             self.kind.check(good, self.ctx)
         for row in batch:
@@ -371,12 +378,23 @@ class Importer:
             created, updated = self.kind.write(valid, self.ctx)
             self.result.rows_imported += created
             self.result.rows_updated += updated
+            self._audit_outside_links(valid)
         elif valid:
             self.result.rows_imported += sum(1 for r in valid if r.status == "new")
             self.result.rows_updated += sum(1 for r in valid if r.status != "new")
         self.done += len(batch)
         if self.progress:
             self.progress(self.done, self.total)
+
+    def _audit_outside_links(self, rows):
+        """Every record linked to a person outside the importer's subtree goes to the audit trail."""
+        links = []
+        for row in rows:
+            match = row.extra.get("person")
+            if match is not None and match.outside and row.status == "new":
+                links.append((match.person, _("%(file)s sheet %(sheet)s row %(row)d")
+                              % {"file": self.filename or "", "sheet": row.sheet, "row": row.number}))  # fmt: skip
+        record_outside_links(links, actor=self.user, organization=self.organization, what=self.kind.title)
 
     def preview_row(self, row):
         if len(self.result.preview) < PREVIEW_ROWS:

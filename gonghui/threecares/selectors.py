@@ -12,6 +12,7 @@ from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
+from gonghui.people.services import match_person, people_named
 
 from . import models as m
 from .querysets import minors_visible_to
@@ -249,11 +250,13 @@ def person_named(user, line, *, field, current=None):
     if current is not None and line == current.name:
         return current
     digits = idnumbers.normalize(line)
-    people = Person.objects.visible_to(user)
+    # The one rule of people.services: an ID number finds a person the user sees; a name only a
+    # person living in the user's subtree.
     if len(digits) == 18 and digits[:17].isdigit():
-        rows = list(people.filter(id_number_hash=idnumbers.lookup_hash(digits))[:2])
+        person = match_person(user, id_number=digits).person
+        rows = [person] if person is not None else []
     else:
-        rows = list(people.filter(name=line)[:2])
+        rows = list(people_named([line], user).visible_to(user)[:2])
     if len(rows) == 1:
         return rows[0]
     why = (
