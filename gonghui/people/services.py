@@ -73,6 +73,11 @@ def merge_people(*, keep, remove, by):
             % {"a": keep.id_number_masked, "b": remove.id_number_masked},
             code="different_id_numbers",
         )
+    if not (may_change(keep, by) and may_change(remove, by)):
+        # A merge changes both records: only the unit the people live under (or one above) merges.
+        raise ValidationError(
+            _("Only the unit these people live under can merge their records."), code="outside"
+        )
     keep = Person.objects.select_for_update().get(pk=keep.pk)
     remove = Person.objects.select_for_update().get(pk=remove.pk)
     with set_actor(by):
@@ -184,9 +189,12 @@ def owned_q(scope, places=None):
     return Q(township__in=places) | Q(village__in=places)
 
 
-def _owns(person, places):
+def _owns(person, places, seen=None):
+    """The person lives in the subtree; one with no home place belongs to whoever sees them."""
     if places is None:
         return True
+    if person.township_id is None and person.village_id is None:
+        return seen is not None and person.pk in seen
     return person.township_id in places or person.village_id in places
 
 
@@ -236,9 +244,10 @@ def match_people(entries, scope, *, places=None):
             person = by_number.get(number)
             if person is None:
                 continue
-            if is_user and _owns(person, places) and person.pk not in seen:
+            owned = _owns(person, places, seen)
+            if is_user and owned and person.pk not in seen:
                 result[key] = Match(None, refused=str(NOT_FOUND))  # hidden from this role (a minor)
-            elif _owns(person, places):
+            elif owned:
                 result[key] = Match(person, owned=True)
             elif _same_name(name, person.name) or (not name and person.pk in seen):
                 result[key] = Match(person, owned=False)
@@ -258,7 +267,10 @@ def match_person(scope, *, id_number="", name=""):
 
 def may_change(person, scope):
     """A write may change a person's own fields (name, phone, address ...) only inside its subtree."""
-    return _owns(person, subtree_places(scope))
+    places = subtree_places(scope)
+    if places is not None and person.township_id is None and person.village_id is None:
+        return restrict_people(Person.objects.filter(pk=person.pk), scope).exists()
+    return _owns(person, places)
 
 
 def people_named(names, scope, *, places=None):
@@ -306,7 +318,7 @@ def records_held_elsewhere(person, user):
     from gonghui.orgs.scoping import person_links
 
     root = _root(user)
-    if root is None or not _owns(person, subtree_places(user)):
+    if root is None or not may_change(person, user):
         return None
     held = []
     for model, person_field, via in person_links():

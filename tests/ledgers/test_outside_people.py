@@ -161,3 +161,20 @@ def test_the_owning_township_sees_which_units_hold_records_about_its_person(cast
     assert page.status_code == 200 and 'id="held-elsewhere"' not in page.content.decode()
     # Township A sees the person through its record but may not change them.
     assert client.get(f"/people/{person.pk}/edit/").status_code == 404
+
+
+def test_a_person_of_another_township_seen_through_a_record_is_not_merged_away(
+    cast, tmp_path, other_township_person
+):
+    from django.core.exceptions import ValidationError
+
+    from gonghui.people.services import merge_people
+
+    kind = get_kind("elders")
+    person = other_township_person(kind)
+    assert run(kind, example_file(kind, tmp_path, name=OWN_NAME), cast).status == "committed"
+    mine = PersonFactory(name=OWN_NAME, township=cast.place_a, village=cast.village_a)
+    with pytest.raises(ValidationError) as refused:
+        merge_people(keep=mine, remove=person, by=cast.township_a_officer)
+    assert refused.value.code == "outside"
+    assert Person.objects.filter(pk=person.pk).exists()
