@@ -10,6 +10,7 @@ from gonghui.orgs.models import Organization, Place
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
 from gonghui.widgets import DateInput, DateTimeInput, MonthInput
+from gonghui.people.services import match_person
 
 from . import crypto, services
 from .models import (
@@ -52,7 +53,9 @@ class PersonByIdNumber(forms.CharField):
         if not value:
             return None
         number = idnumbers.validate(value)
-        person = Person.objects.visible_to(self.user).with_id_number(number).first()
+        # The one rule (people.services.match_people): with no name typed, only a person the user
+        # already sees is found; anyone else reads as not registered, naming nobody.
+        person = match_person(self.user, id_number=number).person
         if person is None:
             raise ValidationError(
                 _(
