@@ -3,4 +3,10 @@ from django.urls import path
 from . import views
 
 app_name = "reporting"
-urlpatterns = [path("", views.figures, name="figures")]
+urlpatterns = [
+    path("", views.figures, name="figures"),
+    path("records/<str:code>/", views.records, name="records"),
+    path("targets/", views.target_list, name="targets"),
+    path("quality/", views.findings, name="findings"),
+    path("closing/", views.close_year, name="closing"),
+]

@@ -1,0 +1,165 @@
+"""Targets, periodic report forms and submissions, assessment schemes, quality rules and closed
+years: all data, all owned by an organisation and scoped to its subtree."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs import scoping
+from gonghui.orgs.fields import owned_by
+
+VALUE = {"max_digits": 16, "decimal_places": 2}
+
+
+class ScopedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return scoping.restrict(self, user)
+
+
+# --- Targets (指标任务) ---------------------------------------------------------------------
+
+
+class Target(models.Model):
+    """A figure an organisation must reach for a period, assigned by a higher level.
+
+    The county's own target comes from the city; the county splits it among its committees
+    (``parent`` is the target split). The actual figure is never stored: it is computed live.
+    """
+
+    organization = owned_by(_("organisation that must reach it"))
+    code = models.CharField(_("indicator"), max_length=80)
+    period_start = models.DateField(_("first day"))
+    period_end = models.DateField(_("last day"))
+    value = models.DecimalField(_("target"), validators=[MinValueValidator(0)], **VALUE)
+    assigned_by = models.ForeignKey("orgs.Organization", verbose_name=_("assigned by"), on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+    parent = models.ForeignKey("self", verbose_name=_("split from"), null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="parts")  # fmt: skip
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["code", "organization__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "code", "period_start", "period_end"], name="target_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="target_period"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} {self.code} {self.value}"
+
+
+# --- Closing a year ----------------------------------------------------------------------------
+
+
+class YearClose(models.Model):
+    """The county accepted a year's figures: every figure of every organisation is kept as it was."""
+
+    organization = owned_by()
+    year = models.PositiveSmallIntegerField(_("year"))
+    closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("closed by"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("closed year")
+        verbose_name_plural = _("closed years")
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["organization", "year"], name="year_closed_once")]
+
+    def __str__(self):
+        return f"{self.organization} {self.year}"
+
+
+class FigureSnapshot(models.Model):
+    closing = models.ForeignKey(YearClose, on_delete=models.CASCADE, related_name="figures")
+    organization = owned_by(db_index=False)
+    code = models.CharField(_("indicator"), max_length=80)
+    value = models.DecimalField(_("value"), **VALUE)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("figure at closing")
+        verbose_name_plural = _("figures at closing")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "closing", "code"], name="snapshot_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.organization_id} {self.code} {self.value}"
+
+
+class Unlock(models.Model):
+    """Leave to change records of a closed year in an organisation's subtree, with the reason."""
+
+    organization = owned_by()
+    year = models.PositiveSmallIntegerField(_("year"))
+    reason = models.TextField(_("reason"))
+    unlocked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("unlocked by"), null=True,
+                                    on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    unlocked_at = models.DateTimeField(_("unlocked at"), auto_now_add=True)
+    relocked_at = models.DateTimeField(_("locked again at"), null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unlock of a closed year")
+        verbose_name_plural = _("unlocks of closed years")
+        ordering = ["-unlocked_at"]
+
+    def __str__(self):
+        return f"{self.organization} {self.year}"
+
+
+# --- Data-quality rules (逻辑检查) ------------------------------------------------------------
+
+
+class QualityRule(models.Model):
+    """One logic check over the figures, as the statistics offices keep them.
+
+    ``params`` by kind (codes may name indicators no area has registered yet: the rule is
+    skipped until one does):
+    - parts: {"total": code, "parts": [code, ...]}, the parts add up to the total;
+    - relation: {"left": code, "op": "<=", "right": code or number};
+    - average: {"code": code, "field": "amount_claimed", "limit": 1000000}, the field's average over
+      the indicator's records is at most the limit; the finding names the records above it;
+    - required: {"code": code}, the figure has records;
+    - yoy: {"code": code, "ratio": 0.5}, the figure is within ratio of last year's.
+    """
+
+    class Kind(models.TextChoices):
+        PARTS = "parts", _("Parts add up to the total")
+        RELATION = "relation", _("Relation between figures")
+        AVERAGE = "average", _("Plausible average per record")
+        REQUIRED = "required", _("Required figure has records")
+        YOY = "yoy", _("Close to last year's figure")
+
+    organization = owned_by(_("defined by"))
+    code = models.SlugField(_("rule code"), max_length=60)
+    name = models.CharField(_("rule"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    params = models.JSONField(_("parameters"), default=dict)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quality rule")
+        verbose_name_plural = _("quality rules")
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="quality_rule_once")]
+
+    def __str__(self):
+        return self.name
