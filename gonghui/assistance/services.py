@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.orgs.models import Place
 from gonghui.people.models import IdNumberAccess
+from gonghui.reporting import closing
 
 from . import crypto
 from .models import (
@@ -357,6 +358,7 @@ def check_caps(*, programme, person, archive, amount, year, exclude=None):
 def apply_for_payment(*, organization, programme, person, beneficiary_kind, amount, fund_source, applied_on,
                       archive=None, note="", by=None):  # fmt: skip
     """Record an application; caps and the household's status are checked now and again at payment."""
+    closing.ensure_open(organization=organization, day=applied_on, field="applied_on")
     amount = Decimal(amount)
     if amount <= 0:
         raise _error("amount", _("The amount must be more than zero."), "not_positive")
@@ -395,6 +397,7 @@ def move_payment(*, payment, to, on, by=None, note=""):
         .select_related("programme", "notice", "archive")
         .get(pk=payment.pk)
     )
+    closing.ensure_open(organization=payment.organization, day=on, field="on")
     move = PAYMENT_MOVES.get((payment.status, to))
     if move is None or move == "post_notice":
         raise _error("status", _("A payment that is %(current)s cannot be moved to %(to)s."), "illegal_move",
@@ -515,6 +518,7 @@ def update_payment(*, payment, amount=None, programme=None, fund_source=None, no
 @transaction.atomic
 def open_case(*, organization, code, title, kind, received_on, people=(), by=None, call=None, **fields):
     """Open a rights case with its people [(person, role, is_migrant_worker)], optionally from a call."""
+    closing.ensure_open(organization=organization, day=received_on, field="received_on")
     if RightsCase.objects.filter(code=code).exists():
         raise _error("code", _("Case number %(code)s is taken."), "duplicate", code=code)
     case = RightsCase(organization=organization, code=code, title=title, kind=kind, received_on=received_on,

@@ -133,8 +133,9 @@ class QualityRule(models.Model):
     skipped until one does):
     - parts: {"total": code, "parts": [code, ...]}, the parts add up to the total;
     - relation: {"left": code, "op": "<=", "right": code or number};
-    - average: {"code": code, "field": "amount_claimed", "limit": 1000000}, the field's average over
-      the indicator's records is at most the limit; the finding names the records above it;
+    - average: {"code": code, "field": "amount_claimed", "limit": 1000000, "filter": {"kind": "wages"}},
+      the field's average over the indicator's records (those matching the filter) is at most the
+      limit; the finding names the records above it;
     - required: {"code": code}, the figure has records;
     - yoy: {"code": code, "ratio": 0.5}, the figure is within ratio of last year's.
     """

@@ -114,7 +114,7 @@ def _average(rule, org, period, values):
     ind = indicators.get(p["code"])
     if ind.records is None:
         return []
-    rows = ind.records(org, period)
+    rows = ind.records(org, period).filter(**(p.get("filter") or {}))
     count = rows.count()
     if not count:
         return []

@@ -28,7 +28,10 @@ def assign(*, by, organization, code, period, value, note=""):
     errors = {}
     if not CODE.match(code or ""):
         errors["code"] = _("An indicator code looks like org.new_unions.")
-    if by.pk == organization.pk or not organization.path.startswith(by.path):
+    above = organization.parent_id == by.pk or (
+        by.pk != organization.pk and organization.path.startswith(by.path)
+    )
+    if not above:
         errors["organization"] = _("Only a higher level assigns a target to an organisation below it.")
     value = _decimal(value, errors)
     if errors:

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.reporting import closing
+
 from . import models as m
 
 REGISTRIES = {
@@ -112,6 +114,7 @@ def record_visit(*, kind, person, visited_on, amount, organization=None, visited
                 params={"name": person.name, "registry": VISIT_REGISTRY[kind]._meta.verbose_name_plural},
             )}
         )  # fmt: skip
+    closing.ensure_open(organization=organization or entry.organization, day=visited_on, field="visited_on")
     visit = m.Visit(
         kind=kind,
         person=person,
@@ -128,6 +131,7 @@ def record_visit(*, kind, person, visited_on, amount, organization=None, visited
 
 @transaction.atomic
 def record_medical_waiver(*, elder, granted_on, amount, provider=""):
+    closing.ensure_open(organization=elder.organization, day=granted_on, field="granted_on")
     if elder.waivers.filter(granted_on=granted_on, provider=provider).exists():
         _refuse("provider", _("A waiver for %(name)s by %(provider)s on %(day)s is already recorded."), "duplicate",
                 name=elder.person.name, provider=provider or "—", day=granted_on)  # fmt: skip
@@ -191,6 +195,7 @@ def found_society(*, name, township, village=None, founded_on, leader_name="", m
 
 @transaction.atomic
 def record_training(*, organization, title, held_on, trainee_count, funds, trade="", venue="", attendees=()):
+    closing.ensure_open(organization=organization, day=held_on, field="held_on")
     attendees = list(attendees)
     _check_attendance(trainee_count, attendees)
     training = m.Training(
@@ -208,6 +213,7 @@ def record_training(*, organization, title, held_on, trainee_count, funds, trade
 def record_referral_event(*, organization, title, held_on, referrals=(), referred_count=None,
                           employed_count=None, venue=""):  # fmt: skip
     """A referral event; with a list of (person, employed, employer) the counts come from it."""
+    closing.ensure_open(organization=organization, day=held_on, field="held_on")
     referrals = list(referrals)
     if referrals:
         referred_count = len(referrals)
@@ -522,6 +528,8 @@ def update_pairing(*, pairing, helper_name, paired_on, helper_unit="", helper_ph
 
 @transaction.atomic
 def update_visit(*, visit, visited_on, amount, visited_by="", note=""):
+    for day in (visit.visited_on, visited_on):  # neither the old date nor the new one may be closed
+        closing.ensure_open(organization=visit.organization, day=day, field="visited_on")
     if (
         m.Visit.objects.filter(kind=visit.kind, person=visit.person_id, visited_on=visited_on)
         .exclude(pk=visit.pk)
@@ -538,6 +546,8 @@ def update_visit(*, visit, visited_on, amount, visited_by="", note=""):
 
 @transaction.atomic
 def update_medical_waiver(*, waiver, granted_on, amount, provider=""):
+    for day in (waiver.granted_on, granted_on):
+        closing.ensure_open(organization=waiver.organization, day=day, field="granted_on")
     if waiver.elder.waivers.filter(granted_on=granted_on, provider=provider).exclude(pk=waiver.pk).exists():
         _refuse("provider", _("A waiver for %(name)s by %(provider)s on %(day)s is already recorded."), "duplicate",
                 name=waiver.elder.person.name, provider=provider or "—", day=granted_on)  # fmt: skip
