@@ -12,5 +12,13 @@ class ReportingConfig(AppConfig):
 
         from . import models as m
 
-        for model in (m.Target, m.YearClose, m.Unlock, m.QualityRule):
+        for model in (
+            m.Target,
+            m.YearClose,
+            m.Unlock,
+            m.QualityRule,
+            m.ReportForm,
+            m.Submission,
+            m.SubmissionMove,
+        ):
             audit(model)

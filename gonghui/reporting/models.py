@@ -164,3 +164,107 @@ class QualityRule(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# --- Periodic reports (信息报送) -----------------------------------------------------------
+
+
+class ReportForm(models.Model):
+    """A report the organisation collects from the committees below it, every period.
+
+    ``fields`` is a list of {"key", "label", "indicator"}: a field with an indicator code is
+    prefilled with that figure for the committee and period (the committee may correct it).
+    """
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "month", _("Monthly")
+        QUARTERLY = "quarter", _("Quarterly")
+        HALF_YEARLY = "half", _("Half-yearly")
+        YEARLY = "year", _("Yearly")
+
+    class Respondents(models.TextChoices):
+        COMMITTEES = "committees", _("Every committee")
+        TOWNSHIPS = "townships", _("Township committees")
+
+    organization = owned_by(_("collected by"))
+    code = models.SlugField(_("form code"), max_length=60)
+    name = models.CharField(_("report"), max_length=100)
+    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices)
+    deadline_days = models.PositiveSmallIntegerField(_("deadline (working days after the period)"), default=5)
+    respondents = models.CharField(_("who reports"), max_length=20, choices=Respondents.choices,
+                                   default=Respondents.COMMITTEES)  # fmt: skip
+    fields = models.JSONField(_("fields"), default=list, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report form")
+        verbose_name_plural = _("report forms")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="report_form_once")]
+
+    def __str__(self):
+        return self.name
+
+
+class SubmissionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for correction")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+class Submission(models.Model):
+    """One committee's report on one form for one period; its status moves by SUBMISSION_MOVES."""
+
+    form = models.ForeignKey(ReportForm, verbose_name=_("report"), on_delete=models.PROTECT,
+                             related_name="submissions")  # fmt: skip
+    organization = owned_by(_("reported by"), db_index=False)
+    period_start = models.DateField(_("first day"))
+    period_end = models.DateField(_("last day"))
+    status = models.CharField(_("status"), max_length=20, choices=SubmissionStatus.choices, default="")
+    values = models.JSONField(_("figures"), default=dict, blank=True)
+    content = models.TextField(_("content"), blank=True)
+    submitted_on = models.DateField(_("first submitted on"))
+    deadline = models.DateField(_("deadline"))
+    comment = models.TextField(_("comment of the last return"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report submission")
+        verbose_name_plural = _("report submissions")
+        ordering = ["-period_start", "organization__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "form", "period_start"], name="submission_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.form} {self.organization} {self.period_start:%Y-%m}"
+
+    @property
+    def on_time(self):
+        return self.submitted_on <= self.deadline
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("reporting:submission", args=[self.pk])
+
+
+class SubmissionMove(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="moves")
+    from_status = models.CharField(_("from"), max_length=20, blank=True)
+    to_status = models.CharField(_("to"), max_length=20)
+    on = models.DateField(_("on"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
+                           on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.submission_id} {self.from_status}→{self.to_status}"

@@ -13,13 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.formats import download_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
 from gonghui.paging import page_of
 
-from . import closing, indicators, quality, targets
+from . import closing, indicators, quality, reports, targets
 from .indicators import Period
+from .models import ReportForm, Submission
 
 
 def _scope(request):
@@ -109,7 +111,7 @@ def _figures_xlsx(org, period, rows, children, by_children):
         headers = [_("Organisation")] + [f"{ind.name}（{ind.unit}）" for ind in indicators.all_indicators()]
         data = [[c["org"].name] + [cell["value"] for cell in c["cells"]] for c in children]
         return ledger_response(title=title, unit=org.name, headers=headers, rows=data,
-                               filename=f"{title}（分单位）.xlsx", sum_columns=range(1, len(headers)))  # fmt: skip
+                               filename=download_name(f"{title}（分单位）", "xlsx"), sum_columns=range(1, len(headers)))  # fmt: skip
     headers = [_("Indicator"), _("Unit"), period.label, _("Same period last year"), _("Change (%)"), _("Target"),
                _("Completion (%)")]  # fmt: skip
     data = [
@@ -117,7 +119,7 @@ def _figures_xlsx(org, period, rows, children, by_children):
          r["progress"].target if r["progress"] else None, r["progress"].rate if r["progress"] else None]
         for r in rows
     ]  # fmt: skip
-    return ledger_response(title=title, unit=org.name, headers=headers, rows=data, filename=f"{title}.xlsx",
+    return ledger_response(title=title, unit=org.name, headers=headers, rows=data, filename=download_name(title, "xlsx"),
                            total_label=False)  # fmt: skip
 
 
@@ -152,7 +154,7 @@ def records(request, code):
                 for obj in rows.select_related(*related).order_by("pk").iterator(chunk_size=2000))  # fmt: skip
         title = f"{ind.name}（{period.label}，{org.name}）"
         return ledger_response(title=str(ind.name), unit=org.name, headers=headers, rows=data,
-                               filename=f"{title}.xlsx")  # fmt: skip
+                               filename=download_name(title, "xlsx"))  # fmt: skip
     page = page_of(rows.order_by("-pk"), request.GET.get("page"), related=related)
     table = [(obj, [_cell(obj, lookup) for lookup, _label in ind.columns]) for obj in page.object_list]
     return render(request, "reporting/records.html", {
@@ -253,4 +255,146 @@ def close_year(request):
         "org": org, "closes": YearClose.objects.visible_to(user).select_related("organization"),
         "unlocks": Unlock.objects.visible_to(user).select_related("organization", "unlocked_by")[:50],
         "years": range(timezone.localdate().year, 2004, -1), "may_close": user.can_configure,
+    })  # fmt: skip
+
+
+# --- Periodic reports --------------------------------------------------------------------------
+
+
+def _form_period(request, form):
+    """The form's period asked for (?year=&n=), else the latest one whose deadline has passed."""
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or request.POST.get("year") or 0)
+        n = int(request.GET.get("n") or request.POST.get("n") or 0)
+    except ValueError:
+        year, n = 0, 0
+    if not 1949 <= year <= 2100:
+        year = indicators.default_year(request.user)
+    choices = reports.periods(form, year)
+    if 1 <= n <= len(choices):
+        return choices[n - 1], choices
+    past = [p for p in choices if p.end < today]
+    return (past[-1] if past else choices[0]), choices
+
+
+def _collects(user, form):
+    org = user.organization
+    return bool(org and user.can_edit and form.organization.path.startswith(org.path))
+
+
+@login_required
+def report_list(request):
+    user = request.user
+    rows = []
+    for form in reports.forms_for(user):
+        period, _choices = _form_period(request, form)
+        mine = reports.respondents(form).filter(pk=user.organization_id).exists()
+        rows.append({"form": form, "period": period, "collects": _collects(user, form), "reports": mine,
+                     "rates": reports.rates(form, user.organization, period)})  # fmt: skip
+    return render(request, "reporting/report_list.html", {"rows": rows})
+
+
+@login_required
+def report_detail(request, pk):
+    """Collector: who reported, on time, late; respondent: its own periods of the year."""
+    user = request.user
+    form = _visible_form(user, pk)
+    period, choices = _form_period(request, form)
+    n = choices.index(period) + 1
+    org = user.organization
+    mine = reports.respondents(form).filter(pk=org.pk).exists()
+    context = {"form": form, "period": period, "choices": list(enumerate(choices, start=1)), "n": n,
+               "year": period.start.year, "deadline": reports.deadline(form, period), "collects": _collects(user, form),
+               "reports": mine}  # fmt: skip
+    if mine:
+        subs = {s.period_start: s for s in Submission.objects.filter(form=form, organization=org,
+                                                                     period_start__year=period.start.year)}  # fmt: skip
+        context["own"] = [
+            (i, p, subs.get(p.start), reports.deadline(form, p)) for i, p in enumerate(choices, start=1)
+        ]
+    else:
+        committees = list(reports.respondents(form, org))
+        subs = {s.organization_id: s for s in Submission.objects.filter(form=form, period_start=period.start,
+                                                                        organization__in=committees)}  # fmt: skip
+        context.update(
+            table=[(c, subs.get(c.pk)) for c in committees], rates=reports.rates(form, org, period),
+            late=reports.late(form, org, period),
+        )  # fmt: skip
+    return render(request, "reporting/report_detail.html", context)
+
+
+def _visible_form(user, pk):
+    try:
+        return reports.forms_for(user).get(pk=pk)
+    except (ReportForm.DoesNotExist, ValueError, TypeError):
+        raise Http404("not found")
+
+
+@login_required
+def submission_edit(request, pk):
+    """A committee writes (or corrects) its report for one period; fields prefilled from the figures."""
+    user = request.user
+    form = _visible_form(user, pk)
+    org = user.organization
+    if not user.can_edit or not reports.respondents(form).filter(pk=org.pk).exists():
+        raise Http404("not found")
+    period, choices = _form_period(request, form)
+    existing = Submission.objects.filter(form=form, organization=org, period_start=period.start).first()
+    errors = {}
+    values = existing.values if existing else reports.prefill(form, org, period)
+    content = existing.content if existing else ""
+    if request.method == "POST":
+        values = {f["key"]: request.POST.get(f["key"], "") for f in form.fields}
+        content = request.POST.get("content", "")
+        try:
+            row = reports.submit(
+                form=form, organization=org, period=period, values=values, content=content, by=user
+            )
+            messages.success(request, _("The report is submitted."))
+            return redirect(row.get_absolute_url())
+        except ValidationError as e:
+            errors = e.message_dict
+    fields = [
+        {**f, "value": values.get(f["key"], ""), "errors": errors.get(f["key"], [])} for f in form.fields
+    ]
+    other = [m for key, ms in errors.items() if key not in {f["key"] for f in form.fields} for m in ms]
+    return render(request, "reporting/submission_form.html", {
+        "form": form, "period": period, "n": choices.index(period) + 1, "fields": fields, "content": content,
+        "errors": other, "existing": existing, "locked": existing is not None and existing.status == "accepted",
+        "deadline": reports.deadline(form, period),
+    })  # fmt: skip
+
+
+@login_required
+def submission_detail(request, pk):
+    user = request.user
+    try:
+        row = Submission.objects.visible_to(user).select_related("form", "organization").get(pk=pk)
+    except (Submission.DoesNotExist, ValueError, TypeError):
+        raise Http404("not found")
+    collects = _collects(user, row.form) and user.organization_id != row.organization_id
+    if request.method == "POST":
+        if not collects:
+            raise Http404("not found")
+        try:
+            if request.POST.get("action") == "accept":
+                reports.accept(submission=row, by=user)
+                messages.success(request, _("The report is accepted and locked."))
+            else:
+                reports.return_for_correction(
+                    submission=row, comment=request.POST.get("comment", ""), by=user
+                )
+                messages.success(request, _("The report is returned for correction."))
+        except ValidationError as e:
+            for m in e.messages:
+                messages.error(request, m)
+        return redirect(row.get_absolute_url())
+    period = reports.period_of(row.form, row.period_start)
+    labels = {f["key"]: f["label"] for f in row.form.fields}
+    return render(request, "reporting/submission_detail.html", {
+        "row": row, "period": period, "collects": collects, "n": reports.periods(row.form, period.start.year).index(period) + 1,
+        "values": [(labels.get(k, k), v) for k, v in row.values.items()], "moves": row.moves.select_related("by"),
+        "mine": user.organization_id == row.organization_id and user.can_edit,
+        "allowed": reports.SUBMISSION_MOVES.allowed(row.status),
     })  # fmt: skip
