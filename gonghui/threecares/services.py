@@ -276,14 +276,38 @@ def record_mailing(*, organization, title, sent_on, cards, sponsors, note=""):
     return mailing
 
 
-@transaction.atomic
-def submit_info_report(*, organization, year, month, submitted_on, content):
-    report, _created = m.InfoReport.objects.update_or_create(
-        organization=organization, year=year, month=month,
-        defaults={"submitted_on": submitted_on, "content": content},
+# 信息报送制度 is one form of the reporting app's periodic reports: a township committee's monthly
+# report is a reporting.Submission of its county's form "three-cares-info" (returned, corrected,
+# accepted and locked there, with rates and the late list).
+INFO_REPORT_FORM = "three-cares-info"
+INFO_REPORT_FIELDS = [
+    {"key": "trainings", "label": "本月培训农民工次数", "indicator": "three_cares.trainings"},
+    {"key": "migrants_visited", "label": "本月慰问农民工人数", "indicator": "three_cares.migrants_visited"},
+    {"key": "elders_visited", "label": "本月慰问空巢老人人数", "indicator": "three_cares.elders_visited"},
+    {"key": "children_visited", "label": "本月慰问留守儿童人数", "indicator": "three_cares.children_visited"},
+]
+
+
+def info_report_form(county):
+    """The county's monthly Three Cares information report form, made on first use."""
+    from gonghui.reporting.models import ReportForm
+
+    form, _created = ReportForm.objects.get_or_create(
+        organization=county, code=INFO_REPORT_FORM,
+        defaults={"name": "“三关”工程信息报送", "frequency": ReportForm.Frequency.MONTHLY, "deadline_days": 5,
+                  "respondents": ReportForm.Respondents.TOWNSHIPS, "fields": INFO_REPORT_FIELDS},
     )  # fmt: skip
-    report.full_clean()
-    return report
+    return form
+
+
+@transaction.atomic
+def submit_info_report(*, organization, year, month, submitted_on, content, by=None):
+    """Submit (or correct) a township committee's report of a month on its county's form."""
+    from gonghui.reporting import reports
+    from gonghui.reporting.indicators import Period
+
+    return reports.submit(form=info_report_form(organization.parent), organization=organization,
+                          period=Period.month(year, month), content=content, on=submitted_on, by=by)  # fmt: skip
 
 
 @transaction.atomic
