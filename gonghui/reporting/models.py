@@ -268,3 +268,87 @@ class SubmissionMove(models.Model):
 
     def __str__(self):
         return f"{self.submission_id} {self.from_status}→{self.to_status}"
+
+
+# --- Assessment (考核) ----------------------------------------------------------------------
+
+
+class Scheme(models.Model):
+    """An assessment scheme for a year: items with points, scoring the organisations below."""
+
+    class Assessed(models.TextChoices):
+        CHILDREN = "children", _("Every organisation directly below")
+        TOWNSHIPS = "townships", _("Township committees")
+
+    organization = owned_by(_("assessed by"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    code = models.SlugField(_("scheme code"), max_length=60)
+    name = models.CharField(_("scheme"), max_length=120)
+    assessed = models.CharField(_("who is assessed"), max_length=20, choices=Assessed.choices,
+                                default=Assessed.CHILDREN)  # fmt: skip
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assessment scheme")
+        verbose_name_plural = _("assessment schemes")
+        ordering = ["-year", "name"]
+        constraints = [models.UniqueConstraint(fields=["organization", "year", "code"], name="scheme_once")]
+
+    def __str__(self):
+        return self.name
+
+
+class SchemeItem(models.Model):
+    """One item: its points and how it is scored.
+
+    ``params`` by kind: target {"code"} (actual against the organisation's target); share
+    {"code", "of"} (one figure as a share of another); any {"codes": [...]} (the share of the
+    figures that are not zero); reports {"form": code, "on_time": bool}; manual {} (scored by hand
+    with a note).
+    """
+
+    class Kind(models.TextChoices):
+        TARGET = "target", _("Figure against its target")
+        SHARE = "share", _("Figure as a share of another")
+        ANY = "any", _("Figures that are not zero")
+        REPORTS = "reports", _("Periodic reports submitted")
+        MANUAL = "manual", _("Scored by hand")
+
+    scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="items")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.CharField(_("item"), max_length=200)
+    points = models.DecimalField(
+        _("points"), max_digits=6, decimal_places=1, validators=[MinValueValidator(0)]
+    )
+    kind = models.CharField(_("scored by"), max_length=20, choices=Kind.choices)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("assessment item")
+        verbose_name_plural = _("assessment items")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class ManualScore(models.Model):
+    """A hand-given score for one item and one organisation, with the note that justifies it."""
+
+    item = models.ForeignKey(SchemeItem, on_delete=models.CASCADE, related_name="manual_scores")
+    organization = owned_by(db_index=False)
+    score = models.DecimalField(_("score"), max_digits=6, decimal_places=1, validators=[MinValueValidator(0)])
+    note = models.CharField(_("note"), max_length=200)
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("given by"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hand-given score")
+        verbose_name_plural = _("hand-given scores")
+        constraints = [models.UniqueConstraint(fields=["organization", "item"], name="manual_score_once")]
+
+    def __str__(self):
+        return f"{self.item} {self.organization_id} {self.score}"

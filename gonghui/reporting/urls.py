@@ -13,4 +13,6 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/submit/", views.submission_edit, name="submit"),
     path("reports/submission/<int:pk>/", views.submission_detail, name="submission"),
+    path("assessment/", views.scheme_list, name="schemes"),
+    path("assessment/<int:pk>/", views.scheme_detail, name="scheme"),
 ]

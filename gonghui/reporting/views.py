@@ -19,9 +19,9 @@ from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
 from gonghui.paging import page_of
 
-from . import closing, indicators, quality, reports, targets
+from . import assessment, closing, indicators, quality, reports, targets
 from .indicators import Period
-from .models import ReportForm, Submission
+from .models import ReportForm, Scheme, Submission
 
 
 def _scope(request):
@@ -397,4 +397,55 @@ def submission_detail(request, pk):
         "values": [(labels.get(k, k), v) for k, v in row.values.items()], "moves": row.moves.select_related("by"),
         "mine": user.organization_id == row.organization_id and user.can_edit,
         "allowed": reports.SUBMISSION_MOVES.allowed(row.status),
+    })  # fmt: skip
+
+
+# --- Assessment --------------------------------------------------------------------------------
+
+
+def _schemes_for(user):
+    org = user.organization
+    if org is None:
+        return Scheme.objects.none()
+    paths = [org.path[:i] for i in range(5, len(org.path) + 1, 5)]
+    return (
+        Scheme.objects.filter(organization__path__in=paths) | Scheme.objects.visible_to(user)
+    ).select_related("organization")
+
+
+@login_required
+def scheme_list(request):
+    return render(request, "reporting/scheme_list.html", {"schemes": _schemes_for(request.user).distinct()})
+
+
+@login_required
+def scheme_detail(request, pk):
+    """Scores per organisation with ranking and per-item breakdown; hand-scored items for the owner."""
+    user = request.user
+    try:
+        scheme = _schemes_for(user).distinct().get(pk=pk)
+    except (Scheme.DoesNotExist, ValueError, TypeError):
+        raise Http404("not found")
+    owner = user.can_edit and user.organization_id == scheme.organization_id
+    if request.method == "POST":
+        if not owner:
+            raise Http404("not found")
+        item = scheme.items.filter(pk=request.POST.get("item") or 0).first()
+        org = Organization.objects.filter(pk=request.POST.get("organization") or 0).first()
+        if item is None or org is None:
+            messages.error(request, _("Choose an item and an organisation."))
+        else:
+            try:
+                assessment.give_score(item=item, organization=org, score=request.POST.get("score", ""),
+                                      note=request.POST.get("note", ""), by=user)  # fmt: skip
+                messages.success(request, _("The score is saved."))
+            except ValidationError as e:
+                for m in e.messages:
+                    messages.error(request, m)
+        return redirect("reporting:scheme", pk=scheme.pk)
+    items = list(scheme.items.all())
+    return render(request, "reporting/scheme_detail.html", {
+        "scheme": scheme, "items": items, "scores": assessment.scores(scheme, within=user.organization),
+        "owner": owner, "manual_items": [i for i in items if i.kind == "manual"],
+        "total_points": sum((i.points for i in items), Decimal(0)),
     })  # fmt: skip
