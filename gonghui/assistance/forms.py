@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.orgs.models import Organization, Place
 from gonghui.people import idnumbers
-from gonghui.people.models import Person
-from gonghui.widgets import DateInput, DateTimeInput, MonthInput
 from gonghui.people.services import match_person
+from gonghui.widgets import DateInput, DateTimeInput, MonthInput
 
 from . import crypto, services
 from .models import (

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from gonghui.core.calendar import add_working_days, is_working_day
 from gonghui.orgs.models import Place
 from gonghui.people.models import IdNumberAccess
+from gonghui.reporting import closing
 
 from . import crypto
 from .models import (
@@ -433,6 +434,7 @@ def check_payable(*, archive, person, beneficiary_kind=None, member_ids=None):
 def apply_for_payment(*, organization, programme, person, beneficiary_kind, amount, fund_source, applied_on,
                       archive=None, note="", by=None):  # fmt: skip
     """Record an application; caps and the household's status are checked now and again at payment."""
+    closing.ensure_open(organization=organization, day=applied_on, field="applied_on")
     amount = Decimal(amount)
     check_amount(amount)
     if programme.year != applied_on.year:
@@ -489,6 +491,7 @@ def move_payment(*, payment, to, on, by=None, note=""):
         .select_related("programme__organization", "notice", "archive", "person")
         .get(pk=payment.pk)
     )
+    closing.ensure_open(organization=payment.organization, day=on, field="on")
     move = PAYMENT_MOVES.get((payment.status, to))
     if move is None or move == "post_notice":
         raise _error("status", _("A payment that is %(current)s cannot be moved to %(to)s."), "illegal_move",
@@ -635,6 +638,7 @@ def attach_document(*, case, title, file, by=None):
 @transaction.atomic
 def open_case(*, organization, code, title, kind, received_on, people=(), by=None, call=None, **fields):
     """Open a rights case with its people [(person, role, is_migrant_worker)], optionally from a call."""
+    closing.ensure_open(organization=organization, day=received_on, field="received_on")
     if RightsCase.objects.filter(code=code).exists():
         raise _error("code", _("Case number %(code)s is taken."), "duplicate", code=code)
     case = RightsCase(organization=organization, code=code, title=title, kind=kind, received_on=received_on,

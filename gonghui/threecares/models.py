@@ -669,32 +669,6 @@ class HalfYearReview(models.Model):
         return f"{self.organization} {self.year}-{self.half}"
 
 
-class InfoReport(models.Model):
-    """信息报送制度: each township committee reports every month."""
-
-    organization = owned_by()
-    year = models.PositiveSmallIntegerField(_("year"))
-    month = models.PositiveSmallIntegerField(
-        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
-    submitted_on = models.DateField(_("submitted on"))
-    content = models.TextField(_("content"))
-
-    objects = querysets.ScopedQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("information report")
-        verbose_name_plural = _("information reports")
-        ordering = ["-year", "-month", "organization__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["organization", "year", "month"], name="info_report_once"),
-            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="info_report_month"),
-        ]
-
-    def __str__(self):
-        return f"{self.organization} {self.year}-{self.month:02d}"
-
-
 class AssessmentStandard(models.Model):
     """考核标准: the county's items and points for the programme, one standard a year."""
 
