@@ -172,7 +172,7 @@ def write_receipts(gifts):
     """Receipts for bulk-written cash gifts: one block of numbers per (campaign, union), in row order."""
     by_key = defaultdict(list)
     for gift in gifts:
-        if gift.kind == Donation.Kind.CASH and not gift.is_void:
+        if services.needs_receipt(gift):
             by_key[(gift.campaign_id, gift.organization_id)].append(gift)
     receipts = []
     for (campaign_id, organization_id), block in by_key.items():

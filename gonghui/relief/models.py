@@ -192,22 +192,24 @@ class DonationQuerySet(ScopedQuerySet):
     def totals(self):
         """{amount, count, union_amount, cash}: one aggregate over counted gifts."""
         row = self.counted().aggregate(
-            amount=Sum("amount"),
-            count=Count("pk"),
-            union_amount=Sum("amount", filter=Q(through_unions=True)),
-            cash=Sum("amount", filter=Q(kind="cash")),
+            total=Sum("amount"),
+            n=Count("pk"),
+            union_total=Sum("amount", filter=Q(through_unions=True)),
+            cash_total=Sum("amount", filter=Q(kind="cash")),
         )
-        return {k: (v if v is not None else (0 if k == "count" else Decimal("0"))) for k, v in row.items()}
+        zero = Decimal("0")
+        return {"amount": row["total"] or zero, "count": row["n"], "union_amount": row["union_total"] or zero,
+                "cash": row["cash_total"] or zero}
 
     def totals_by(self, field):
         """[(key, amount, count)] over counted gifts, largest amount first."""
         rows = (
             self.counted()
             .values(field)
-            .annotate(amount=Sum("amount"), count=Count("pk"))
-            .order_by("-amount", field)
+            .annotate(total=Sum("amount"), n=Count("pk"))
+            .order_by("-total", field)
         )
-        return [(r[field], r["amount"] or Decimal("0"), r["count"]) for r in rows]
+        return [(r[field], r["total"] or Decimal("0"), r["n"]) for r in rows]
 
     def search(self, text=""):
         text = (text or "").strip()

@@ -212,13 +212,18 @@ def record_donation(*, campaign, organization, amount, donor_kind, received_on, 
                                       donor_person_id=donor_person.pk if donor_person else None),
         note=note, entered_by=by,
     )  # fmt: skip
-    if kind == Donation.Kind.CASH:
+    if needs_receipt(donation):
         issue_receipt(donation=donation, on=received_on)
     return donation
 
 
 def default_display_name(donor_name, on_behalf_of=""):
     return _("%(donor)s (for %(other)s)") % {"donor": donor_name, "other": on_behalf_of} if on_behalf_of else donor_name
+
+
+def needs_receipt(donation):
+    """A cash gift the union took in gets its receipt; a joint organiser's receipt covers what it took in."""
+    return donation.kind == Donation.Kind.CASH and donation.channel != Channel.PARTNER and not donation.is_void
 
 
 def reserve_receipt_numbers(*, campaign_id, organization_id, count=1):
@@ -332,7 +337,7 @@ def void_receipt(*, receipt, reason, by=None):
 
 
 @transaction.atomic
-def reissue_receipt(*, receipt, reason, by=None, **changes):
+def reissue_receipt(*, receipt, reason, by=None, on=None, **changes):
     """Void a (printed) receipt with a reason, correct the gift, and issue it a new number."""
     receipt = void_receipt(receipt=receipt, reason=reason, by=by)
     donation = Donation.objects.select_for_update().get(pk=receipt.donation_id)
@@ -342,7 +347,7 @@ def reissue_receipt(*, receipt, reason, by=None, **changes):
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     _apply_changes(donation, changes)
-    return issue_receipt(donation=donation, on=timezone.localdate())
+    return issue_receipt(donation=donation, on=on or timezone.localdate())
 
 
 @transaction.atomic
@@ -389,7 +394,8 @@ def mark_printed(*, receipts, by=None):
 def reconcile(*, organization, campaign):
     """Cash a union collected, received from unions below, handed over, and still holds, for one campaign."""
     collected = (
-        Donation.objects.counted().cash().filter(organization=organization, campaign=campaign)
+        Donation.objects.counted().cash().exclude(channel=Channel.PARTNER)
+        .filter(organization=organization, campaign=campaign)
         .aggregate(n=Sum("amount"))["n"] or Decimal("0")
     )  # fmt: skip
     handovers = HandOver.objects.counted().filter(campaign=campaign)
@@ -405,7 +411,8 @@ def reconciliation(*, campaign, root):
     A union holding less than nothing (a gift voided after its money was handed over) is flagged.
     """
     org_ids = set(
-        Donation.objects.counted().cash().filter(campaign=campaign, organization__path__startswith=root.path)
+        Donation.objects.counted().cash().exclude(channel=Channel.PARTNER)
+        .filter(campaign=campaign, organization__path__startswith=root.path)
         .values_list("organization", flat=True)
     )  # fmt: skip
     handovers = HandOver.objects.counted().filter(campaign=campaign)
