@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Organization
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
 from gonghui.reporting import indicators
 
-from . import forms, ledgers, selectors, services
+from . import docs, forms, ledgers, selectors, services
 from .models import ANONYMOUS, Campaign, Channel, CollectionEvent, Donation, HandOver, Receipt
 
 LATEST_ON_SCREEN = 12
@@ -98,7 +98,7 @@ def campaign_create(request):
 @login_required
 def campaign_edit(request, pk):
     _editor(request)
-    campaign = get_visible_or_404(Campaign.objects.all(), request.user, pk=pk)
+    campaign = get_editable_or_404(Campaign.objects.all(), request.user, pk=pk)
     if not campaign.organization.path.startswith(request.user.organization.path if request.user.organization else ""):
         raise Http404("not found")  # a union above runs it: seen, not edited here
     form = forms.CampaignForm(request.POST or None, request.FILES or None, instance=campaign, user=request.user)
@@ -211,7 +211,7 @@ def donation_detail(request, pk):
 def donation_edit(request, pk):
     """Correct a gift; with a printed receipt the correction voids it (with the reason) and issues a new one."""
     _editor(request)
-    donation = get_visible_or_404(Donation.objects.select_related("campaign"), request.user, pk=pk)
+    donation = get_editable_or_404(Donation.objects.select_related("campaign"), request.user, pk=pk)
     printed = donation.receipts.filter(status=Receipt.Status.ISSUED, printed_at__isnull=False).first()
     initial = {k: getattr(donation, k) for k in ("amount", "donor_name", "display_name", "anonymous", "received_on")}
     form = forms.CorrectionForm(request.POST or None, initial=initial)
@@ -235,7 +235,7 @@ def donation_edit(request, pk):
 @require_POST
 def donation_void(request, pk):
     _editor(request)
-    donation = get_visible_or_404(Donation.objects.all(), request.user, pk=pk)
+    donation = get_editable_or_404(Donation.objects.all(), request.user, pk=pk)
     form = forms.ReasonForm(request.POST)
     form.is_valid()
     try:
@@ -343,8 +343,9 @@ def live_undo(request, pk):
 def live_totals(request, pk):
     campaign = _campaign(request, pk)
     event = _event_param(request, campaign)
-    return render(request, "relief/partials/live_totals.html",
-                  {"totals": selectors.totals(request.user, campaign=campaign, event=event)})  # fmt: skip
+    return render(request, "relief/partials/live_totals.html", {
+        "campaign": campaign, "event": event, "totals": selectors.totals(request.user, campaign=campaign, event=event),
+    })  # fmt: skip
 
 
 @login_required
@@ -418,6 +419,8 @@ def receipt_print(request):
         messages.error(request, _("Choose at least one receipt that is not void."))
         return redirect(request.POST.get("back") or "relief:index")
     services.mark_printed(receipts=receipts, by=request.user)
+    for r in receipts:
+        r.upper = docs.rmb_upper(r.donation.amount)
     return render(request, "relief/receipt_print.html", {"receipts": receipts})
 
 
@@ -430,8 +433,6 @@ def receipt_docx(request):
         messages.error(request, _("Choose at least one receipt that is not void."))
         return redirect(request.POST.get("back") or "relief:index")
     services.mark_printed(receipts=receipts, by=request.user)
-    from . import docs
-
     return docs.receipts_response(receipts)
 
 
@@ -447,7 +448,8 @@ def receipt_detail(request, pk):
 def receipt_void(request, pk):
     """Void a receipt with a reason and issue the gift a new number (nothing else changes)."""
     _editor(request)
-    receipt = get_visible_or_404(Receipt.objects.select_related("donation"), request.user, pk=pk)
+    receipt = get_editable_or_404(Receipt.objects.select_related("donation", "campaign", "organization"),
+                                  request.user, pk=pk)
     form = forms.ReasonForm(request.POST)
     form.is_valid()
     try:
@@ -514,8 +516,6 @@ def thanks(request, pk):
 @login_required
 def thanks_docx(request, pk):
     campaign = _campaign(request, pk)
-    from . import docs
-
     return docs.thanks_response(campaign, selectors.thanks_rows(request.user, campaign), request.user.organization,
                                 timezone.localdate())  # fmt: skip
 
