@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Navigation by area of the union's work; areas that land later add themselves here.
 AREAS = [
@@ -9,7 +10,7 @@ AREAS = [
     ("enterprises", _("Workplaces"), "orgs:enterprise-list"),
     ("assistance", _("Assistance"), "assistance:index"),
     ("threecares", _("Three Cares"), "threecares:index"),
-    ("relief", _("Donations"), "relief:index"),
+    ("relief", pgettext_lazy("navigation", "Donations"), "relief:index"),
     ("ledgers", _("Ledgers"), "ledgers:index"),
     ("figures", _("Figures"), "reporting:figures"),
 ]

@@ -24,4 +24,4 @@ class ReliefConfig(AppConfig):
         for model in (m.Campaign, m.CollectionEvent, m.Donation, m.Receipt, m.HandOver):
             audit(model, m2m_fields={"asked_unions"} if model is m.Campaign else None)
 
-        register_section("relief", _("Donations"), "relief/partials/person_section.html", load_person_section)
+        register_section("relief", _("Donations and relief"), "relief/partials/person_section.html", load_person_section)
