@@ -1,0 +1,1 @@
+"""Ledger kinds of the safety area (filled in below)."""
