@@ -344,7 +344,7 @@ def _drives(rng, county, inspected, leaders):
             hazard.rechecked_by = "县安监局工会"
         elif open_index < OVERDUE_AT_YEAR_END:
             hazard.deadline = D(2008, 12, 1) + datetime.timedelta(days=3 * open_index)
-            hazard.grade = HazardGrade.MAJOR if open_index < 2 else grade
+            hazard.grade = HazardGrade.MAJOR if open_index < 2 else HazardGrade.ORDINARY
         else:
             hazard.deadline = D(2009, 1, 15) + datetime.timedelta(days=10 * open_index)
         hazards.append(hazard)

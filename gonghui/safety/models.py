@@ -605,3 +605,6 @@ class MechanismDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("safety:document-detail", args=[self.pk])

@@ -44,6 +44,13 @@ class BoardRow:
     report: MonthlyReport | None
     state: str
 
+    @property
+    def awaiting_review(self):
+        return self.report is not None and self.report.status in (
+            ReportStatus.SUBMITTED,
+            ReportStatus.RESUBMITTED,
+        )
+
 
 def expected_mines(workplaces, month):
     """Coal mines that owe a report for the month: not closed on its first day."""

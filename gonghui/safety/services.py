@@ -281,3 +281,13 @@ def save_document(*, organization, kind, title, year, issued_on, number="", body
                     "wrong_year", year=year)  # fmt: skip
     return MechanismDocument.objects.create(organization=organization, kind=kind, title=title, year=year,
                                             issued_on=issued_on, number=number, body=body)  # fmt: skip
+
+
+def can_review(user):
+    """Returning and accepting monthly reports is the county's (or a higher federation's) work."""
+    if not getattr(user, "is_authenticated", False) or not user.can_edit:
+        return False
+    if user.is_superuser:
+        return True
+    org = user.organization
+    return org is not None and org.level in {"county", "city", "province"}
