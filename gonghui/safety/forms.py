@@ -85,7 +85,7 @@ class HazardForm(forms.Form):
     found_on = forms.DateField(label=_("found on"), widget=DATE)
     source = forms.ChoiceField(label=_("found by"), choices=HazardSource.choices)
     description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 2}))
-    grade = forms.ChoiceField(label=_("grade"), choices=HazardGrade.choices)
+    grade = forms.ChoiceField(label=_("hazard grade"), choices=HazardGrade.choices)
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
     responsible = forms.CharField(label=_("person responsible"), max_length=50, required=False)
     rectified_on = forms.DateField(label=_("rectified on"), required=False, widget=DATE)

@@ -192,7 +192,7 @@ class Supervisor(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT,
                                related_name="safety_supervisor_posts")  # fmt: skip
     appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
-    left_on = models.DateField(_("left on"), null=True, blank=True)
+    left_on = models.DateField(_("left the post on"), null=True, blank=True)
 
     objects = SupervisorQuerySet.as_manager()
 
@@ -216,11 +216,11 @@ class TrainingBatch(models.Model):
 
     organization = owned_by(_("organised by"))
     name = models.CharField(_("name"), max_length=100)
-    started_on = models.DateField(_("started on"))
+    started_on = models.DateField(_("course started on"))
     ended_on = models.DateField(_("ended on"))
     hours = models.PositiveSmallIntegerField(_("hours"), default=0)
     trainer = models.CharField(_("trainer"), max_length=100, blank=True)
-    place = models.CharField(_("place"), max_length=100, blank=True)
+    place = models.CharField(_("training venue"), max_length=100, blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -304,7 +304,7 @@ class ReportStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned for correction")
     RESUBMITTED = "resubmitted", _("Resubmitted")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", _("Accepted and locked")
 
 
 class MonthlyReportQuerySet(ScopedQuerySet):
@@ -404,8 +404,8 @@ class Inspection(models.Model):
     objects = InspectionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("inspection")
-        verbose_name_plural = _("inspections")
+        verbose_name = _("supervision inspection")
+        verbose_name_plural = _("supervision inspections")
         ordering = ["-on", "-pk"]
 
     def __str__(self):
@@ -416,10 +416,12 @@ class Inspection(models.Model):
 
 
 class InspectionLeader(models.Model):
-    inspection = models.ForeignKey(Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE,
+    inspection = models.ForeignKey(Inspection, verbose_name=_("supervision inspection"), on_delete=models.CASCADE,
                                    related_name="leaders")  # fmt: skip
-    person = models.ForeignKey(Person, verbose_name=_("leader"), on_delete=models.PROTECT, related_name="+")
-    title = models.CharField(_("title"), max_length=50, blank=True)
+    person = models.ForeignKey(
+        Person, verbose_name=_("union leader"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("position"), max_length=50, blank=True)
 
     class Meta:
         verbose_name = _("leader present")
@@ -431,7 +433,7 @@ class InspectionLeader(models.Model):
 
 
 class InspectionVisit(models.Model):
-    inspection = models.ForeignKey(Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE,
+    inspection = models.ForeignKey(Inspection, verbose_name=_("supervision inspection"), on_delete=models.CASCADE,
                                    related_name="visits")  # fmt: skip
     workplace = models.ForeignKey(Workplace, verbose_name=_("workplace"), on_delete=models.PROTECT,
                                   related_name="visits")  # fmt: skip
@@ -492,13 +494,13 @@ class Hazard(models.Model):
                                   related_name="hazards")  # fmt: skip
     found_on = models.DateField(_("found on"))
     source = models.CharField(_("found by"), max_length=20, choices=HazardSource.choices)
-    inspection = models.ForeignKey(Inspection, verbose_name=_("inspection"), null=True, blank=True,
+    inspection = models.ForeignKey(Inspection, verbose_name=_("supervision inspection"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="hazards")  # fmt: skip
     report = models.ForeignKey(MonthlyReport, verbose_name=_("monthly report"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="hazards")  # fmt: skip
     description = models.TextField(_("description"))
     grade = models.CharField(
-        _("grade"), max_length=20, choices=HazardGrade.choices, default=HazardGrade.ORDINARY
+        _("hazard grade"), max_length=20, choices=HazardGrade.choices, default=HazardGrade.ORDINARY
     )
     deadline = models.DateField(_("deadline"))
     responsible = models.CharField(_("person responsible"), max_length=50, blank=True)
