@@ -1,5 +1,6 @@
 """Exports in the ledger layout: the import kinds' own headers, so a file can be corrected and re-imported."""
 
+from gonghui.core.formats import download_name
 from gonghui.ledgers.registry import get_kind
 
 from . import ledgers
@@ -15,10 +16,8 @@ NAMES = {
 
 
 def filename(stem, month=None):
-    name = NAMES[stem]
-    if month is not None:
-        name = f"{month:%Y年%m月}{name}"
-    return f"{name}.xlsx"
+    name = NAMES[stem] if month is None else f"{month:%Y年%m月}{NAMES[stem]}"
+    return download_name(name, "xlsx")
 
 
 def _ledger(code, rows, sum_columns=()):

@@ -9,6 +9,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from gonghui.core.calendar import add_working_days
+
 from .models import (
     REPORT_DEADLINE_WORKING_DAYS,
     MonthlyReport,
@@ -17,15 +19,6 @@ from .models import (
     month_end,
     month_start,
 )
-
-
-def add_working_days(start, days):
-    # gonghui.core.calendar once it is merged from main; the assistance area's until then.
-    try:
-        from gonghui.core.calendar import add_working_days as add
-    except ImportError:  # pragma: no cover - before the core calendar lands
-        from gonghui.assistance.models import add_working_days as add
-    return add(start, days)
 
 
 def error(field, message, code, /, **params):

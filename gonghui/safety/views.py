@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Place
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
 from gonghui.reporting import indicators
 
 from . import exports, forms, selectors, services
@@ -208,8 +208,7 @@ def report_detail(request, pk):
 
 @login_required
 def report_resubmit(request, pk):
-    _editor(request)
-    report = get_visible_or_404(
+    report = get_editable_or_404(
         MonthlyReport.objects.select_related("workplace__enterprise"), request.user, pk=pk
     )
     if report.status != ReportStatus.RETURNED:
@@ -230,7 +229,7 @@ def report_resubmit(request, pk):
 @require_POST
 def report_move(request, pk, move):
     _reviewer(request)
-    report = get_visible_or_404(MonthlyReport.objects.all(), request.user, pk=pk)
+    report = get_editable_or_404(MonthlyReport.objects.all(), request.user, pk=pk)
     targets = {"return": ReportStatus.RETURNED, "accept": ReportStatus.ACCEPTED}
     if move not in targets:
         raise Http404("not found")
@@ -433,8 +432,7 @@ def hazard_create(request):
 
 @login_required
 def hazard_rectify(request, pk):
-    _editor(request)
-    hazard = get_visible_or_404(Hazard.objects.select_related("workplace__enterprise"), request.user, pk=pk)
+    hazard = get_editable_or_404(Hazard.objects.select_related("workplace__enterprise"), request.user, pk=pk)
     form = forms.RectifyForm(request.POST or None, initial={"rectified_on": hazard.rectified_on,
                                                             "rechecked_by": hazard.rechecked_by,
                                                             "rechecked_on": hazard.rechecked_on})  # fmt: skip
