@@ -6,12 +6,19 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.people import idnumbers
+from gonghui.people.models import Person
+
 from .models import (
     AccidentKind,
     HazardGrade,
     HazardSource,
+    Inspection,
+    InspectionKind,
+    InspectionLeader,
     Supervisor,
     Workplace,
+    WorkplaceStatusKind,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -76,6 +83,49 @@ class ReportForm(ReportFieldsForm):
         )
 
 
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("status"), choices=WorkplaceStatusKind.choices)
+    on = forms.DateField(label=_("since"), widget=DATE)
+    note = forms.CharField(label=_("note"), max_length=200, required=False)
+
+
+class InspectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=InspectionKind.choices)
+    on = forms.DateField(label=_("date"), widget=DATE)
+    team = forms.CharField(label=_("team"), max_length=200, required=False)
+    leaders = forms.ModelMultipleChoiceField(label=_("leaders present"), queryset=Person.objects.none(),
+                                             required=False, widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    other_leader = forms.CharField(label=_("another leader's ID number"), max_length=20, required=False,
+                                   help_text=_("A person already in the people registry."))  # fmt: skip
+    workplaces = forms.ModelMultipleChoiceField(label=_("workplaces visited"), queryset=Workplace.objects.none(),
+                                                widget=forms.SelectMultiple(attrs={"size": 8}))  # fmt: skip
+    findings = forms.CharField(label=_("findings"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        led = InspectionLeader.objects.filter(inspection__in=Inspection.objects.visible_to(user)).values(
+            "person"
+        )
+        self.fields["leaders"].queryset = Person.objects.filter(pk__in=led).order_by("name")
+        self.fields["workplaces"].queryset = (
+            Workplace.objects.visible_to(user)
+            .select_related("enterprise")
+            .order_by("-kind", "enterprise__name")
+        )
+
+    def clean_other_leader(self):
+        text = self.cleaned_data["other_leader"].strip()
+        if not text:
+            return None
+        person = Person.objects.visible_to(self.user).with_id_number(idnumbers.normalize(text)).first()
+        if person is None:
+            raise forms.ValidationError(
+                _("No person with this ID number is in your registry."), code="unknown"
+            )
+        return person
+
+
 class ReturnForm(forms.Form):
     comment = forms.CharField(label=_("what is to be corrected"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -91,12 +141,15 @@ class HazardForm(forms.Form):
     rectified_on = forms.DateField(label=_("rectified on"), required=False, widget=DATE)
     rechecked_by = forms.CharField(label=_("re-checked by"), max_length=50, required=False)
     rechecked_on = forms.DateField(label=_("re-checked on"), required=False, widget=DATE)
+    inspection = forms.ModelChoiceField(label=_("supervision inspection"), queryset=Inspection.objects.none(),
+                                        required=False)  # fmt: skip
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["workplace"].queryset = (
             Workplace.objects.visible_to(user).select_related("enterprise").order_by("enterprise__name")
         )
+        self.fields["inspection"].queryset = Inspection.objects.visible_to(user).order_by("-on")
 
 
 class RectifyForm(forms.Form):

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from .models import (
     InspectionLeader,
@@ -134,6 +134,18 @@ def mines_without_certified_supervisor(workplaces, supervisors, certificates, da
         .values_list("supervisor__workplace_id", flat=True)
     )
     return [w for w in expected_mines(workplaces, day) if w.pk not in certified]
+
+
+def training_batches(batches, supervisors):
+    """[(batch, trainees, passed, certified)] for the batches, counting only the supervisors given."""
+    rows = batches.annotate(
+        trainees=Count("results", filter=Q(results__supervisor__in=supervisors), distinct=True),
+        passed=Count(
+            "results", filter=Q(results__supervisor__in=supervisors, results__passed=True), distinct=True
+        ),
+        certified=Count("certificates", filter=Q(certificates__supervisor__in=supervisors), distinct=True),
+    ).order_by("-started_on")
+    return list(rows)
 
 
 def expiring_certificates(certificates, day, days=60):

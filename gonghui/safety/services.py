@@ -217,6 +217,10 @@ def issue_certificate(*, supervisor, number, issued_on, expires_on, batch=None):
 @transaction.atomic
 def record_inspection(*, organization, kind, on, team="", findings="", leaders=(), workplaces=()):
     """An inspection: leaders present (people, with their title) and the workplaces visited."""
+    if organization is None:
+        raise error("organization", _("Only a user of a union can record an inspection."), "no_organization")
+    if not workplaces:
+        raise error("workplaces", _("Name the workplaces visited."), "no_workplaces")
     inspection = Inspection.objects.create(organization=organization, kind=kind, on=on, team=team,
                                            findings=findings)  # fmt: skip
     seen = set()

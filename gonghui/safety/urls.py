@@ -15,7 +15,9 @@ urlpatterns = [
     path("workplaces/", views.workplace_list, name="workplace-list"),
     path("workplaces/export/", views.workplace_export, name="workplace-export"),
     path("workplaces/<int:pk>/", views.workplace_detail, name="workplace-detail"),
+    path("workplaces/<int:pk>/status/", views.workplace_status, name="workplace-status"),
     path("inspections/", views.inspection_list, name="inspection-list"),
+    path("inspections/new/", views.inspection_create, name="inspection-create"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection-detail"),
     path("supervisors/", views.supervisor_list, name="supervisor-list"),
     path("supervisors/export/", views.supervisor_export, name="supervisor-export"),
@@ -31,4 +33,5 @@ urlpatterns = [
     path("accidents/<int:pk>/", views.accident_detail, name="accident-detail"),
     path("documents/", views.document_list, name="document-list"),
     path("documents/<int:pk>/", views.document_detail, name="document-detail"),
+    path("documents/<int:pk>/word/", views.document_word, name="document-word"),
 ]

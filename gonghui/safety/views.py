@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.formats import download_name
+from gonghui.core.officialdoc import OfficialDocument
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Place
 from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
@@ -28,6 +30,7 @@ from .models import (
     MonthlyReport,
     ReportStatus,
     Supervisor,
+    TrainingBatch,
     Workplace,
     WorkplaceKind,
     month_start,
@@ -285,6 +288,18 @@ def workplace_detail(request, pk):
 
 
 @login_required
+def workplace_status(request, pk):
+    workplace = get_editable_or_404(Workplace.objects.select_related("enterprise"), request.user, pk=pk)
+    form = forms.StatusForm(request.POST or None, initial={"status": workplace.status})
+
+    def action(data):
+        return services.change_status(workplace=workplace, **data)
+
+    return _carry_out(request, form, action, title=_("Status of %(workplace)s") % {"workplace": workplace},
+                      back=workplace)  # fmt: skip
+
+
+@login_required
 def workplace_export(request):
     return ledger_response(**exports.workplaces(request.user), unit=str(request.user.organization or ""),
                            filename=exports.filename("workplaces"))  # fmt: skip
@@ -325,6 +340,20 @@ def inspection_detail(request, pk):
     return render(request, "safety/inspection_detail.html", context)
 
 
+@login_required
+def inspection_create(request):
+    _editor(request)
+    form = forms.InspectionForm(request.POST or None, user=request.user)
+
+    def action(data):
+        leaders = list(data["leaders"]) + ([data["other_leader"]] if data["other_leader"] else [])
+        return services.record_inspection(organization=request.user.organization, kind=data["kind"], on=data["on"],
+                                          team=data["team"], findings=data["findings"], leaders=leaders,
+                                          workplaces=data["workplaces"])  # fmt: skip
+
+    return _carry_out(request, form, action, title=_("Record an inspection"))
+
+
 # Supervisors -------------------------------------------------------------------------------------
 
 
@@ -348,6 +377,7 @@ def supervisor_list(request):
         ),
         "without": selectors.mines_without_certified_supervisor(workplaces, supervisors, certificates, day),
         "expiring": selectors.expiring_certificates(certificates, day),
+        "batches": selectors.training_batches(TrainingBatch.objects.visible_to(request.user), supervisors),
     }
     return render(request, "safety/supervisor_list.html", context)
 
@@ -509,5 +539,16 @@ def document_list(request):
 
 @login_required
 def document_detail(request, pk):
-    doc = get_visible_or_404(MechanismDocument.objects.all(), request.user, pk=pk)
+    doc = get_visible_or_404(MechanismDocument.objects.select_related("organization"), request.user, pk=pk)
     return render(request, "safety/document_detail.html", {"doc": doc})
+
+
+@login_required
+def document_word(request, pk):
+    """The document as an official Word document (GB/T 9704 layout), for printing and filing."""
+    doc = get_visible_or_404(MechanismDocument.objects.select_related("organization"), request.user, pk=pk)
+    word = OfficialDocument(title=doc.title, number=doc.number or None)
+    for paragraph in [p.strip() for p in doc.body.splitlines() if p.strip()]:
+        word.paragraph(paragraph)
+    word.signature(doc.organization.name, doc.issued_on)
+    return word.response(download_name(doc.title, "docx"))
