@@ -21,6 +21,7 @@ urlpatterns = [
     path("assistance/", include("gonghui.assistance.urls")),
     path("threecares/", include("gonghui.threecares.urls")),
     path("relief/", include("gonghui.relief.urls")),
+    path("safety/", include("gonghui.safety.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,7 @@ AREAS = [
     ("assistance", _("Assistance"), "assistance:index"),
     ("threecares", _("Three Cares"), "threecares:index"),
     ("relief", pgettext_lazy("navigation", "Donations"), "relief:index"),
+    ("safety", _("Safety"), "safety:index"),
     ("ledgers", _("Ledgers"), "ledgers:index"),
     ("reporting", _("Figures"), "reporting:figures"),
 ]
