@@ -20,6 +20,7 @@ urlpatterns = [
     path("ledgers/", include("gonghui.ledgers.urls")),
     path("assistance/", include("gonghui.assistance.urls")),
     path("threecares/", include("gonghui.threecares.urls")),
+    path("membership/", include("gonghui.membership.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ AREAS = [
     ("enterprises", _("Workplaces"), "orgs:enterprise-list"),
     ("assistance", _("Assistance"), "assistance:index"),
     ("threecares", _("Three Cares"), "threecares:index"),
+    ("membership", _("Unions and members"), "membership:index"),
     ("ledgers", _("Ledgers"), "ledgers:index"),
     ("figures", _("Figures"), "reporting:figures"),
 ]

@@ -1,0 +1,1 @@
+"""Ledger kinds: unions, members, workplaces contracts and congresses, events and honours."""
