@@ -205,6 +205,15 @@ def record_open_affairs(*, workplace, checked_on, practised, inspection=None, no
                                      checked_on=checked_on, practised=practised, note=note))  # fmt: skip
 
 
+@transaction.atomic
+def record_rule(*, rule):
+    """Which workplaces owe a women's special contract, as the federation decides (one rule per organisation)."""
+    existing = m.SpecialContractRule.objects.filter(organization=rule.organization).exclude(pk=rule.pk).first()
+    if existing is not None:
+        rule.pk = existing.pk
+    return _saved(rule)
+
+
 # --- documents and meetings -------------------------------------------------------------------
 
 
