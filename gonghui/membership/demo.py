@@ -123,7 +123,7 @@ def _clear():
 
 
 @transaction.atomic
-def build(rng=None, *, scale=1.0):
+def build(rng=None):
     rng = rng or random.Random(2008)
     county = Organization.objects.filter(code="QS").first()
     if county is None:
@@ -135,7 +135,7 @@ def build(rng=None, *, scale=1.0):
     unions = list(Organization.objects.grassroots().filter(path__startswith=county.path).order_by("path"))
     founded_2008 = _union_events(rng, unions, workplaces)
     _terms_and_congress(rng, county, unions)
-    members = _members(rng, county, unions, founded_2008, scale)
+    members = _members(rng, county, unions, founded_2008)
     _democracy(rng, county, committees, townships, workplaces)
     _women(rng, county, unions, members)
     _events_and_honours(rng, county, unions, members)
@@ -263,7 +263,7 @@ def _terms_and_congress(rng, county, unions):
     m.CommitteeTerm.objects.bulk_create(terms)
 
 
-def _members(rng, county, unions, founded_2008, scale):
+def _members(rng, county, unions, founded_2008):
     """Members before 2008, the 2,970 new members of 2008, and 16,200 migrant workers joined at source."""
     from gonghui.threecares.demo import _People
     from gonghui.threecares.models import OutMigrant
@@ -284,13 +284,9 @@ def _members(rng, county, unions, founded_2008, scale):
     founding = {e.organization_id: e for e in m.UnionEvent.objects.founded()}
     older = [u for u in unions if u.pk not in founded_ids]
     for union in older:  # members from before 2008
-        for _i in range(max(1, round(rng.randint(3, 10) * scale))):
+        for _i in range(rng.randint(3, 10)):
             add(union, _day_in(rng, founding[union.pk].on, _d(12, 31, 2007)))
-    n_new = (
-        TARGETS["new_members"]
-        if scale == 1
-        else max(len(founded_2008), round(TARGETS["new_members"] * scale))
-    )
+    n_new = TARGETS["new_members"]
     at_founding = 0
     for union in founded_2008:  # the founding members: new members on the founding day
         event = founding[union.pk]
@@ -307,7 +303,8 @@ def _members(rng, county, unions, founded_2008, scale):
         membership.person_id = person.pk
         memberships.append(membership)
     # Joined at source: people already on the out-migrant registry, in their home village's union.
-    n_source = TARGETS["joined_at_source"] if scale == 1 else round(TARGETS["joined_at_source"] * scale)
+    # As many as the registry holds, up to the seed's 16,200 (tests build a small registry).
+    n_source = TARGETS["joined_at_source"]
     source = list(OutMigrant.objects.filter(organization__level="grassroots").order_by("-is_member", "pk")
                   .values_list("person_id", "organization_id", "person__birth_date")[:n_source])  # fmt: skip
     for person_id, org_id, birth in source:

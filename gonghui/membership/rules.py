@@ -8,7 +8,7 @@ the row's cell. Nothing here writes.
 import re
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 try:
     from gonghui.core.formats import cn_date
