@@ -10,13 +10,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-try:
-    from gonghui.core.formats import cn_date
-except ImportError:  # TODO(issue 14): drop once gonghui.core is merged from main
-
-    def cn_date(day):
-        return f"{day.year}年{day.month}月{day.day}日"
-
+from gonghui.core.formats import cn_date
 
 # 县工发〔2008〕3号, 黔山工发〔2008〕12号: issuer's code, the year in 〔〕 brackets, a serial, 号.
 DOCUMENT_NUMBER = re.compile(r"^(?P<code>\S+?)〔(?P<year>\d{4})〕(?P<serial>\d+)号$")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
 from gonghui.paging import page_of
 from gonghui.reporting import indicators
 
@@ -149,7 +149,7 @@ def unions(request):
 
 @login_required
 def congress_hold(request, pk):
-    congress = get_visible_or_404(m.Congress.objects.select_related("ends_term"), request.user, pk=pk)
+    congress = get_editable_or_404(m.Congress.objects.select_related("ends_term"), request.user, pk=pk)
     form = forms.HoldCongressForm(request.POST or None, congress=congress)
     return _form_page(request, form, title=str(congress), done=reverse("membership:unions"))
 
@@ -189,7 +189,7 @@ def member_detail(request, pk):
 
 @login_required
 def member_transfer(request, pk):
-    membership = get_visible_or_404(m.Membership.objects.select_related("person"), request.user, pk=pk)
+    membership = get_editable_or_404(m.Membership.objects.select_related("person"), request.user, pk=pk)
     form = forms.TransferForm(request.POST or None, membership=membership, user=request.user)
     return _form_page(request, form, title=_("Transfer %(name)s") % {"name": membership.person.name},
                       done=reverse("membership:members"))  # fmt: skip
@@ -197,7 +197,7 @@ def member_transfer(request, pk):
 
 @login_required
 def member_leave(request, pk):
-    membership = get_visible_or_404(m.Membership.objects.select_related("person"), request.user, pk=pk)
+    membership = get_editable_or_404(m.Membership.objects.select_related("person"), request.user, pk=pk)
     form = forms.LeaveForm(request.POST or None, membership=membership)
     return _form_page(request, form, title=_("%(name)s leaves") % {"name": membership.person.name},
                       done=membership.get_absolute_url())  # fmt: skip
