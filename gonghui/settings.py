@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gonghui.ledgers",
     "gonghui.assistance",
     "gonghui.threecares",
+    "gonghui.membership",
     "gonghui.safety",
     "gonghui.relief",
     # Reporting's demo (targets, reports, assessment, closing 2008) runs after every area's: keep it last.

@@ -22,6 +22,7 @@ urlpatterns = [
     path("threecares/", include("gonghui.threecares.urls")),
     path("relief/", include("gonghui.relief.urls")),
     path("safety/", include("gonghui.safety.urls")),
+    path("membership/", include("gonghui.membership.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ AREAS = [
     ("threecares", _("Three Cares"), "threecares:index"),
     ("relief", pgettext_lazy("navigation", "Donations"), "relief:index"),
     ("safety", _("Safety"), "safety:index"),
+    ("membership", _("Unions and members"), "membership:index"),
     ("ledgers", _("Ledgers"), "ledgers:index"),
     ("reporting", _("Figures"), "reporting:figures"),
 ]
