@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gonghui.ledgers",
     "gonghui.assistance",
     "gonghui.threecares",
+    "gonghui.summary",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ AREAS = [
     ("threecares", _("Three Cares"), "threecares:index"),
     ("ledgers", _("Ledgers"), "ledgers:index"),
     ("figures", _("Figures"), "reporting:figures"),
+    ("summary", _("Annual summary"), "summary:summary"),
 ]
 
 
