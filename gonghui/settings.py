@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "gonghui.relief",
     # Reporting's demo (targets, reports, assessment, closing 2008) runs after every area's: keep it last.
     "gonghui.reporting",
+    "gonghui.summary",
 ]
 
 MIDDLEWARE = [

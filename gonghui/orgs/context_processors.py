@@ -18,6 +18,7 @@ AREAS = [
     ("membership", _("Unions and members"), "membership:index"),
     ("ledgers", _("Ledgers"), "ledgers:index"),
     ("reporting", _("Figures"), "reporting:figures"),
+    ("summary", _("Annual summary"), "summary:summary"),
 ]
 
 
