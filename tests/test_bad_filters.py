@@ -1,10 +1,13 @@
 """Bad values in the address bar never answer 500: every list and export URL of the URLconf,
 as several roles, with years out of range, ids beyond 64 bits and words where numbers go."""
 
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from gonghui.ledgers.registry import all_kinds
+from gonghui.reporting.indicators import all_indicators
 from gonghui.threecares.registries import REGISTRIES
 from gonghui.threecares.services_lists import SERVICE_LISTS
 
@@ -18,7 +21,13 @@ SKIP = ("admin:", "logout", "set_language", "password_change")
 SLUGS = {
     "kind": lambda: sorted(set(REGISTRIES) | {k.code for k in all_kinds()}),
     "what": lambda: sorted(SERVICE_LISTS),
+    "code": lambda: [i.code for i in all_indicators()][:2] + ["no.such.code"],
 }
+
+
+def _values(arg):
+    """Real values for the URL's argument where the walk knows them, else one that names nothing."""
+    return SLUGS.get(arg, lambda: ["no-such-thing"])()
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -38,7 +47,7 @@ def list_urls():
             continue
         routes = [route]
         for arg in converters:
-            routes = [r.replace(f"<slug:{arg}>", value) for r in routes for value in SLUGS[arg]()]
+            routes = [re.sub(rf"<(slug|str):{arg}>", value, r) for r in routes for value in _values(arg)]
         urls += ["/" + r for r in routes if "<" not in r and "^" not in r]
     return sorted(set(urls))
 

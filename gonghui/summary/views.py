@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.orgs.models import Organization
 from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.querystring import query_id
 from gonghui.reporting import indicators
 
 from . import dashboard as board
@@ -19,31 +20,17 @@ FIRST_YEAR = 2000
 
 
 def _year(request):
-    """?year= when it is a sensible year, else the latest year with records (never a 500)."""
-    raw = request.GET.get("year", "").strip()
-    if raw.isdigit() and FIRST_YEAR <= int(raw) <= timezone.localdate().year + 1:
-        return int(raw)
-    if raw:
-        from django.contrib import messages
-        from django.utils.translation import gettext as _
-
-        messages.warning(request, _("The year %(y)s cannot be shown; showing the latest year instead.") % {"y": raw[:10]})
-    return indicators.year_for(_WithoutYear(request))
-
-
-class _WithoutYear:
-    """The request as year_for sees it, without the bad ?year= (year_for would try to read it)."""
-
-    def __init__(self, request):
-        self.user = request.user
-        self.GET = {}
+    """?year= when it is a year (a bad value is ignored with a message), else the latest year with records."""
+    return indicators.year_for(request)
 
 
 def _org(request):
     """The user's organisation, or a unit of its subtree named by ?org= (the county writing a township's year)."""
-    raw = request.GET.get("org") or request.POST.get("org")
-    if raw:
-        return get_visible_or_404(Organization.objects.all(), request.user, pk=raw)
+    if request.GET.get("org", "").strip():
+        pk = query_id(request, "org")
+        if pk is None:
+            raise Http404("not found")
+        return get_visible_or_404(Organization.objects.all(), request.user, pk=pk)
     if request.user.organization is None:
         raise Http404("not found")
     return request.user.organization
