@@ -232,7 +232,7 @@ class AssistancePaymentsKind(LedgerKind):
             if archive is not None and household_key not in running:
                 running[household_key] = services.household_year_total(archive, year)
             try:
-                services.check_payable(archive=archive, person=person,
+                services.check_payable(archive=archive, person=person, beneficiary_kind=row["kind"],
                                        member_ids=archive and {archive.head_id, *(m.person_id for m in archive.members.all())})  # fmt: skip
                 services.check_amount(amount)
                 services.check_caps(programme=programme, person=person, archive=archive, amount=amount, year=year,

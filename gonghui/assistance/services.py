@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from gonghui.core.calendar import add_working_days, is_working_day
 from gonghui.orgs.models import Place
 from gonghui.people.models import IdNumberAccess
+from gonghui.reporting import closing
 
 from . import crypto
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     ArchiveCheck,
     ArchiveStatus,
     ArchiveTransition,
+    BeneficiaryKind,
     CaseDocument,
     CasePerson,
     CaseStatus,
@@ -403,9 +405,22 @@ def person_year_total(programme, person, year, *, exclude=None):
     return rows.aggregate(n=Sum("amount"))["n"] or Decimal("0")
 
 
-def check_payable(*, archive, person, member_ids=None):
-    """A household is paid only while archived, and only to its head or a member."""
+# Kinds of beneficiary paid as a household in hardship: the household must be archived (建档) first.
+NEEDS_ARCHIVE = {BeneficiaryKind.HARDSHIP_WORKER, BeneficiaryKind.CHILD}
+
+
+def check_payable(*, archive, person, beneficiary_kind=None, member_ids=None):
+    """A household is paid only while archived, and only to its head or a member; a hardship worker
+    (or their child) is paid only through such a household.
+
+    The one rule for the payment form, the payments ledger and the API; `member_ids` (the
+    household's person ids) may be passed by a caller that already loaded them for a batch.
+    """
     if archive is None:
+        if beneficiary_kind in NEEDS_ARCHIVE:
+            raise _error("archive", _("A payment to a %(kind)s needs the household's hardship archive; file and "
+                                      "archive the household first, then give its archive number."),
+                         "archive_required", kind=BeneficiaryKind(beneficiary_kind).label)  # fmt: skip
         return
     check_archive_open(archive)
     if member_ids is None:
@@ -419,13 +434,14 @@ def check_payable(*, archive, person, member_ids=None):
 def apply_for_payment(*, organization, programme, person, beneficiary_kind, amount, fund_source, applied_on,
                       archive=None, note="", by=None):  # fmt: skip
     """Record an application; caps and the household's status are checked now and again at payment."""
+    closing.ensure_open(organization=organization, day=applied_on, field="applied_on")
     amount = Decimal(amount)
     check_amount(amount)
     if programme.year != applied_on.year:
         raise _error("programme", _("%(programme)s is a programme of %(year)s; the application is dated %(date)s."),
                      "wrong_year", programme=programme.name, year=programme.year,
                      date=applied_on.isoformat())  # fmt: skip
-    check_payable(archive=archive, person=person)
+    check_payable(archive=archive, person=person, beneficiary_kind=beneficiary_kind)
     check_caps(programme=programme, person=person, archive=archive, amount=amount, year=applied_on.year)
     payment = Payment.objects.create(
         organization=organization, programme=programme, person=person, archive=archive,
@@ -434,6 +450,30 @@ def apply_for_payment(*, organization, programme, person, beneficiary_kind, amou
     )  # fmt: skip
     PaymentStep.objects.create(payment=payment, status=PaymentStatus.APPLIED, on=applied_on, by=by)
     return payment
+
+
+def check_approver(*, payment, by):
+    """Two people for money: the approver is neither the applicant nor the reviewer, and sits at the
+    level that owns the programme (or above it): the county's assistance centre approves county
+    programmes (seed: 基层初审 → 入户调查 → 中心审核 → 公示 → 审批)."""
+    if by is None:
+        raise _error("status", _("An approval must be made by a named user."), "no_approver")
+    applied_by = payment.created_by_id
+    reviewed_by = set(
+        payment.steps.filter(status=PaymentStatus.REVIEWED).exclude(by=None).values_list("by_id", flat=True)
+    )
+    if by.pk == applied_by:
+        raise _error("status", _("%(user)s applied for this payment and cannot also approve it; another person "
+                                 "must approve."), "approver_applied", user=str(by))  # fmt: skip
+    if by.pk in reviewed_by:
+        raise _error("status", _("%(user)s reviewed this payment and cannot also approve it; another person "
+                                 "must approve."), "approver_reviewed", user=str(by))  # fmt: skip
+    owner = payment.programme.organization
+    org = getattr(by, "organization", None)
+    if not by.is_superuser and (org is None or not owner.path.startswith(org.path)):
+        raise _error("status", _("%(programme)s is a programme of %(owner)s: it is approved there, not by "
+                                 "%(org)s."), "approver_level", programme=payment.programme.name, owner=owner.name,
+                     org=org.name if org else str(by))  # fmt: skip
 
 
 def check_archive_open(archive):
@@ -448,9 +488,10 @@ def move_payment(*, payment, to, on, by=None, note=""):
     """Review, approve, pay or refuse: refuses any move not in PAYMENT_MOVES, by name."""
     payment = (
         Payment.objects.select_for_update(of=("self",))
-        .select_related("programme", "notice", "archive")
+        .select_related("programme__organization", "notice", "archive", "person")
         .get(pk=payment.pk)
     )
+    closing.ensure_open(organization=payment.organization, day=on, field="on")
     move = PAYMENT_MOVES.get((payment.status, to))
     if move is None or move == "post_notice":
         raise _error("status", _("A payment that is %(current)s cannot be moved to %(to)s."), "illegal_move",
@@ -463,11 +504,12 @@ def move_payment(*, payment, to, on, by=None, note=""):
         raise _error("on", _("The public notice runs until %(ends)s (five working days); approve on %(first)s "
                              "or later."), "notice_running", ends=payment.notice.ends_on.isoformat(),
                      first=payment.notice.earliest_approval().isoformat())  # fmt: skip
+    if move == "approve":
+        check_approver(payment=payment, by=by)
     if move == "refuse" and not (note or "").strip():
         raise _error("note", _("Give the reason for refusing."), "no_reason")
     if move == "pay":
-        if payment.archive is not None:
-            check_archive_open(payment.archive)
+        check_payable(archive=payment.archive, person=payment.person, beneficiary_kind=payment.beneficiary_kind)
         check_caps(programme=payment.programme, person=payment.person, archive=payment.archive,
                    amount=payment.amount, year=on.year, exclude=payment)  # fmt: skip
         payment.paid_on = on
@@ -596,6 +638,7 @@ def attach_document(*, case, title, file, by=None):
 @transaction.atomic
 def open_case(*, organization, code, title, kind, received_on, people=(), by=None, call=None, **fields):
     """Open a rights case with its people [(person, role, is_migrant_worker)], optionally from a call."""
+    closing.ensure_open(organization=organization, day=received_on, field="received_on")
     if RightsCase.objects.filter(code=code).exists():
         raise _error("code", _("Case number %(code)s is taken."), "duplicate", code=code)
     case = RightsCase(organization=organization, code=code, title=title, kind=kind, received_on=received_on,

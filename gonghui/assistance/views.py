@@ -16,6 +16,7 @@ from gonghui.audit.selectors import history_for
 from gonghui.core.formats import download_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.querystring import query_id, query_year
 from gonghui.reporting import indicators
 
 from . import docs, forms, services
@@ -411,13 +412,13 @@ def programme_list(request):
 def _payment_rows(request):
     year = _year(request)
     status = request.GET.get("status", "")
-    programme = request.GET.get("programme", "")
+    programme = query_id(request, "programme")
     q = request.GET.get("q", "").strip()
     rows = Payment.objects.visible_to(request.user).in_year(year)
     if status in PaymentStatus.values:
         rows = rows.filter(status=status)
-    if programme.isdigit():
-        rows = rows.filter(programme_id=int(programme))
+    if programme:
+        rows = rows.filter(programme_id=programme)
     if q:
         rows = rows.filter(Q(person__name__startswith=q) | Q(programme__name__contains=q))
     rows = rows.select_related("person", "programme", "organization", "archive").order_by(
@@ -483,8 +484,8 @@ def payment_totals(request):
 def payment_create(request):
     _editor(request)
     initial = {}
-    if request.GET.get("archive", "").isdigit():
-        archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=request.GET["archive"])
+    if query_id(request, "archive"):
+        archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=query_id(request, "archive"))
         initial = {"archive": archive.code}
     form = forms.PaymentForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -617,14 +618,14 @@ def hotline_list(request):
 
 def _case_rows(request):
     q = request.GET.get("q", "").strip()
-    year = request.GET.get("year", "")
+    year = query_year(request)
     rows = RightsCase.objects.visible_to(request.user).select_related("organization")
     if q:
         rows = rows.filter(
             Q(code__icontains=q) | Q(title__contains=q) | Q(people__person__name__startswith=q)
         )
-    if year.isdigit():
-        rows = rows.filter(received_on__year=int(year))
+    if year:
+        rows = rows.filter(received_on__year=year)
     if request.GET.get("migrant") == "1":
         rows = rows.with_migrant_worker()
     return rows.distinct().order_by("-received_on", "-pk"), {
@@ -660,8 +661,8 @@ def case_export(request):
 def case_create(request):
     _editor(request)
     call = None
-    if request.GET.get("call", "").isdigit():
-        call = get_visible_or_404(HotlineCall.objects.all(), request.user, pk=request.GET["call"])
+    if query_id(request, "call"):
+        call = get_visible_or_404(HotlineCall.objects.all(), request.user, pk=query_id(request, "call"))
     initial = {"received_on": _today()}
     if call is not None:
         initial.update({"organization": call.organization_id, "summary": call.summary,

@@ -59,7 +59,13 @@ class ImportJob(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.kind} {self.filename}"
+        from .registry import get_kind
+
+        try:
+            kind = get_kind(self.kind)
+        except KeyError:
+            kind = self.kind
+        return f"{kind} {self.filename}"
 
     def get_absolute_url(self):
         return reverse("ledgers:job-detail", args=[self.pk])

@@ -249,6 +249,18 @@ class LedgerKind:
     def can_import(self, user):
         return getattr(user, "can_edit", False)
 
+    def person_keys(self):
+        """(ID number column key, name column key or None) of the person a row is about, or None.
+
+        The engine finds that person for every row by ``people.services.match_people`` before
+        ``check``: a person outside the importer's subtree only with the right name too.
+        """
+        number = next((c.key for c in self.columns if c.type == "id_number"), None)
+        if number is None:
+            return None
+        name = next((c.key for c in self.columns if c.type == "name" and c.key == "name"), None)
+        return number, name
+
     def check(self, rows, ctx):
         """Validate a batch of parsed rows against other data; report with row.error()/row.warn()."""
 
@@ -311,10 +323,42 @@ class ImportContext:
     cache: dict = field(default_factory=dict)
 
     def people_by_id_number(self, rows, key="id_number"):
-        """Registered people (anywhere in the county) for the ID numbers in `rows`, in one query."""
-        from .persons import people_by_id_number
+        """{number: Person} for the rows' ID numbers, found by the one rule (``match_people``).
 
-        return people_by_id_number([row[key] for row in rows if row[key]])
+        A person outside the importer's subtree is found only when the row's name matches too; a
+        row whose number is registered to someone else there gets an error naming nobody and
+        finds no one. The engine has usually matched the rows already (``row.extra["person"]``).
+        """
+        from gonghui.people.services import match_people
+
+        missing = [row for row in rows if row[key] and "person" not in row.extra]
+        if missing:
+            found = match_people(
+                ((i, row[key], row.get("name", "")) for i, row in enumerate(missing)),
+                self.organization,
+                places=self.subtree_places(),
+            )
+            for i, row in enumerate(missing):
+                self.take_match(row, found.get(i), key)
+        return {row[key]: row.extra["person"].person for row in rows
+                if row[key] and row.extra.get("person") and row.extra["person"].person}  # fmt: skip
+
+    def subtree_places(self):
+        """The places of the importer's subtree (None: the whole county), once per import."""
+        if "subtree_places" not in self.cache:
+            from gonghui.people.services import subtree_places
+
+            self.cache["subtree_places"] = subtree_places(self.organization)
+        return self.cache["subtree_places"]
+
+    @staticmethod
+    def take_match(row, match, key="id_number"):
+        from gonghui.people.services import Match
+
+        match = match or Match()
+        if match.refused:
+            row.error(key, match.refused)
+        row.extra["person"] = match
 
     def ensure_people(self, rows, *, id_key="id_number", name_key="name", **place_keys):
         """For valid rows, the Person of each ID number: found, or created now (one bulk write).

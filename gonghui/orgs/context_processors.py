@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Navigation by area of the union's work; areas that land later add themselves here. The key is
 # the area's URL namespace, so the entry shows as current on every page of the area; a key
@@ -12,8 +13,12 @@ AREAS = [
     ("orgs:enterprise", _("Workplaces"), "orgs:enterprise-list"),
     ("assistance", _("Assistance"), "assistance:index"),
     ("threecares", _("Three Cares"), "threecares:index"),
+    ("relief", pgettext_lazy("navigation", "Donations"), "relief:index"),
+    ("safety", _("Safety"), "safety:index"),
+    ("membership", _("Unions and members"), "membership:index"),
     ("ledgers", _("Ledgers"), "ledgers:index"),
     ("reporting", _("Figures"), "reporting:figures"),
+    ("summary", _("Annual summary"), "summary:summary"),
 ]
 
 

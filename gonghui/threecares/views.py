@@ -21,6 +21,7 @@ from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.paging import page_of
 from gonghui.people.models import Person
 from gonghui.people.privacy import reveal_for_export
+from gonghui.querystring import query_id
 from gonghui.reporting import indicators
 
 from . import forms, letters, selectors, services
@@ -74,17 +75,10 @@ def _entries(request, registry):
     """The registry rows the page's filters select, before the user's scope is applied."""
     return registry.model.objects.search(
         q=request.GET.get("q", ""),
-        township=_int(request.GET.get("township")),
-        village=_int(request.GET.get("village")),
+        township=query_id(request, "township"),
+        village=query_id(request, "village"),
         destination=request.GET.get("destination", ""),
     )
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 @login_required
@@ -104,7 +98,7 @@ def entry_list(request, kind):
         "hidden": hidden,
         "child_counts": selectors.child_counts(request.user) if registry.minors else None,
         "q": request.GET.get("q", ""),
-        "township": _int(request.GET.get("township")),
+        "township": query_id(request, "township"),
         "destination": request.GET.get("destination", ""),
         "townships": Place.objects.visible_to(request.user).townships().order_by("division_code"),
         "provinces": PROVINCES if kind == "out_migrants" else [],
@@ -234,7 +228,7 @@ def service_export(request, what):
 def mailing_letters(request):
     """Greeting letters or address labels (.docx) for a township or all, skipping blank addresses."""
     townships = Place.objects.visible_to(request.user).townships().order_by("division_code")
-    township = _int(request.GET.get("township"))
+    township = query_id(request, "township")
     rows = m.OutMigrant.objects.visible_to(request.user)
     if township:
         rows = rows.filter(township_id=township)
@@ -304,6 +298,8 @@ def mechanisms(request):
         "standard": standard,
         "scores": selectors.assessment_scores(request.user, standard) if standard else [],
         "can_inspect": request.user.can_edit and _townships(request.user, exclude_own=True).exists(),
+        # A village union reports to its township; it has no township to submit a report for.
+        "can_report": request.user.can_edit and _townships(request.user).exists(),
     }
     return render(request, "threecares/mechanisms.html", context)
 

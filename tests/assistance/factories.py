@@ -16,7 +16,8 @@ from gonghui.assistance.models import (
     PaymentStatus,
     Programme,
 )
-from tests.factories import PersonFactory, id_number
+from gonghui.orgs.models import Role, User
+from tests.factories import PersonFactory, UserFactory, id_number
 
 _n = itertools.count(500)
 
@@ -70,9 +71,22 @@ def eligibility_line(place, *, minimum="170", cap="3000", year=2008):
     )  # fmt: skip
 
 
+def approver_for(programme):
+    """An officer of the union that owns the programme: the level that approves its payments."""
+    org = programme.organization
+    user = User.objects.filter(username=f"approver-{org.pk}").first()
+    return user or UserFactory(username=f"approver-{org.pk}", organization=org, role=Role.COMMITTEE_OFFICER)
+
+
 def paid_payment(*, organization, programme, person, amount="200", archive=None, applied_on=datetime.date(2008, 1, 7),
-                 kind="hardship_worker", by=None):  # fmt: skip
-    """An application taken through review, a five-working-day notice, approval and payment."""
+                 kind=None, by=None, approver=None):  # fmt: skip
+    """An application taken through review, a five-working-day notice, approval and payment.
+
+    `by` applies and reviews; `approver` (default: an officer of the programme's union) approves and pays.
+    """
+    approver = approver or approver_for(programme)
+    # Without an archive, a hardship worker cannot be paid: such a row is a migrant worker's.
+    kind = kind or ("hardship_worker" if archive is not None else "migrant_worker")
     payment = services.apply_for_payment(
         organization=organization, programme=programme, person=person, archive=archive, beneficiary_kind=kind,
         amount=Decimal(amount), fund_source="own_funds", applied_on=applied_on, by=by,
@@ -81,8 +95,8 @@ def paid_payment(*, organization, programme, person, amount="200", archive=None,
     payment.refresh_from_db()
     notice = services.post_notice(organization=organization, payments=[payment], title="公示", posted_on=applied_on,
                                   by=by)  # fmt: skip
-    services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=by)
-    services.move_payment(payment=payment, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=by)
+    services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=approver)
+    services.move_payment(payment=payment, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=approver)
     payment.refresh_from_db()
     return payment
 

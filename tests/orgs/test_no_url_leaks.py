@@ -2,6 +2,7 @@
 for township B. Covers every page an area adds, without listing them here."""
 
 import importlib
+import json
 import re
 from collections import deque
 from types import SimpleNamespace
@@ -9,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps
 
+from gonghui.people.models import Person
 from tests.factories import EnterpriseFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +105,43 @@ def test_township_b_cannot_open_any_record_page_township_a_reaches(client, two_t
     assert len(record_pages) >= 20, "the crawl should reach township A's records"
     leaks = [u for u in sorted(record_pages) if client.get(u).status_code != 404]
     assert not leaks, f"township B opened township A's pages: {leaks}"
+
+
+def test_importing_id_numbers_of_township_b_opens_only_the_people_named_right(
+    client, two_townships, tmp_path
+):
+    """A ledger is no side door: rows with township B's ID numbers, imported by township A, make
+    reachable only the people whose ID number and name both matched."""
+    from gonghui.ledgers.importer import run_import
+    from gonghui.ledgers.registry import get_kind
+    from tests.factories import id_number
+    from tests.ledgers.files import write_xlsx
+
+    cast = two_townships
+    named_right = PersonFactory(
+        name="乙甲", township=cast.place_b, village=cast.village_b, id_no=id_number(501)
+    )
+    named_wrong = PersonFactory(
+        name="乙乙", township=cast.place_b, village=cast.village_b, id_no=id_number(502)
+    )
+    client.force_login(cast.township_a_officer)
+    before = crawl(client)
+    header = ["姓名", "身份证号", "乡镇", "村(社区)"]
+    rows = [
+        header,
+        ["乙甲", id_number(501), "高桥镇", "高桥村"],
+        ["冒名", id_number(502), "高桥镇", "高桥村"],
+    ]
+    for kind in ("elders", "out_migrants"):
+        path = write_xlsx(tmp_path / f"{kind}.xlsx", {"Sheet1": rows})
+        result = run_import(get_kind(kind), str(path), organization=cast.township_a, user=cast.township_a_officer,
+                            skip_invalid=True)  # fmt: skip
+        assert (result.status, result.rows_imported, len(result.errors)) == ("committed", 1, 1)
+        assert "乙乙" not in json.dumps(result.as_summary(), ensure_ascii=False)
+    after = crawl(client)
+    people_pages = {u for u in after - before if re.match(r"^/people/\d+/", u)}
+    assert people_pages, "the person linked with name and ID number is reachable"
+    assert {int(re.match(r"^/people/(\d+)/", u).group(1)) for u in people_pages} == {named_right.pk}
+    assert client.get(named_wrong.get_absolute_url()).status_code == 404
+    others = Person.objects.filter(township=cast.place_b).exclude(pk=named_right.pk)
+    assert others.exists() and all(client.get(p.get_absolute_url()).status_code == 404 for p in others)

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from gonghui.ledgers.importer import run_import
 from gonghui.ledgers.registry import get_kind
-from gonghui.threecares import models as m
 from gonghui.threecares import services
 from tests.ledgers.files import write_xlsx
 
@@ -90,7 +89,9 @@ def test_an_information_report_breaking_a_rule_is_refused_with_one_code_by_both_
             "organization": organization.pk, "year": 2008, "month": 1, "submitted_on": submitted_on,
             "content": "…"}))  # fmt: skip
     assert codes == {code}
-    assert not m.InfoReport.objects.exists()
+    from gonghui.reporting.models import Submission
+
+    assert not Submission.objects.exists()
 
 
 def test_the_guardian_named_on_the_ledger_stays_when_the_line_still_says_it_and_goes_when_cleared(cast):
