@@ -43,9 +43,7 @@ def months_of(start, end):
     return months
 
 
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
+ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 
 # Workplaces under supervision -------------------------------------------------------------------
