@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_visible_or_404, within_one_township
 from gonghui.paging import page_of
 
 from .forms import PersonForm
@@ -21,7 +21,7 @@ def person_list(request):
     # Everyone a county may see is a million people: without a search the list has no total,
     # which would cost a pass over all of them, only pages.
     page = page_of(people, request.GET.get("page"), related=("township", "village"), counted=bool(q))
-    context = {"page": page, "q": q}
+    context = {"page": page, "q": q, "local": within_one_township(request.user)}
     template = "people/partials/person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, context)
 

@@ -582,7 +582,7 @@ def _mechanisms(rng, county, townships, committees):
         organization=county, year=YEAR, defaults={"title": "2008年“三关”工程考核标准"}
     )
     items = [
-        ("registries", "建立外出务工、外来务工、返乡创业、空巢老人、留守儿童五本台帐", 20),
+        ("registries", "建立外出务工、外来务工、返乡创业、空巢老人、留守儿童五本台账", 20),
         ("pairing", "空巢老人结对帮扶", 15),
         ("proxy", "留守儿童聘请代理家长", 15),
         ("visits", "慰问外出民工、空巢老人、留守儿童", 10),
@@ -601,7 +601,7 @@ def _mechanisms(rng, county, townships, committees):
     _insert_missing(m.Inspection, inspections, keyed("organization_id", "year", "team"))
     visits = [m.InspectionVisit(inspection_id=inspections[i % 4].pk, organization=committees[t.pk],
                                 visited_on=datetime.date(YEAR, 11, 3 + i // 4), score=Decimal(rng.randint(72, 98)),
-                                findings="台帐基本健全；个别村代理家长家访记录不全。")
+                                findings="台账基本健全；个别村代理家长家访记录不全。")
               for i, t in enumerate(townships)]  # fmt: skip
     created["inspection_visits"] = _insert_missing(
         m.InspectionVisit, visits, keyed("inspection_id", "organization_id")

@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gonghui.widgets import DateInput
 
@@ -209,7 +210,7 @@ class MailboxForm(PlaceForm):
 
 
 class SocietyForm(PlaceForm):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("of a thing", "Name"), max_length=100)
     founded_on = forms.DateField(label=_("Founded on"), widget=DATE)
     leader_name = forms.CharField(label=_("Leader"), max_length=50, required=False)
     members = LinesField(
@@ -291,7 +292,7 @@ class PairingEditForm(PairingForm):
 
 
 class SocietyEditForm(PlaceForm):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("of a thing", "Name"), max_length=100)
     founded_on = forms.DateField(label=_("Founded on"), widget=DATE)
     leader_name = forms.CharField(label=_("Leader"), max_length=50, required=False)
 
