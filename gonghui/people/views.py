@@ -10,6 +10,7 @@ from gonghui.paging import page_of
 
 from .forms import PersonForm
 from .models import IdNumberAccess, Person
+from .picker import pick_results
 from .privacy import reveal_id_number
 from .sections import sections_for
 
@@ -24,6 +25,12 @@ def person_list(request):
     context = {"page": page, "q": q, "local": within_one_township(request.user)}
     template = "people/partials/person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, context)
+
+
+@login_required
+def person_pick(request):
+    """The person picker's live results (gonghui.people.picker)."""
+    return pick_results(request)
 
 
 @login_required

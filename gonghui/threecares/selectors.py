@@ -12,6 +12,7 @@ from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
+from gonghui.people.picker import PICKED, picked_id
 
 from . import models as m
 from .querysets import minors_visible_to
@@ -248,8 +249,14 @@ def person_named(user, line, *, field, current=None):
         return None
     if current is not None and line == current.name:
         return current
-    digits = idnumbers.normalize(line)
     people = Person.objects.visible_to(user)
+    if line.startswith(PICKED):  # chosen with the person picker
+        person = people.filter(pk=picked_id(line) or 0).first()
+        if person is None:
+            raise ValidationError({field: ValidationError(_("Choose the person again from the search results."),
+                                                          code="not_found")})  # fmt: skip
+        return person
+    digits = idnumbers.normalize(line)
     if len(digits) == 18 and digits[:17].isdigit():
         rows = list(people.filter(id_number_hash=idnumbers.lookup_hash(digits))[:2])
     else:
