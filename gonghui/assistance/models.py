@@ -46,29 +46,7 @@ class Holiday(models.Model):
         return f"{self.date} {self.name}"
 
 
-def _calendar(start, end):
-    """{date: is_workday} for the holidays and make-up working days between start and end."""
-    return dict(Holiday.objects.filter(date__gte=start, date__lte=end).values_list("date", "is_workday"))
-
-
-def is_working_day(day, calendar=None):
-    calendar = _calendar(day, day) if calendar is None else calendar
-    if day in calendar:
-        return calendar[day]
-    return day.weekday() < 5
-
-
-def add_working_days(start, days):
-    """The date `days` working days after `start`, skipping weekends and public holidays (Holiday)."""
-    # The longest holiday (春节 or 国庆) is seven days; two weeks per five working days is ample.
-    calendar = _calendar(start, start + datetime.timedelta(days=14 + 3 * days))
-    day = start
-    left = days
-    while left > 0:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day, calendar):
-            left -= 1
-    return day
+# The working-day calendar that reads this table: gonghui/core/calendar.py.
 
 
 class ScopedQuerySet(models.QuerySet):

@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.calendar import add_working_days, is_working_day
 from gonghui.orgs.models import Place
 from gonghui.people.models import IdNumberAccess
 
@@ -38,8 +39,6 @@ from .models import (
     Programme,
     PublicNotice,
     RightsCase,
-    add_working_days,
-    is_working_day,
 )
 
 

@@ -96,10 +96,25 @@ def count_visible(queryset, user, *, via="organization"):
 
 def get_visible_or_404(queryset, user, **lookup):
     """Load one record through the user's scope; missing and not-yours look the same."""
+    if not hasattr(queryset, "visible_to"):  # a model class
+        queryset = queryset._default_manager.all()
     try:
         return queryset.visible_to(user).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404("not found")
+
+
+def get_editable_or_404(queryset, user, **lookup):
+    """Load one record the user may change: in their scope and in a role that may change records.
+
+    A read-only role gets the same 404 as an out-of-scope record: pages that change records are
+    not offered to it, so a URL typed by hand finds nothing either.
+    """
+    if not getattr(user, "can_edit", False):
+        raise Http404("not found")
+    if not hasattr(queryset, "visible_to"):  # a model class
+        queryset = queryset._default_manager.all()
+    return get_visible_or_404(queryset, user, **lookup)
 
 
 def register_person_link(model, *, person_field="person", via="organization"):

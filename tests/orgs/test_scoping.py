@@ -168,3 +168,15 @@ def test_count_visible_counts_each_users_subtree(cast, records):
     for user, n in expected:
         assert scoping.count_visible(Enterprise.objects.all(), user) == n, user
         assert scoping.count_visible(Enterprise.objects.filter(name__startswith="~"), user) == 0
+
+
+def test_get_editable_or_404_needs_scope_and_a_role_that_may_change(cast):
+    from django.http import Http404
+
+    union_a = OrganizationFactory(parent=cast.township_a)
+    assert scoping.get_editable_or_404(Organization, cast.township_a_officer, pk=union_a.pk) == union_a
+    for user in (cast.township_b_officer, cast.leader, cast.auditor):
+        with pytest.raises(Http404):
+            scoping.get_editable_or_404(Organization.objects.all(), user, pk=union_a.pk)
+    with pytest.raises(Http404):
+        scoping.get_editable_or_404(Organization, cast.township_a_officer, pk="not a number")
