@@ -66,8 +66,8 @@ def main():
     env = {**os.environ, "GONGHUI_VAR_DIR": str(directory), "GONGHUI_SQLITE": str(database), "DEBUG": "0"}
     env.pop("DATABASE_URL", None)
 
-    print(f"machine: reference loop {reference_ms():.0f} ms (a quiet 2020s laptop core: about 250 ms); "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
+    print(f"machine: reference loop {reference_ms():.0f} ms (the same loop on another machine scales the figures "
+          f"below); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
     migrate_wall, migrate_cpu, _out = step(["migrate", "--no-input", "-v", "0"], env)
     print(f"migrate:  {migrate_wall:6.1f} s wall, {migrate_cpu:6.1f} s CPU")
     demo_wall, demo_cpu, out = step(["demo"], env)
