@@ -231,3 +231,18 @@ def restrict_people(queryset, user):
         )
         condition |= Exists(linked)
     return queryset.filter(condition)
+
+
+def within_one_township(user):
+    """Whether everything the user sees lies in one township (its committee or a union under it).
+
+    Lists drop the 乡镇 column for such users: it says the same on every row. One query.
+    """
+    org = getattr(user, "organization", None)
+    if org is None:
+        return False
+    from .models import Organization
+
+    if org.category == Organization.Category.TOWNSHIP:
+        return True
+    return org.ancestors().filter(category=Organization.Category.TOWNSHIP).exists()

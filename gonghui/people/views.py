@@ -5,11 +5,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_visible_or_404, within_one_township
 from gonghui.paging import page_of
 
 from .forms import PersonForm
 from .models import IdNumberAccess, Person
+from .picker import pick_results
 from .privacy import reveal_id_number
 from .sections import sections_for
 from .services import may_change, records_held_elsewhere
@@ -22,9 +23,15 @@ def person_list(request):
     # Everyone a county may see is a million people: without a search the list has no total,
     # which would cost a pass over all of them, only pages.
     page = page_of(people, request.GET.get("page"), related=("township", "village"), counted=bool(q))
-    context = {"page": page, "q": q}
+    context = {"page": page, "q": q, "local": within_one_township(request.user)}
     template = "people/partials/person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, context)
+
+
+@login_required
+def person_pick(request):
+    """The person picker's live results (gonghui.people.picker)."""
+    return pick_results(request)
 
 
 @login_required
