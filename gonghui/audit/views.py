@@ -4,10 +4,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.xlsx import ledger_response
 
 from .forms import AuditFilterForm
-from .selectors import filtered_entries
+from .selectors import conceal_minor_entries, conceal_reveals, filtered_entries, visible_reveals
 
 
 def _entries(request):
@@ -24,9 +25,11 @@ def entry_list(request):
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     for entry in page:
         entry.change_rows = list((entry.changes_display_dict or {}).items())
-    return render(
-        request, "audit/entry_list.html", {"form": form, "page": page, "query": request.GET.urlencode()}
-    )
+    conceal_minor_entries(page.object_list, request.user)
+    reveals = Paginator(visible_reveals(request.user), 20).get_page(request.GET.get("rpage"))
+    conceal_reveals(reveals.object_list, request.user)
+    context = {"form": form, "page": page, "query": request.GET.urlencode(), "reveals": reveals}
+    return render(request, "audit/entry_list.html", context)
 
 
 @login_required
@@ -44,10 +47,19 @@ def entry_export(request):
     ]
 
     def rows():
+        chunk = []
         for e in entries.iterator(chunk_size=2000):
-            changes = "; ".join(
-                f"{k}: {v[0]} → {v[1]}" for k, v in (e.changes_display_dict or {}).items() if len(v) == 2
-            )
+            chunk.append(e)
+            if len(chunk) == 2000:
+                yield from chunk_rows(chunk)
+                chunk = []
+        yield from chunk_rows(chunk)
+
+    def chunk_rows(chunk):
+        for e in conceal_minor_entries(chunk, request.user):
+            items = e.change_rows if e.concealed else (e.changes_display_dict or {}).items()
+            pairs = [(k, v[0], v[1]) for k, v in items if len(v) == 2]
+            changes = "; ".join(f"{k}: {old} → {new}" for k, old, new in pairs)
             yield [
                 e.timestamp,
                 str(e.actor or ""),
@@ -63,6 +75,6 @@ def entry_export(request):
         unit=request.user.organization.name if request.user.organization else "",
         headers=headers,
         rows=rows(),
-        filename="audit-log.xlsx",
+        filename=file_name(_("Audit log")),
         total_label=None,
     )

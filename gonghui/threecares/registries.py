@@ -125,3 +125,49 @@ def related_for(registry):
     if registry.key == "children":
         fields += ["guardian", "proxy_parent__person"]
     return fields
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _export_builder(registry):
+    def build(user, params=None, reveal=None):
+        from gonghui.ledgers.exports import Export, chunks
+        from gonghui.people.privacy import conceal_minors
+
+        from .querysets import minors_visible_to
+
+        params = params or {}
+        entries = registry.model.objects.search(
+            q=params.get("q", ""), township=_int(params.get("township")), village=_int(params.get("village")),
+            destination=params.get("destination", ""),
+        ).visible_to(user)  # fmt: skip
+        if registry.minors and not minors_visible_to(user):
+            entries = entries.none()
+        count = entries.count()
+
+        def rows():
+            for chunk in chunks(entries.select_related(*related_for(registry)).order_by("-pk")):
+                people = [e.person for e in chunk]
+                conceal_minors(people, user)
+                numbers = reveal.numbers(people) if reveal is not None else {}
+                for e in chunk:
+                    cells = [getter(e) for _header, getter in registry.columns]
+                    cells[1] = numbers.get(e.person_id, cells[1])
+                    yield cells
+
+        return Export(title=registry.title, headers=[h for h, _g in registry.columns], rows=rows(), count=count)
+
+    return build
+
+
+def register_exports():
+    from gonghui.ledgers.exports import register_export
+
+    for registry in REGISTRIES.values():
+        register_export(f"registry-{registry.key}", reveals=True, what=registry.title,
+                        params=("q", "township", "village", "destination"))(_export_builder(registry))  # fmt: skip

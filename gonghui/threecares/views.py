@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.audit.selectors import history_for
+from gonghui.ledgers.downloads import export_response
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Organization, Place
 from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.paging import page_of
 from gonghui.people.models import Person
-from gonghui.people.privacy import reveal_for_export
 from gonghui.reporting import indicators
 
 from . import forms, letters, selectors, services
@@ -119,21 +119,9 @@ def entry_export(request, kind):
     registry = _registry(kind)
     if registry.minors and not minors_visible_to(request.user):
         raise Http404("not found")
-    entries = _entries(request, registry).visible_to(request.user).order_by("-pk")
-    entries = list(entries.select_related(*related_for(registry))[:200000])
-    numbers = reveal_for_export([e.person for e in entries], request.user, purpose=f"export {kind}")
-    headers = [header for header, _getter in registry.columns]
-
-    def rows():
-        for e in entries:
-            cells = [getter(e) for _header, getter in registry.columns]
-            cells[1] = numbers.get(e.person_id, cells[1])
-            yield cells
-
-    return ledger_response(
-        title=str(registry.title), unit=str(request.user.organization or ""), headers=headers, rows=rows(),
-        filename=f"{kind}.xlsx",
-    )  # fmt: skip
+    keys = ["q", "township", "village", "destination"]
+    params = {k: request.GET[k] for k in keys if request.GET.get(k)}
+    return export_response(request, f"registry-{kind}", params, back=reverse("threecares:entry-list", args=[kind]))
 
 
 @login_required
