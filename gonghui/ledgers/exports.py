@@ -106,7 +106,11 @@ def _labels(kind_code, key):
 
 def people_rows(queryset, user, reveal=None):
     """Rows of the people ledger: masked ID numbers, or clear ones when asked for (logged by `reveal`)."""
-    people = queryset.select_related("township", "village").order_by("name", "pk")
+    # Only the ledger's columns: model instances with every field (timestamps, hashes) cost twice as much.
+    people = queryset.select_related("township", "village").order_by("name", "pk").only(
+        "name", "id_number_masked", "id_number_cipher", "gender", "ethnicity", "phone", "address", "birth_date",
+        "township__name", "village__name",
+    )  # fmt: skip
     genders = _labels("people", "gender")
     for chunk in chunks(people):
         conceal_minors(chunk, user)

@@ -63,7 +63,10 @@ class BulkReveal:
 
     def numbers(self, people):
         """{person pk: clear number} for these people (those with a number)."""
-        numbers = {p.pk: p.clear_id_number() for p in people if p.has_id_number and not is_concealed(p)}
+        numbers = {}
+        for p in people:
+            if p.id_number_cipher and not is_concealed(p):
+                numbers[p.pk] = p.clear_id_number()
         self.count += len(numbers)
         return numbers
 
