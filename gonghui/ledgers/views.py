@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.formats import download_name
 from gonghui.orgs.scoping import get_visible_or_404
 
 from . import services
@@ -147,7 +148,7 @@ def job_rejected(request, pk):
     if not job.rejected_file or not (job.user_id == request.user.pk or request.user.can_unmask_id_numbers):
         raise Http404("no rejected rows")
     return FileResponse(
-        job.rejected_file.open("rb"), as_attachment=True, filename=f"错误行-{Path(job.filename).stem}.xlsx"
+        job.rejected_file.open("rb"), as_attachment=True, filename=download_name(f"错误行-{Path(job.filename).stem}", "xlsx")
     )
 
 
@@ -157,7 +158,7 @@ def template(request, kind):
     handle = tempfile.TemporaryFile()
     write_template(handle, kind)
     handle.seek(0)
-    return FileResponse(handle, as_attachment=True, filename=f"{kind.title}模板.xlsx")
+    return FileResponse(handle, as_attachment=True, filename=download_name(f"{kind.title}模板", "xlsx"))
 
 
 def _params(request, keys):

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from . import models as m
 
-
 # As the ledgers write them (data): the same labels the import reads.
 GENDER_LABELS = {"M": "男", "F": "女"}
 

@@ -8,10 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from gonghui.audit.selectors import history_for
+from gonghui.core.formats import download_name
 from gonghui.ledgers.downloads import export_response
+from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Organization, Place
 from gonghui.orgs.scoping import get_visible_or_404
@@ -215,7 +218,7 @@ def service_export(request, what):
     rows = ([getter(r) for _h, getter in spec.columns] for r in spec.queryset(request.user).iterator(2000))
     return ledger_response(
         title=str(spec.title), unit=str(request.user.organization or ""), headers=[str(h) for h, _g in spec.columns],
-        rows=rows, filename=f"{what}.xlsx", sum_columns=spec.sums,
+        rows=rows, filename=file_name(spec.title), sum_columns=spec.sums,
     )  # fmt: skip
 
 
@@ -237,7 +240,9 @@ def mailing_letters(request):
         response = HttpResponse(
             document, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         )
-        response["Content-Disposition"] = f'attachment; filename="greeting_{what}.docx"'
+        name = download_name(_("Greeting letters") if what == "letters" else _("Address labels"), "docx",
+                             day=timezone.localdate())  # fmt: skip
+        response["Content-Disposition"] = content_disposition_header(True, name)
         response["X-Letters-Count"] = str(counts["addressable"])
         return response
     context = {"townships": townships, "township": township, "counts": counts,
