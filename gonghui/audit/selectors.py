@@ -7,6 +7,8 @@ from gonghui.orgs import scoping
 from gonghui.people.models import IdNumberAccess, Person
 from gonghui.people.privacy import CONCEALED_NAME, conceal_minors, may_see_minors, minor_ids
 
+from .changes import with_change_lines
+
 
 def history_for(obj, limit=50, *, user=None):
     """The change history of one record, newest first, with its actor loaded.
@@ -20,25 +22,10 @@ def history_for(obj, limit=50, *, user=None):
         .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     )
-    entries = [_with_changes(e) for e in entries]
+    entries = with_change_lines(entries)
     if user is not None:
         conceal_minor_entries(entries, user)
-        for e in entries:
-            if e.concealed:
-                e.change_rows = [(field, HIDDEN, HIDDEN) for field, _values in e.change_rows]
     return entries
-
-
-def _with_changes(entry):
-    changes = entry.changes_display_dict or {}
-    entry.change_rows = [(field, *_old_new(values)) for field, values in changes.items()]
-    return entry
-
-
-def _old_new(values):
-    if isinstance(values, list | tuple) and len(values) == 2:
-        return values[0], values[1]
-    return "", values
 
 
 def visible_entries(user):
@@ -69,7 +56,7 @@ def audited_models():
 
     return sorted(
         ((f"{m._meta.app_label}.{m._meta.model_name}", m._meta.verbose_name) for m in auditlog.get_models()),
-        key=lambda pair: pair[0],
+        key=lambda pair: str(pair[1]),
     )
 
 
@@ -106,7 +93,7 @@ def conceal_minor_entries(entries, user):
     """For a role without access to minors' records: entries about a minor (a child's own record, or a
     record pointing at a child such as a payment or a household member) keep their kind, action and
     time, but neither the record's name nor the values changed: that a child's record changed, not whose.
-    Sets `entry.concealed`; returns the entries."""
+    Call after ``with_change_lines``. Sets `entry.concealed`; returns the entries."""
     entries = list(entries)
     for entry in entries:
         entry.concealed = False
@@ -142,5 +129,5 @@ def conceal_minor_entries(entries, user):
         if concerned.get(entry.pk, set()) & minors:
             entry.concealed = True
             entry.object_repr = str(CONCEALED_NAME)
-            entry.change_rows = [(field, [HIDDEN, HIDDEN]) for field in (entry.changes_display_dict or {})]
+            entry.change_lines = [(label, HIDDEN) for label, _text in getattr(entry, "change_lines", [])]
     return entries

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.xlsx import ledger_response
 
+from .changes import with_change_lines
 from .forms import AuditFilterForm
 from .selectors import conceal_minor_entries, conceal_reveals, filtered_entries, visible_reveals
 
@@ -23,9 +24,7 @@ def _entries(request):
 def entry_list(request):
     form, entries = _entries(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    for entry in page:
-        entry.change_rows = list((entry.changes_display_dict or {}).items())
-    conceal_minor_entries(page.object_list, request.user)
+    page.object_list = conceal_minor_entries(with_change_lines(page.object_list), request.user)
     reveals = Paginator(visible_reveals(request.user), 20).get_page(request.GET.get("rpage"))
     conceal_reveals(reveals.object_list, request.user)
     context = {"form": form, "page": page, "query": request.GET.urlencode(), "reveals": reveals}
@@ -47,28 +46,17 @@ def entry_export(request):
     ]
 
     def rows():
-        chunk = []
-        for e in entries.iterator(chunk_size=2000):
-            chunk.append(e)
-            if len(chunk) == 2000:
-                yield from chunk_rows(chunk)
-                chunk = []
-        yield from chunk_rows(chunk)
-
-    def chunk_rows(chunk):
-        for e in conceal_minor_entries(chunk, request.user):
-            items = e.change_rows if e.concealed else (e.changes_display_dict or {}).items()
-            pairs = [(k, v[0], v[1]) for k, v in items if len(v) == 2]
-            changes = "; ".join(f"{k}: {old} → {new}" for k, old, new in pairs)
-            yield [
-                e.timestamp,
-                str(e.actor or ""),
-                actions.get(e.action, ""),
-                e.content_type.name,
-                e.object_pk,
-                e.object_repr,
-                changes,
-            ]
+        for chunk in _chunks(entries.iterator(chunk_size=2000), 2000):
+            for e in conceal_minor_entries(with_change_lines(chunk), request.user):
+                yield [
+                    e.timestamp,
+                    str(e.actor or ""),
+                    actions.get(e.action, ""),
+                    e.content_type.name,
+                    e.object_pk,
+                    e.object_repr,
+                    "; ".join(f"{label}: {text}" for label, text in e.change_lines),
+                ]
 
     return ledger_response(
         title=_("Audit log"),
@@ -78,3 +66,14 @@ def entry_export(request):
         filename=file_name(_("Audit log")),
         total_label=None,
     )
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -99,3 +99,20 @@ def paid_payment(*, organization, programme, person, amount="200", archive=None,
     services.move_payment(payment=payment, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=approver)
     payment.refresh_from_db()
     return payment
+
+
+def crawl_records(cast, side):
+    """Records of every scoped assistance model inside one township (the URL-leak crawl's fixture)."""
+    from gonghui.assistance.models import HotlineCall, ModelWorker
+
+    head = new_person(side.village, name=f"{side.tag}户主")
+    household = ArchiveFactory(organization=side.union, head=head, code=f"KN-{side.tag}")
+    eligibility_line(side.place)
+    programme = ProgrammeFactory(organization=side.township, name=f"{side.tag}生活救助")
+    paid_payment(organization=side.township, programme=programme, person=head, archive=household)
+    services.open_case(organization=side.township, code=f"WQ-{side.tag}", title="欠薪", kind="wages",
+                       received_on=datetime.date(2008, 3, 1), people=[(head, "claimant", True)])  # fmt: skip
+    ModelWorker.objects.create(organization=side.union, person=head, level="county", honour="县劳动模范",
+                               year_honoured=2005, situation="retired")  # fmt: skip
+    HotlineCall.objects.create(organization=side.township, called_at=datetime.datetime(2008, 3, 1, 9, tzinfo=datetime.UTC),
+                               caller_name=f"{side.tag}来电", topic="wages", summary="欠薪", answered_by="王")  # fmt: skip
