@@ -79,6 +79,7 @@ FIELD_TYPES = {
     "phone",  # 11-digit mobile or landline with area code
     "yesno",  # 是/否/√/×/有/无/Y/N → bool
     "choice",  # one of Column.choices (label → stored value); the stored value is accepted too
+    "gender",  # 男/女 → "M"/"F"; checked against the row's ID number wherever the column appears
     "text",  # free text, full-width normalised, stripped
     "integer",  # non-negative whole number; a trailing unit such as 人 or 对 is allowed
     "place",  # a township or village name, resolved to a Place inside the organisation's subtree
@@ -116,6 +117,10 @@ class Column:
             raise ValueError(
                 f"Column {self.key}: unknown type {self.type!r}; use one of {sorted(FIELD_TYPES)}"
             )
+        if self.type == "gender" and not self.choices:
+            from .values import GENDER_LABELS
+
+            object.__setattr__(self, "choices", dict(GENDER_LABELS))
         if self.type == "choice" and not self.choices:
             raise ValueError(f"Column {self.key}: a choice column needs choices")
         if self.type == "place" and self.place not in {"township", "village"}:

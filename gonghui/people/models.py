@@ -176,6 +176,8 @@ class Person(models.Model):
             raise ValidationError({"village": _("This village is not in the chosen township.")})
 
     def save(self, *args, **kwargs):
+        if getattr(self, "_concealed", False):
+            raise ValueError("a person concealed for display (privacy.conceal_minors) is never saved")
         self.name = (self.name or "").strip()
         self.name_initials = initials(self.name)
         if self.village_id and not self.township_id:
@@ -184,9 +186,16 @@ class Person(models.Model):
 
 
 class IdNumberAccess(models.Model):
-    """Every time a clear ID number was shown or exported, and to whom."""
+    """Every time a clear ID number was shown or exported, and to whom.
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    One row per number shown on a page (`person` set), or one row per export that asked for clear
+    numbers (a bulk reveal: no person, `count` numbers, `what` was exported).
+    """
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="+")  # fmt: skip
+    count = models.PositiveIntegerField(_("numbers shown"), default=1)
+    what = models.CharField(_("what was shown"), max_length=120, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
     )
@@ -200,4 +209,8 @@ class IdNumberAccess(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.user} {self.person} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} {self.person or self.what} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_bulk(self):
+        return self.person_id is None

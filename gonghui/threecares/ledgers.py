@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from gonghui.ledgers.bulk import insert_dicts
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.ledgers.vocabulary import PROVINCES, TOWNSHIP_ALIASES, VILLAGE_ALIASES
-from gonghui.people.models import Gender
 
 from . import models as m
 from . import services
@@ -33,13 +32,18 @@ ELDER_EXAMPLE_ID = "520199194203150023"
 CHILD_EXAMPLE_ID = "52019920000601002X"
 
 
+def _example_gender(number):
+    # The template's example row agrees with its own ID number (the 17th digit: odd for men).
+    return "男" if int(number[16]) % 2 else "女"
+
+
 def person_columns(example_id="520199197503080016"):
     return [
         Column("name", "姓名", "name", required=True, aliases=["名字", "人员姓名"], example="张三"),
         Column("id_number", "身份证号", "id_number", required=True,
                aliases=["身份证号码", "公民身份号码", "身份证", "身份证件号码", "证件号码"],
                example=example_id, help="18位；请把本列设为“文本”。"),
-        Column("gender", "性别", "choice", choices={"男": Gender.MALE, "女": Gender.FEMALE}, example="男"),
+        Column("gender", "性别", "gender", example=_example_gender(example_id)),
         Column("phone", "联系电话", "phone", aliases=["手机号码", "手机号", "手机", "电话", "联系方式"],
                example="13800001111"),
         Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP, example="高桥镇"),
