@@ -1,3 +1,5 @@
+import functools
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +20,14 @@ def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
-    items = [{"key": key, "label": label, "url": reverse(name)} for key, label, name in AREAS]
+    items = list(_area_items())
     if user.can_read_audit:
         items.append({"key": "audit", "label": _("Audit log"), "url": reverse("audit:entry-list")})
     current = request.resolver_match.namespace if request.resolver_match else ""
     return {"nav_items": items, "nav_current": current or "home"}
+
+
+@functools.cache
+def _area_items():
+    # The menu's URLs are the same on every page: reversed once per process, not per request.
+    return tuple({"key": key, "label": label, "url": reverse(name)} for key, label, name in AREAS)
