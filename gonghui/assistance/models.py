@@ -15,13 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
-from gonghui.orgs.fields import owned_by
+from gonghui.orgs.fields import MONEY, owned_by
 from gonghui.orgs.models import Enterprise, Place
 from gonghui.people.models import Person
 
 from . import crypto
-
-MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
 class Holiday(models.Model):
@@ -46,34 +44,10 @@ class Holiday(models.Model):
         return f"{self.date} {self.name}"
 
 
-def _calendar(start, end):
-    """{date: is_workday} for the holidays and make-up working days between start and end."""
-    return dict(Holiday.objects.filter(date__gte=start, date__lte=end).values_list("date", "is_workday"))
+# The working-day calendar that reads this table: gonghui/core/calendar.py.
 
 
-def is_working_day(day, calendar=None):
-    calendar = _calendar(day, day) if calendar is None else calendar
-    if day in calendar:
-        return calendar[day]
-    return day.weekday() < 5
-
-
-def add_working_days(start, days):
-    """The date `days` working days after `start`, skipping weekends and public holidays (Holiday)."""
-    # The longest holiday (春节 or 国庆) is seven days; two weeks per five working days is ample.
-    calendar = _calendar(start, start + datetime.timedelta(days=14 + 3 * days))
-    day = start
-    left = days
-    while left > 0:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day, calendar):
-            left -= 1
-    return day
-
-
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
+ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 
 # Configurable lists ---------------------------------------------------------------------------
@@ -462,7 +436,7 @@ class ArchiveCheck(models.Model):
 class ProgrammeQuerySet(ScopedQuerySet):
     def open_to(self, org):
         """Programmes an organisation may pay from: its own and those set by the levels above it."""
-        return self.filter(organization__in=org.ancestors()) | self.filter(organization=org)
+        return self.applying_to(org)
 
     def in_year(self, year):
         return self.filter(year=year)

@@ -20,9 +20,8 @@ from gonghui.people.services import people_named, suggest_changes
 from .bulk import adapt, fast_initials, insert_rows
 from .persons import INSERT_BATCH
 from .registry import Column, LedgerKind, register_kind
+from .vocabulary import TOWNSHIP_ALIASES, VILLAGE_ALIASES
 
-TOWNSHIP_ALIASES = ["乡(镇)", "乡镇(街道)", "所属乡镇", "乡镇名称", "镇(乡)", "乡镇街道"]
-VILLAGE_ALIASES = ["村(居)委会", "村(居)", "村", "社区", "村居", "村名", "所属村", "村(社区)名称", "村委会"]
 GENDERS = {"男": Gender.MALE, "女": Gender.FEMALE, "男性": Gender.MALE, "女性": Gender.FEMALE}
 
 

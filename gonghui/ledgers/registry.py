@@ -145,10 +145,14 @@ class Issue:
     column: str
     value: str
     reason: str
+    code: str = ""  # the ValidationError code of the rule refused, when a service rule refused the row
 
     def as_dict(self):
-        return {"sheet": self.sheet, "row": self.row, "column": self.column, "value": self.value,
-                "reason": str(self.reason)}  # fmt: skip
+        issue = {"sheet": self.sheet, "row": self.row, "column": self.column, "value": self.value,
+                 "reason": str(self.reason)}  # fmt: skip
+        if self.code:  # a service rule's code, so a script can tell which rule refused the row
+            issue["code"] = self.code
+        return issue
 
 
 @dataclass(eq=False)
@@ -179,14 +183,31 @@ class Row:
     def ok(self):
         return not self.errors
 
-    def _issue(self, key, reason, value):
+    def _issue(self, key, reason, value, code=""):
         if value is None:
             value = self.raw.get(key, "")
-        return Issue(self.sheet, self.number, self.headers.get(key, key or ""), str(value), str(reason))
+        return Issue(
+            self.sheet, self.number, self.headers.get(key, key or ""), str(value), str(reason), code or ""
+        )
 
-    def error(self, key, reason, value=None):
+    def error(self, key, reason, value=None, *, code=""):
         """Record that the cell of column `key` (or the row, key "") is wrong and why."""
-        self.errors.append(self._issue(key, reason, value))
+        self.errors.append(self._issue(key, reason, value, code))
+
+    def reject(self, error, columns=None):
+        """Record a service rule's ValidationError against this row, with its codes.
+
+        Kinds call the same rule functions as the services and forms (one rule, one place) and
+        hand their refusal here: each message goes beside the column its field maps to
+        (``columns``: field → column key; a field that is a column key maps to itself), or on the
+        row when there is no such column.
+        """
+        columns = columns or {}
+        fields = error.error_dict.items() if hasattr(error, "error_dict") else [("", error.error_list)]
+        for name, errors in fields:
+            key = columns.get(name, name if name in self.values else "")
+            for one in errors:
+                self.error(key, next(iter(one)), code=one.code or "")
 
     def warn(self, key, reason, value=None):
         """Record something an officer should look at; the row is still imported."""

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs.models import Place
+from gonghui.widgets import DateInput
 
 from . import idnumbers
 from .models import Person
@@ -30,7 +31,7 @@ class PersonForm(forms.ModelForm):
             "village",
             "address",
         ]
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"birth_date": DateInput()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,39 +1,24 @@
 """Formatting the way Chinese offices write it: one filter per kind of value."""
 
 import datetime
-from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils.translation import gettext as _
+
+from gonghui.core import formats
 
 register = template.Library()
-
-
-def _decimal(value):
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, TypeError, ValueError):
-        return None
 
 
 @register.filter
 def yuan(value):
     """12000 → 12,000元; 1234.5 → 1,234.50元."""
-    amount = _decimal(value)
-    if amount is None:
-        return ""
-    text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    return _("%(amount)s yuan") % {"amount": text}
+    return formats.yuan(value)
 
 
 @register.filter
 def wanyuan(value):
     """1500000 → 150万元; 118600 → 11.86万元."""
-    amount = _decimal(value)
-    if amount is None:
-        return ""
-    wan = (amount / 10000).quantize(Decimal("0.01")).normalize()
-    return _("%(amount)s ten-thousand yuan") % {"amount": f"{wan:,f}"}
+    return formats.wanyuan(value)
 
 
 @register.filter
@@ -41,9 +26,7 @@ def cndate(value):
     """2008年5月12日 (no leading zeros, as offices write it)."""
     if isinstance(value, datetime.datetime):
         value = value.date()
-    if not isinstance(value, datetime.date):
-        return ""
-    return _("%(y)d-%(m)d-%(d)d") % {"y": value.year, "m": value.month, "d": value.day}
+    return formats.cn_date(value)
 
 
 @register.filter

@@ -13,9 +13,11 @@ from gonghui.orgs.models import Organization
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
 from gonghui.people.services import match_person, owned_q, people_named
+from gonghui.reporting.models import Submission
 
 from . import models as m
 from .querysets import minors_visible_to
+from .services import INFO_REPORT_FORM
 
 
 def child_counts(user):
@@ -86,9 +88,10 @@ class Completeness:
 def report_completeness(user, *, year, months=12):
     """Monthly information reports per township committee: submitted of expected (信息报送制度)."""
     townships = townships_in_scope(user)
-    rows = m.InfoReport.objects.visible_to(user).filter(year=year, month__lte=months)
+    rows = Submission.objects.visible_to(user).filter(form__code=INFO_REPORT_FORM, period_start__year=year,
+                                                      period_start__month__lte=months)  # fmt: skip
     by_org = defaultdict(set)
-    for org_id, month in rows.values_list("organization_id", "month"):
+    for org_id, month in rows.values_list("organization_id", "period_start__month"):
         by_org[org_id].add(month)
     return [
         Completeness(t, len(by_org[t.pk]), months, [mo in by_org[t.pk] for mo in range(1, months + 1)])
@@ -131,7 +134,7 @@ def assessment_scores(user, standard):
     mailboxes = per(m.FamilyMailbox, installed_on__lte=day)
     societies = per(m.MutualAidSociety, founded_on__lte=day)
     symposiums = per(m.ReturneeSymposium, held_on__year=year)
-    reports = per(m.InfoReport, year=year)
+    reports = per(Submission, form__code=INFO_REPORT_FORM, period_start__year=year)
     inspection = defaultdict(list)
     for visit in scoping.restrict(m.InspectionVisit.objects.filter(inspection__year=year), user):
         inspection[visit.organization_id].append(visit.score)

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from gonghui.assistance.defaults import ensure_holidays
-from gonghui.assistance.models import Holiday, add_working_days, is_working_day
+from gonghui.assistance.models import Holiday
+from gonghui.core.calendar import add_working_days, is_working_day, working_days_between
 from tests.factories import UserFactory
 
 D = datetime.date
@@ -47,6 +48,12 @@ def test_a_notice_posted_on_a_make_up_saturday_counts_it_and_the_sunday(calendar
 def test_a_notice_over_national_day_skips_the_golden_week(calendar_2008):
     # Fri 26, Sat 27 and Sun 28 September worked, 29 September to 5 October off, Mon 6, Tue 7.
     assert add_working_days(D(2008, 9, 26), 4) == D(2008, 10, 7)
+
+
+def test_working_days_between_counts_the_days_after_the_start_up_to_the_end(calendar_2008):
+    assert working_days_between(D(2008, 2, 4), D(2008, 2, 15)) == 4  # 5, 13, 14, 15
+    assert working_days_between(D(2008, 2, 15), D(2008, 2, 4)) == 0
+    assert working_days_between(D(2008, 2, 4), add_working_days(D(2008, 2, 4), 7)) == 7
 
 
 def test_without_a_holiday_row_only_weekends_are_skipped(db):
