@@ -1,3 +1,4 @@
+from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -40,12 +41,17 @@ def person_detail(request, pk):
     accesses = []
     if request.user.can_read_audit:
         accesses = IdNumberAccess.objects.filter(person=person).select_related("user")[:20]
+    owner = may_change(person, request.user)
+    history = history_for(person)
+    if not owner:
+        # Links and suggestions by other units are for the unit the person lives under.
+        history = [entry for entry in history if entry.action != LogEntry.Action.ACCESS]
     context = {
         "person": person,
-        "may_change": may_change(person, request.user),
-        "held_elsewhere": records_held_elsewhere(person, request.user),
+        "may_change": owner,
+        "held_elsewhere": records_held_elsewhere(person, request.user) if owner else None,
         "sections": sections_for(person, request.user),
-        "history": history_for(person),
+        "history": history,
         "accesses": accesses,
     }
     return render(request, "people/person_detail.html", context)

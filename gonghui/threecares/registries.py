@@ -143,19 +143,26 @@ def list_columns_for(registry, *, local):
         return [(i, n == 0) for n, i in enumerate(registry.list_columns)]
     rest = [i for i in registry.list_columns if i not in (TOWNSHIP, VILLAGE, PHONE)]
     return [(VILLAGE, True), (PHONE, True)] + [(i, False) for i in rest]
+
+
 def _int(value):
     """An id from the export's saved filters; anything else (too large, not a number) filters nothing."""
     from gonghui.querystring import parse_id
 
     return parse_id(value)
+
+
 EXPORT_PERSON_FIELDS = ["person__name", "person__id_number_masked", "person__id_number_cipher", "person__gender",
                         "person__phone", "person__birth_date"]  # fmt: skip
+
+
 def _export_builder(registry):
     def build(user, params=None, reveal=None):
         from gonghui.ledgers.exports import Export, chunks
         from gonghui.people.privacy import conceal_minors
 
         from .querysets import minors_visible_to
+
         params = params or {}
         entries = registry.model.objects.search(
             q=params.get("q", ""), township=_int(params.get("township")), village=_int(params.get("village")),
@@ -164,6 +171,7 @@ def _export_builder(registry):
         if registry.minors and not minors_visible_to(user):
             entries = entries.none()
         count = entries.count()
+
         def rows():
             rows = entries.select_related(*related_for(registry)).order_by("-pk")
             if registry.key != "children":
@@ -178,10 +186,15 @@ def _export_builder(registry):
                     cells = [getter(e) for _header, getter in registry.columns]
                     cells[1] = numbers.get(e.person_id, cells[1])
                     yield cells
+
         return Export(title=registry.title, headers=[h for h, _g in registry.columns], rows=rows(), count=count)
+
     return build
+
+
 def register_exports():
     from gonghui.ledgers.exports import register_export
+
     for registry in REGISTRIES.values():
         register_export(f"registry-{registry.key}", reveals=True, what=registry.title,
                         params=("q", "township", "village", "destination"))(_export_builder(registry))  # fmt: skip
