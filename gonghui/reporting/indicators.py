@@ -185,7 +185,7 @@ class Indicator:
     records: object = None  # callable(org, period) -> QuerySet of the rows behind the figure
     columns: tuple = ()  # ((lookup, label), ...) shown by the drill-down list and its export
     total: object = "count"  # how the records add up: "count", "sum:f", "distinct:f" or an aggregate
-    via: object = "organization"  # row -> owning organisation ("" for organisations; None: no batching)
+    via: object = "organization"  # row -> owning organisation ("" for organisations; None: no breakdown)
     minors: bool = False  # records about minors: listed only to roles that may see minors
 
     def value(self, org, period):
@@ -273,8 +273,9 @@ def compute_children(org, period, codes=None, *, children=None):
     """{child.pk: {code: value}} for each child of `org` (its committees, for a county).
 
     An indicator that declares its records and their owner (``via``) is computed for every child
-    in one query grouped by the child's path; any other indicator one child at a time. The two
-    give the same figures (tests/reporting/test_drilldown.py).
+    in one query grouped by the child's path; one declaring ``via=None`` (rows owned by no one
+    organisation) gives None; any other indicator is computed one child at a time. Grouped and
+    one at a time give the same figures (tests/reporting/test_drilldown.py).
     """
     from gonghui.orgs.models import Organization
 
@@ -302,6 +303,11 @@ def compute_children(org, period, codes=None, *, children=None):
             for child_path, pk in by_path.items():
                 v = found.get(child_path)
                 result[pk][ind.code] = 0 if v is None else v
+        elif ind.records is not None and ind.via is None:
+            # Rows owned by no one organisation (people.registered: people belong to places, not
+            # unions) have no breakdown by child: None, shown as "—".
+            for child in children:
+                result[child.pk][ind.code] = None
         else:
             for child in children:
                 result[child.pk][ind.code] = ind.value(child, period)
