@@ -22,7 +22,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Sum
 from django.db.models.functions import Substr
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 PERIOD_KINDS = ("year", "half", "quarter", "month", "custom")
@@ -91,13 +91,15 @@ class Period:
     def label(self):
         y = self.start.year
         if self.kind == "year":
-            return _g("Year %(y)d") % {"y": y}
+            return gettext("Year %(y)d") % {"y": y}
         if self.kind == "half":
-            return (_g("%(y)d first half") if self.number == 1 else _g("%(y)d second half")) % {"y": y}
+            return (gettext("%(y)d first half") if self.number == 1 else gettext("%(y)d second half")) % {
+                "y": y
+            }
         if self.kind == "quarter":
-            return _g("%(y)d Q%(n)d") % {"y": y, "n": self.number}
+            return gettext("%(y)d Q%(n)d") % {"y": y, "n": self.number}
         if self.kind == "month":
-            return _g("%(y)d-%(m)02d") % {"y": y, "m": self.number}
+            return gettext("%(y)d month %(m)d") % {"y": y, "m": self.number}
         return f"{self.start:%Y-%m-%d} ~ {self.end:%Y-%m-%d}"
 
     def params(self):
