@@ -212,7 +212,7 @@ class ReportForm(models.Model):
 class SubmissionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned for correction")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", _("Accepted and locked")
 
 
 class Submission(models.Model):
