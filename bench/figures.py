@@ -10,8 +10,8 @@ county's organisations, then people in bulk on the Three Cares registries (70% o
 children, 10% elders, 5% incoming workers) and paid assistance payments spread over 2008 and the
 committees, with bulk inserts (not the demo). Targets: every indicator for the county under 1 s;
 the figures page by township (38 committees x every indicator, rendered) under 2 s; a drill-down
-list page p95 under 50 ms. A machine-speed reference line (a fixed Python loop and a bare count
-of the out-migrant table) lets the figures be read on another machine.
+list page p95 under 50 ms. A machine-speed reference line (a fixed Python loop and a bare full
+scan of the out-migrant table) lets the figures be read on another machine.
 """
 
 import argparse
@@ -141,7 +141,7 @@ def reference():
 
     def count():
         with connection.cursor() as cursor:
-            cursor.execute("SELECT COUNT(*) FROM threecares_outmigrant")
+            cursor.execute("SELECT SUM(LENGTH(note)), COUNT(registered_on) FROM threecares_outmigrant")
             cursor.fetchone()
 
     return timed(loop, 3)[0], timed(count, 5)[0]
@@ -169,7 +169,7 @@ def measure(runs):
     print(f"\n{connection.vendor}: {Person.objects.count():,} people, {Payment.objects.count():,} payments; "
           f"{len(indicators.all_indicators())} indicators; p50 / p95 in ms over {runs} runs")  # fmt: skip
     print(f"machine reference: 2,000,000-step Python loop {loop_ms:.0f} ms; "
-          f"COUNT(*) of the out-migrant registry {count_ms:.1f} ms")  # fmt: skip
+          f"a full scan of the out-migrant registry {count_ms:.1f} ms")  # fmt: skip
     print(f"{'case':<44}{'p50':>9}{'p95':>9}{'target':>10}")
 
     def line(label, p50, p95, target):
