@@ -114,6 +114,7 @@ class Period:
     def from_query(cls, data, *, default_year):
         """The period a query string asks for: year with half, quarter or month, or start and end.
 
+        ``default_year`` is a year or a callable giving one (asked only when no year is given).
         Raises a ValidationError keyed by the parameter at fault; a caller shows it and falls
         back to ``Period.year(default_year)``. Nothing a user types gives a 500.
         """
@@ -158,7 +159,8 @@ class Period:
             if end < start:
                 raise ValidationError({"end": _("The last day is before the first.")})
             return cls.custom(start, end)
-        year = year or default_year
+        if not year:
+            year = default_year() if callable(default_year) else default_year
         if month:
             return cls.month(year, month)
         if quarter:
@@ -189,6 +191,7 @@ class Indicator:
     total: object = "count"  # how the records add up: "count", "sum:f", "distinct:f" or an aggregate
     via: object = "organization"  # row -> owning organisation ("" for organisations; None: no breakdown)
     minors: bool = False  # records about minors: listed only to roles that may see minors
+    order: tuple = ("-pk",)  # the drill-down's order: newest first, along an index the filter uses
 
     def value(self, org, period):
         result = self.compute(org, period)
@@ -224,7 +227,18 @@ class Indicator:
 _registry = {}
 
 
-def register(code, *, name, unit, records=None, columns=(), total="count", via="organization", minors=False):
+def register(
+    code,
+    *,
+    name,
+    unit,
+    records=None,
+    columns=(),
+    total="count",
+    via="organization",
+    minors=False,
+    order=("-pk",),
+):
     """Decorator: ``@register("org.unions", name=_("Grassroots unions"), unit=_("unions"))``.
 
     Give ``records=`` (a callable ``(org, period) -> QuerySet``) and the drill-down can list the
@@ -235,7 +249,8 @@ def register(code, *, name, unit, records=None, columns=(), total="count", via="
         if code in _registry and _registry[code].compute is not func:
             raise ValueError(f"indicator {code} registered twice")
         _registry[code] = Indicator(code=code, name=name, unit=unit, compute=func, records=records,
-                                    columns=tuple(columns), total=total, via=via, minors=minors)  # fmt: skip
+                                    columns=tuple(columns), total=total, via=via, minors=minors,
+                                    order=tuple(order))  # fmt: skip
         return func
 
     return decorate

@@ -39,7 +39,7 @@ def _scope(request):
             raise Http404("not found")
     errors = []
     try:
-        period = Period.from_query(request.GET, default_year=indicators.default_year(user))
+        period = Period.from_query(request.GET, default_year=lambda: indicators.default_year(user))
     except ValidationError as e:
         errors = [m for messages_ in e.message_dict.values() for m in messages_]
         period = Period.year(indicators.default_year(user))
@@ -167,7 +167,7 @@ def records(request, code):
         return render(
             request, "reporting/partials/records_total.html", {"ind": ind, "total": ind.records_total(rows)}
         )
-    page = page_of(rows.order_by("-pk"), request.GET.get("page"), related=related, counted=False)
+    page = page_of(rows.order_by(*ind.order), request.GET.get("page"), related=related, counted=False)
     table = [(obj, [_cell(obj, lookup) for lookup, _label in ind.columns]) for obj in page.object_list]
     return render(request, "reporting/records.html", {
         "ind": ind, "org": org, "period": period, "errors": errors, "headers": headers, "table": table,
