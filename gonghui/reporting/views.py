@@ -201,11 +201,31 @@ def target_list(request):
         )
     return render(request, "reporting/targets.html", {
         "org": org, "period": period, "errors": errors, "splits": splits, "may_split": may_split,
-        "query": _query(org, period),
+        "query": _query(org, period), "children": kids, "indicators": indicators.all_indicators(),
     })  # fmt: skip
 
 
+def _assign_post(request, org, period):
+    """The organisation assigns a target for one indicator to one of its children."""
+    child = Organization.objects.filter(
+        parent=org, is_active=True, pk=request.POST.get("organization") or 0
+    ).first()
+    if child is None:
+        messages.error(request, _("Choose a unit below yours."))
+    else:
+        try:
+            targets.assign(by=org, organization=child, code=request.POST.get("code", "").strip(), period=period,
+                           value=request.POST.get("value", ""))  # fmt: skip
+            messages.success(request, _("The target is assigned."))
+        except ValidationError as e:
+            for m in e.messages:
+                messages.error(request, m)
+    return redirect(reverse("reporting:targets") + "?" + _query(org, period))
+
+
 def _split_post(request, org, period):
+    if request.POST.get("action") == "assign":
+        return _assign_post(request, org, period)
     target = targets.for_period(org, period).filter(pk=request.POST.get("target") or 0).first()
     if target is None:
         raise Http404("not found")
