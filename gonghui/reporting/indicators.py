@@ -359,11 +359,13 @@ def default_year(user):
 
 
 def year_for(request):
-    """The year in ?year=, else the latest year with records, else this year."""
-    try:
-        year = int(request.GET.get("year", ""))
-        if 1949 <= year <= 2100:
-            return year
-    except ValueError:
-        pass
+    """The year in ?year=, else the latest year with records, else this year.
+
+    A ?year= that is not a year (0, 99999, words) is ignored with a message (gonghui.querystring).
+    """
+    from gonghui.querystring import query_year
+
+    year = query_year(request)
+    if year is not None:
+        return year
     return default_year(request.user)

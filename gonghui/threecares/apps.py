@@ -27,6 +27,6 @@ class ThreeCaresConfig(AppConfig):
             m.Family, m.Pairing, m.Visit, m.MedicalWaiver, m.FamilyPhone, m.FamilyMailbox, m.MutualAidSociety,
             m.Training, m.ReferralEvent, m.ReturneeSymposium, m.GreetingMailing, m.JointMeeting,
             m.HalfYearReview, m.AssessmentStandard, m.AssessmentItem, m.Inspection,
-            m.InspectionVisit, m.Referral, m.SocietyMembership,
+            m.InspectionVisit, m.Referral, m.SocietyMembership, m.MailingSponsor,
         ):  # fmt: skip
             audit(model)

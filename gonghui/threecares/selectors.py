@@ -12,6 +12,7 @@ from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
+from gonghui.people.services import match_person, owned_q, people_named
 from gonghui.reporting.models import Submission
 
 from . import models as m
@@ -195,7 +196,7 @@ def family_file(family, user):
     )
 
 
-def _listed(queryset, lines, *, field, name_field, number_field, keep=None):
+def _listed(queryset, lines, *, field, name_field, number_field, keep=None, named=None):
     """Rows named by the lines of a list (an ID number or a unique name a line), or every reason why not.
 
     ``keep``: {name: [rows already on the list]}; a line with such a name is that row again, so a
@@ -212,7 +213,7 @@ def _listed(queryset, lines, *, field, name_field, number_field, keep=None):
         if len(digits) == 18 and digits[:17].isdigit():
             rows = list(queryset.filter(**{number_field: idnumbers.lookup_hash(digits)})[:2])
         else:
-            rows = list(queryset.filter(**{name_field: line})[:2])
+            rows = list((queryset if named is None else named).filter(**{name_field: line})[:2])
         if len(rows) == 1:
             found.append(rows[0])
             continue
@@ -230,8 +231,10 @@ def _listed(queryset, lines, *, field, name_field, number_field, keep=None):
 
 def people_listed(user, lines, *, field, keep=()):
     """People the user may see, named on an attendance list (``keep``: those already on it)."""
-    return _listed(Person.objects.visible_to(user), lines, field=field, name_field="name",
-                   number_field="id_number_hash", keep=_by_name(keep, lambda p: p.name))  # fmt: skip
+    # By name, only people living in the user's subtree (the rule of people.services.people_named).
+    visible = Person.objects.visible_to(user)
+    return _listed(visible, lines, field=field, name_field="name", number_field="id_number_hash",
+                   keep=_by_name(keep, lambda p: p.name), named=visible.filter(owned_q(user)))  # fmt: skip
 
 
 def _by_name(rows, name):
@@ -252,11 +255,13 @@ def person_named(user, line, *, field, current=None):
     if current is not None and line == current.name:
         return current
     digits = idnumbers.normalize(line)
-    people = Person.objects.visible_to(user)
+    # The one rule of people.services: an ID number finds a person the user sees; a name only a
+    # person living in the user's subtree.
     if len(digits) == 18 and digits[:17].isdigit():
-        rows = list(people.filter(id_number_hash=idnumbers.lookup_hash(digits))[:2])
+        person = match_person(user, id_number=digits).person
+        rows = [person] if person is not None else []
     else:
-        rows = list(people.filter(name=line)[:2])
+        rows = list(people_named([line], user).visible_to(user)[:2])
     if len(rows) == 1:
         return rows[0]
     why = (

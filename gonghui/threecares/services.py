@@ -60,15 +60,25 @@ def register_entry(*, registry, person, township, village=None, registered_on, *
     return entry
 
 
+def check_one_helper(*, elder, field="elder", exclude=None, current_helper=None):
+    """One helper at a time for an elder: a new (or reopened) pairing waits until the other one ends.
+
+    ``current_helper``: the name of the helper of the elder's open pairing when the caller already
+    knows it (a ledger batch looks them up in one query); without it the database is asked.
+    """
+    if current_helper is None:
+        others = elder.pairings.filter(ended_on__isnull=True)
+        if exclude is not None:
+            others = others.exclude(pk=exclude.pk)
+        current_helper = others.values_list("helper_name", flat=True).first()
+    if current_helper:
+        _refuse(field, _("%(name)s already has a helper (%(helper)s); end that pairing first."), "already_paired",
+                name=elder.person.name, helper=current_helper)  # fmt: skip
+
+
 @transaction.atomic
 def pair_elder(*, elder, helper_name, paired_on, helper=None, helper_unit="", helper_phone=""):
-    if elder.pairings.filter(ended_on__isnull=True).exists():
-        raise ValidationError(
-            {"elder": ValidationError(
-                _("%(name)s already has a helper; end that pairing first."), code="already_paired",
-                params={"name": elder.person.name},
-            )}
-        )  # fmt: skip
+    check_one_helper(elder=elder)
     pairing = m.Pairing(
         elder=elder,
         helper=helper,
@@ -301,7 +311,7 @@ def info_report_form(county):
 
 
 @transaction.atomic
-def submit_info_report(*, organization, year, month, submitted_on, content, by=None):
+def _submit_info_report(*, organization, year, month, submitted_on, content, by=None):
     """Submit (or correct) a township committee's report of a month on its county's form."""
     from gonghui.reporting import reports
     from gonghui.reporting.indicators import Period
@@ -371,14 +381,15 @@ def record_half_year_review(*, organization, year, half, held_on, summary):
 
 
 @transaction.atomic
-def record_info_report(*, organization, year, month, submitted_on, content):
-    """A township's monthly information report (信息报送); a second report of a month replaces it."""
+def record_info_report(*, organization, year, month, submitted_on, content, by=None):
+    """A township's monthly information report (信息报送): the one checked path for the form, the
+    ledger and the API; a second report of a month is a correction of the same submission."""
     _check_township_committee(organization)
     if (submitted_on.year, submitted_on.month) < (year, month):
         _refuse("submitted_on", _("A report for %(year)d-%(month)02d cannot be submitted before that month."),
                 "early", year=year, month=month)  # fmt: skip
-    return submit_info_report(
-        organization=organization, year=year, month=month, submitted_on=submitted_on, content=content
+    return _submit_info_report(
+        organization=organization, year=year, month=month, submitted_on=submitted_on, content=content, by=by
     )
 
 
@@ -434,14 +445,21 @@ def _adult_on(person, day):
     return (day.year - born.year - ((day.month, day.day) < (born.month, born.day))) >= 18
 
 
+def keeps_ledger_guardian(child, typed):
+    """The guardian line still says the name on the ledger (imported with nobody on file): it stays."""
+    typed = (typed or "").strip()
+    return bool(typed) and not child.guardian_id and typed == child.guardian_name
+
+
 @transaction.atomic
 def set_child_guardians(*, child, guardian=None, guardian_relation="", father=None, father_works_in="",
-                        mother=None, mother_works_in="", keep_guardian_name=False):  # fmt: skip
+                        mother=None, mother_works_in="", guardian_typed=""):  # fmt: skip
     """The guardian at home (a person on file), the father and mother, and where the parents work.
 
-    ``keep_guardian_name``: no guardian is picked but the name on the ledger (imported, with no
-    person on file) stays.
+    ``guardian_typed``: the guardian line as typed. With no guardian picked, a line that still says
+    the name on the ledger (imported, with no person on file) keeps that name; otherwise it goes.
     """
+    keep_guardian_name = guardian is None and keeps_ledger_guardian(child, guardian_typed)
     errors = {}
     for field, who in (("guardian", guardian), ("father", father), ("mother", mother)):
         if who is not None and who.pk == child.person_id:
@@ -537,9 +555,8 @@ def update_pairing(*, pairing, helper_name, paired_on, helper_unit="", helper_ph
         _refuse("ended_on", _("The end cannot be before the start (%(what)s %(day)s)."), "end_before_start",
                 what=_("paired on"), day=paired_on)  # fmt: skip
     others = pairing.elder.pairings.exclude(pk=pairing.pk)
-    if ended_on is None and others.filter(ended_on__isnull=True).exists():
-        _refuse("ended_on", _("%(name)s already has a helper; end that pairing first."), "already_paired",
-                name=pairing.elder.person.name)  # fmt: skip
+    if ended_on is None:
+        check_one_helper(elder=pairing.elder, field="ended_on", exclude=pairing)
     if others.filter(helper_name=helper_name, paired_on=paired_on).exists():
         _refuse("helper_name", _("%(helper)s was already paired with this elder on %(day)s."), "duplicate",
                 helper=helper_name, day=paired_on)  # fmt: skip
