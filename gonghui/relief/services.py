@@ -183,6 +183,8 @@ def record_donation(*, campaign, organization, amount, donor_kind, received_on, 
                     kind=Donation.Kind.CASH, item="", quantity=None, unit="", event=None, channel=Channel.ON_SITE,
                     note="", by=None):  # fmt: skip
     """Record one gift; a cash gift gets the next receipt number of (campaign, collecting union)."""
+    if organization is None:
+        raise _error("organization", _("Choose the collecting union."), "required")
     _check_user_scope(by, organization)
     _check_collecting_union(campaign, organization)
     amount = None if amount in (None, "") else parse_amount(amount)
@@ -434,6 +436,8 @@ def reconciliation(*, campaign, root):
 def record_handover(*, organization, campaign, amount, handed_on, recipient_kind, recipient_union=None,
                     recipient_name="", their_receipt="", event=None, note="", by=None):  # fmt: skip
     """Money handed on; refused when more than the union still holds of the campaign's cash."""
+    if organization is None:
+        raise _error("organization", _("Choose the handing union."), "required")
     _check_user_scope(by, organization)
     _check_collecting_union(campaign, organization)
     amount = None if amount in (None, "") else parse_amount(amount)

@@ -169,3 +169,24 @@ def test_exports_use_the_import_headers(client, cast, campaign, gifts):
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
     flat = [str(c) for row in sheet for c in row]
     assert "捐赠人" in flat and "募捐活动" in flat and "水坝塘某人" in flat
+
+
+def test_several_officers_enter_into_one_campaign_and_each_undoes_only_their_own(client, cast, campaign, launch):
+    from django.test import Client
+
+    county, township = Client(), Client()
+    county.force_login(cast.county_admin)
+    township.force_login(cast.township_a_officer)
+    url = reverse("relief:live-entry", args=[campaign.pk])
+    county.post(url, {"donor": "甲", "amount": "100", "event": launch.pk})
+    township.post(url, {"donor": "乙", "amount": "200", "event": launch.pk})
+    page = county.post(url, {"donor": "丙", "amount": "300", "event": launch.pk})
+    assert [d.donor_name for d in page.context["mine"]] == ["丙", "甲"]
+    assert page.context["totals"]["amount"] == Decimal("600")  # the county sees the whole event
+    undone = township.post(reverse("relief:live-undo", args=[campaign.pk]), {"event": launch.pk})
+    assert undone.context["undone"].donor_name == "乙"
+    assert undone.context["totals"]["amount"] == Decimal("0")  # the township sees its own subtree
+    assert set(Donation.objects.counted().values_list("donor_name", flat=True)) == {"甲", "丙"}
+    # Each collecting union numbers its own receipts.
+    assert sorted(Receipt.objects.values_list("organization__code", "number")) == [
+        ("QS", 1), ("QS", 2), ("QS-T02", 1)]
