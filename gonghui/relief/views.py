@@ -39,7 +39,7 @@ def _form_page(request, form, title, *, back=None, multipart=False):
 
 
 def _campaign(request, pk):
-    return get_visible_or_404(Campaign.objects.select_related("organization", "relief_programme"), request.user, pk=pk)
+    return get_visible_or_404(Campaign.objects.select_related("organization"), request.user, pk=pk)
 
 
 def _org_param(request, name="org"):
