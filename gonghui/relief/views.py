@@ -494,6 +494,19 @@ def handover_create(request, pk):
 
 
 @login_required
+@require_POST
+def handover_void(request, pk):
+    handover = get_editable_or_404(HandOver.objects.all(), request.user, pk=pk)
+    form = forms.ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        services.void_handover(handover=handover, reason=form.cleaned_data.get("reason", ""), by=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect("relief:handover-list", pk=handover.campaign_id)
+
+
+@login_required
 def handover_export(request, pk):
     campaign = _campaign(request, pk)
     rows = HandOver.objects.visible_to(request.user).filter(campaign=campaign).counted()
