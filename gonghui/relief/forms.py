@@ -135,7 +135,7 @@ class HandOverForm(forms.Form):
         self.fields["organization"].queryset = _subtree(user)
         self.fields["organization"].initial = user.organization_id
         org = user.organization
-        # Money goes up: to the unions above the user's, or inside the user's subtree.
+        # Money goes up: to the unions above the user's, or (from a union below) inside the user's subtree.
         above = Organization.objects.all() if org is None else (org.ancestors() | _subtree(user))
         self.fields["recipient_union"].queryset = above.exclude(level=Organization.Level.GRASSROOTS).order_by("path")
         self.fields["event"].queryset = campaign.events.all()

@@ -457,6 +457,9 @@ def record_handover(*, organization, campaign, amount, handed_on, recipient_kind
             raise _error("recipient_union", _("Choose the union that received the money."), "required")
         if recipient_union.pk == organization.pk:
             raise _error("recipient_union", _("A union cannot hand money over to itself."), "self")
+        if not organization.path.startswith(recipient_union.path):
+            raise _error("recipient_union", _("Money is handed up: %(to)s is not above %(org)s."), "not_above",
+                         to=recipient_union.name, org=organization.name)  # fmt: skip
         recipient_name = recipient_name or recipient_union.name
     else:
         recipient_union = None
