@@ -251,3 +251,11 @@ def test_reconciliation_follows_money_up_the_tree(campaign, cast):
     services.void_donation(donation=Donation.objects.get(organization=cast.township_b), reason="重复登记")
     rows = {r["organization"].code: r for r in services.reconciliation(campaign=campaign, root=cast.county)}
     assert rows["QS-T03"]["held"] == Decimal("-1000") and rows["QS-T03"]["flag"]
+
+
+def test_money_is_handed_up_never_sideways(campaign, cast):
+    give(campaign, cast.township_b, "1000")
+    error = refusal(lambda: services.record_handover(
+        organization=cast.township_b, campaign=campaign, amount="100", handed_on=D(2008, 5, 22),
+        recipient_kind=HandOver.Recipient.UNION, recipient_union=cast.township_a), "recipient_union")
+    assert error.code == "not_above"

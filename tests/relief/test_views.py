@@ -227,3 +227,53 @@ def test_exports_use_the_import_headers(client, cast, campaign, gifts):
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
     flat = [str(c) for row in sheet for c in row]
     assert "捐赠人" in flat and "募捐活动" in flat and "水坝塘某人" in flat
+
+
+def test_several_officers_enter_into_one_campaign_and_each_undoes_only_their_own(client, cast, campaign, launch):
+    from django.test import Client
+
+    county, township = Client(), Client()
+    county.force_login(cast.county_admin)
+    township.force_login(cast.township_a_officer)
+    url = reverse("relief:live-entry", args=[campaign.pk])
+    county.post(url, {"donor": "甲", "amount": "100", "event": launch.pk})
+    township.post(url, {"donor": "乙", "amount": "200", "event": launch.pk})
+    page = county.post(url, {"donor": "丙", "amount": "300", "event": launch.pk})
+    assert [d.donor_name for d in page.context["mine"]] == ["丙", "甲"]
+    assert page.context["totals"]["amount"] == Decimal("600")  # the county sees the whole event
+    undone = township.post(reverse("relief:live-undo", args=[campaign.pk]), {"event": launch.pk})
+    assert undone.context["undone"].donor_name == "乙"
+    assert undone.context["totals"]["amount"] == Decimal("0")  # the township sees its own subtree
+    assert set(Donation.objects.counted().values_list("donor_name", flat=True)) == {"甲", "丙"}
+    # Each collecting union numbers its own receipts.
+    assert sorted(Receipt.objects.values_list("organization__code", "number")) == [
+        ("QS", 1), ("QS", 2), ("QS-T02", 1)]
+
+
+def test_the_full_form_refuses_a_gift_in_kind_without_value_beside_the_amount(client, cast, campaign):
+    client.force_login(cast.county_admin)
+    url = reverse("relief:donation-create", args=[campaign.pk])
+    data = {"organization": cast.county.pk, "received_on": "2008-05-20", "kind": "in_kind", "donor_kind": "organisation",
+            "donor_name": "县个体劳动者协会", "item": "矿泉水", "quantity": "100", "unit": "箱", "channel": "on_site"}
+    page = client.post(url, data)
+    assert page.status_code == 200 and "amount" in page.context["form"].errors
+    assert client.post(url, {**data, "amount": "1200"}).status_code == 302
+    gift = Donation.objects.get()
+    assert (gift.item, gift.amount, gift.receipts.count()) == ("矿泉水", Decimal("1200"), 0)
+
+
+def test_a_hand_over_entered_wrongly_is_voided_with_its_reason(client, cast, campaign):
+    give(campaign, cast.township_b, "1000")
+    handover = HandOver.objects.create(organization=cast.township_b, campaign=campaign, amount=Decimal("1000"),
+                                       handed_on=campaign.starts_on, recipient_kind="union",
+                                       recipient_union=cast.county, recipient_name=cast.county.name)
+    client.force_login(cast.township_b_officer)
+    url = reverse("relief:handover-void", args=[handover.pk])
+    client.post(url, {"reason": ""})
+    handover.refresh_from_db()
+    assert not handover.is_void
+    client.post(url, {"reason": "金额重复登记"})
+    handover.refresh_from_db()
+    assert handover.is_void and handover.void_reason == "金额重复登记"
+    client.force_login(cast.township_a_officer)
+    assert client.post(url, {"reason": "x"}).status_code == 404
