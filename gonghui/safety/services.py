@@ -108,8 +108,10 @@ def file_report(*, workplace, month, on=None, by=None, today=None, **fields):
     """A township files one mine's report for a month that has ended; late after the deadline."""
     today = today or _today()
     on = on or today
+    if on > today:
+        raise error("on", _("A report cannot be dated after today."), "future")
     month = month_start(month)
-    rules.check_report_month(workplace=workplace, month=month, today=max(today, on))
+    rules.check_report_month(workplace=workplace, month=month, today=on)
     values, supervisor = _report_values(fields)
     if supervisor is not None and supervisor.workplace_id != workplace.pk:
         raise error("supervisor_on_duty", _("%(name)s is not a supervisor of %(mine)s."), "wrong_supervisor",

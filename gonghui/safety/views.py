@@ -175,7 +175,8 @@ def board(request):
 @login_required
 def report_create(request):
     _editor(request)
-    initial = {}
+    last_month = month_start(month_start(_today()) - datetime.timedelta(days=1))
+    initial = {"month": f"{last_month:%Y-%m}"}
     if request.GET.get("mine"):
         initial["workplace"] = request.GET.get("mine")
     if request.GET.get("month"):
