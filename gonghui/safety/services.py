@@ -282,6 +282,8 @@ def record_accident(*, workplace, occurred_on, kind, deaths=0, serious_injuries=
 
 @transaction.atomic
 def save_document(*, organization, kind, title, year, issued_on, number="", body=""):
+    if organization is None:
+        raise error("organization", _("Only a user of a union can record a document."), "no_organization")
     if issued_on.year not in (year, year - 1):
         raise error("issued_on", _("A document for %(year)s is issued in that year or late in the year before."),
                     "wrong_year", year=year)  # fmt: skip

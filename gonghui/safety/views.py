@@ -177,8 +177,8 @@ def report_create(request):
     _editor(request)
     last_month = month_start(month_start(_today()) - datetime.timedelta(days=1))
     initial = {"month": f"{last_month:%Y-%m}"}
-    if request.GET.get("mine"):
-        initial["workplace"] = request.GET.get("mine")
+    if request.GET.get("mine") or request.GET.get("workplace"):
+        initial["workplace"] = request.GET.get("mine") or request.GET.get("workplace")
     if request.GET.get("month"):
         initial["month"] = request.GET.get("month")
     form = forms.ReportForm(request.POST or None, user=request.user, initial=initial)
@@ -390,6 +390,18 @@ def supervisor_export(request):
 
 
 @login_required
+def supervisor_create(request):
+    _editor(request)
+    form = forms.SupervisorForm(request.POST or None, user=request.user)
+
+    def action(data):
+        services.add_supervisor(**data)
+        return "safety:supervisor-list"
+
+    return _carry_out(request, form, action, title=_("Appoint a supervisor"))
+
+
+@login_required
 def certificate_create(request):
     _editor(request)
     form = forms.CertificateForm(request.POST or None, user=request.user)
@@ -536,6 +548,15 @@ def report_export(request):
 def document_list(request):
     docs = MechanismDocument.objects.visible_to(request.user).order_by("-issued_on")
     return render(request, "safety/document_list.html", {"documents": docs})
+
+
+@login_required
+def document_create(request):
+    _editor(request)
+    form = forms.DocumentForm(request.POST or None, initial={"year": _today().year})
+    return _carry_out(request, form, lambda data: services.save_document(organization=request.user.organization,
+                                                                         **data),
+                      title=_("Record a mechanism document"))  # fmt: skip
 
 
 @login_required
