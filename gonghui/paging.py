@@ -4,6 +4,8 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, Window
 from django.utils.functional import cached_property
 
+from gonghui.querystring import parse_page
+
 
 class _Paginator(Paginator):
     def __init__(self, object_list, per_page, *, count=None):
@@ -63,6 +65,7 @@ def page_of(queryset, number, *, per_page=50, related=(), count=None, counted=Tr
     that filters them all again. `count`, when given, is the total the caller computed by a
     quicker route (``scoping.count_visible``); ``counted=False`` shows no total at all.
     """
+    number = parse_page(number)  # a page beyond any database's OFFSET is the first page, not a 500
     ids = queryset.values_list("pk", flat=True)
     if not counted:
         page = _Uncounted(ids, per_page).get_page(number)

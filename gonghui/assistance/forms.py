@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.orgs.models import Organization, Place
 from gonghui.people import idnumbers
-from gonghui.people.models import Person
+from gonghui.people.services import match_person
+from gonghui.widgets import DateInput, DateTimeInput, MonthInput
 
-from . import crypto
+from . import crypto, services
 from .models import (
     ArchiveStatus,
     ArchiveTransition,
@@ -29,7 +31,7 @@ from .models import (
     RightsCase,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 def _today():
@@ -50,7 +52,9 @@ class PersonByIdNumber(forms.CharField):
         if not value:
             return None
         number = idnumbers.validate(value)
-        person = Person.objects.visible_to(self.user).with_id_number(number).first()
+        # The one rule (people.services.match_people): with no name typed, only a person the user
+        # already sees is found; anyone else reads as not registered, naming nobody.
+        person = match_person(self.user, id_number=number).person
         if person is None:
             raise ValidationError(
                 _(
@@ -105,6 +109,7 @@ class ArchiveForm(ScopedModelForm):
             "opinion_county",
         ]  # fmt: skip
         widgets = {"applied_on": DATE, "secondary_causes": forms.CheckboxSelectMultiple}
+        field_classes = {"secondary_causes": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,11 +132,12 @@ class ArchiveForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        cause = data.get("main_cause")
-        if cause is not None and cause.needs_disability and not data.get("disability_kind"):
-            self.add_error(
-                "disability_kind", _("Hardship caused by disability needs the kind of disability.")
+        try:
+            services.check_disability(
+                main_cause=data.get("main_cause"), disability_kind=data.get("disability_kind")
             )
+        except ValidationError as e:
+            self.add_error(None, e)
         return data
 
 
@@ -178,7 +184,7 @@ class MemberForm(ScopedForm):
 
 class IncomeForm(ScopedForm):
     month = forms.DateField(label=_("month"), input_formats=["%Y-%m", "%Y-%m-%d", "%Y/%m", "%Y.%m"],
-                            widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))  # fmt: skip
+                            widget=MonthInput())  # fmt: skip
     income_per_head = forms.DecimalField(label=_("monthly income per head (yuan)"), max_digits=12,
                                          decimal_places=2, min_value=0)  # fmt: skip
     source = forms.CharField(label=_("source"), required=False, max_length=80,
@@ -273,7 +279,7 @@ class NoticeForm(ScopedForm):
     title = forms.CharField(label=_("title"), max_length=120)
     posted_on = forms.DateField(label=_("posted on"), widget=DATE)
     place_posted = forms.CharField(label=_("where posted"), required=False, max_length=120)
-    payments = forms.ModelMultipleChoiceField(label=_("reviewed payments"), queryset=None,
+    payments = ModelMultipleChoiceField(label=_("reviewed payments"), queryset=None,
                                               widget=forms.CheckboxSelectMultiple)  # fmt: skip
 
     def __init__(self, *args, payments, **kwargs):
@@ -290,7 +296,7 @@ class HotlineForm(ScopedModelForm):
         model = HotlineCall
         fields = ["organization", "called_at", "caller_name", "caller_phone", "topic", "summary", "answered_by",
                   "outcome"]  # fmt: skip
-        widgets = {"called_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        widgets = {"called_at": DateTimeInput()}
 
 
 class CaseForm(ScopedModelForm):

@@ -1,7 +1,5 @@
 """Views parse input, call one QuerySet or service, pick a template; every record via scoping."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
+from gonghui.core.formats import download_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.querystring import query_id, query_year
 from gonghui.reporting import indicators
 
 from . import docs, forms, services
@@ -217,8 +217,8 @@ def archive_edit(request, pk):
         archive = form.save(commit=False)
         try:
             services.update_archive(archive=archive, on=_today(), by=request.user,
-                                    bank_account=form.cleaned_data["bank_account"] or None)  # fmt: skip
-            archive.secondary_causes.set(form.cleaned_data["secondary_causes"])
+                                    bank_account=form.cleaned_data["bank_account"] or None,
+                                    secondary_causes=form.cleaned_data["secondary_causes"])  # fmt: skip
         except ValidationError as e:
             _add_service_error(form, e)
         else:
@@ -393,16 +393,17 @@ def programme_list(request):
     if request.user.can_edit:
         form = forms.ProgrammeForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect(f"{request.path}?year={form.instance.year}")
-    org = request.user.organization
-    rows = Programme.objects.none() if org is None else (
-        Programme.objects.open_to(org) | Programme.objects.visible_to(request.user)
-    )  # fmt: skip
+            try:
+                programme = services.save_programme(programme=form.instance, by=request.user)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect(f"{request.path}?year={programme.year}")
+    # Programmes set above apply here; those of the unions below are theirs to see.
     rows = (
-        rows.filter(year=year)
+        Programme.objects.applying_or_visible(request.user)
+        .filter(year=year)
         .select_related("organization")
-        .distinct()
         .order_by("organization__path", "name")
     )
     return render(request, "assistance/programme_list.html", {"rows": rows, "year": year, "form": form})
@@ -411,13 +412,13 @@ def programme_list(request):
 def _payment_rows(request):
     year = _year(request)
     status = request.GET.get("status", "")
-    programme = request.GET.get("programme", "")
+    programme = query_id(request, "programme")
     q = request.GET.get("q", "").strip()
     rows = Payment.objects.visible_to(request.user).in_year(year)
     if status in PaymentStatus.values:
         rows = rows.filter(status=status)
-    if programme.isdigit():
-        rows = rows.filter(programme_id=int(programme))
+    if programme:
+        rows = rows.filter(programme_id=programme)
     if q:
         rows = rows.filter(Q(person__name__startswith=q) | Q(programme__name__contains=q))
     rows = rows.select_related("person", "programme", "organization", "archive").order_by(
@@ -483,8 +484,8 @@ def payment_totals(request):
 def payment_create(request):
     _editor(request)
     initial = {}
-    if request.GET.get("archive", "").isdigit():
-        archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=request.GET["archive"])
+    if query_id(request, "archive"):
+        archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=query_id(request, "archive"))
         initial = {"archive": archive.code}
     form = forms.PaymentForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -590,10 +591,8 @@ def notice_detail(request, pk):
 @login_required
 def notice_docx(request, pk):
     notice = _notice(request, pk)
-    buffer = io.BytesIO()
-    docs.write_notice(buffer, notice=notice, rows=services.notice_rows(notice))
-    buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=f"public_notice_{notice.pk}.docx")
+    document = docs.notice_document(notice=notice, rows=services.notice_rows(notice))
+    return document.response(download_name(notice.title or _("Public notice"), "docx", day=notice.posted_on))
 
 
 # Hotline and cases ---------------------------------------------------------------------------
@@ -606,8 +605,12 @@ def hotline_list(request):
         form = forms.HotlineForm(request.POST or None, user=request.user,
                                  initial={"called_at": timezone.localtime().replace(second=0, microsecond=0)})  # fmt: skip
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect("assistance:hotline-list")
+            try:
+                services.record_call(call=form.instance)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect("assistance:hotline-list")
     rows = HotlineCall.objects.visible_to(request.user).select_related("case", "organization")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "assistance/hotline_list.html", {"page": page, "form": form})
@@ -615,14 +618,14 @@ def hotline_list(request):
 
 def _case_rows(request):
     q = request.GET.get("q", "").strip()
-    year = request.GET.get("year", "")
+    year = query_year(request)
     rows = RightsCase.objects.visible_to(request.user).select_related("organization")
     if q:
         rows = rows.filter(
             Q(code__icontains=q) | Q(title__contains=q) | Q(people__person__name__startswith=q)
         )
-    if year.isdigit():
-        rows = rows.filter(received_on__year=int(year))
+    if year:
+        rows = rows.filter(received_on__year=year)
     if request.GET.get("migrant") == "1":
         rows = rows.with_migrant_worker()
     return rows.distinct().order_by("-received_on", "-pk"), {
@@ -658,8 +661,8 @@ def case_export(request):
 def case_create(request):
     _editor(request)
     call = None
-    if request.GET.get("call", "").isdigit():
-        call = get_visible_or_404(HotlineCall.objects.all(), request.user, pk=request.GET["call"])
+    if query_id(request, "call"):
+        call = get_visible_or_404(HotlineCall.objects.all(), request.user, pk=query_id(request, "call"))
     initial = {"received_on": _today()}
     if call is not None:
         initial.update({"organization": call.organization_id, "summary": call.summary,
@@ -723,10 +726,7 @@ def case_document_add(request, pk):
     case = get_visible_or_404(RightsCase.objects.all(), request.user, pk=pk)
     form = forms.DocumentForm(request.POST, request.FILES)
     if form.is_valid():
-        document = form.save(commit=False)
-        document.case = case
-        document.by = request.user
-        document.save()
+        services.attach_document(case=case, by=request.user, **form.cleaned_data)
         return redirect(case)
     return _form_page(request, form, _("Attach a document"), back=case, multipart=True)
 
@@ -753,8 +753,12 @@ def modelworker_list(request):
     if request.user.can_edit:
         form = forms.ModelWorkerForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect("assistance:modelworker-list")
+            try:
+                services.save_model_worker(worker=form.instance)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect("assistance:modelworker-list")
     q = request.GET.get("q", "").strip()
     rows = ModelWorker.objects.visible_to(request.user).select_related("person", "organization")
     if q:

@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from gonghui.orgs import scoping
 
+from .changes import with_change_lines
+
 
 def history_for(obj, limit=50):
     """The change history of one record, newest first, with its actor loaded."""
@@ -14,19 +16,7 @@ def history_for(obj, limit=50):
         .select_related("actor")
         .order_by("-timestamp")[:limit]
     )
-    return [_with_changes(e) for e in entries]
-
-
-def _with_changes(entry):
-    changes = entry.changes_display_dict or {}
-    entry.change_rows = [(field, *_old_new(values)) for field, values in changes.items()]
-    return entry
-
-
-def _old_new(values):
-    if isinstance(values, list | tuple) and len(values) == 2:
-        return values[0], values[1]
-    return "", values
+    return with_change_lines(entries)
 
 
 def visible_entries(user):
@@ -57,5 +47,5 @@ def audited_models():
 
     return sorted(
         ((f"{m._meta.app_label}.{m._meta.model_name}", m._meta.verbose_name) for m in auditlog.get_models()),
-        key=lambda pair: pair[0],
+        key=lambda pair: str(pair[1]),
     )

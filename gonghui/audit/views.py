@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.ledgers.xlsx import ledger_response
 
+from .changes import with_change_lines
 from .forms import AuditFilterForm
 from .selectors import filtered_entries
 
@@ -22,8 +23,7 @@ def _entries(request):
 def entry_list(request):
     form, entries = _entries(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    for entry in page:
-        entry.change_rows = list((entry.changes_display_dict or {}).items())
+    page.object_list = with_change_lines(page.object_list)
     return render(
         request, "audit/entry_list.html", {"form": form, "page": page, "query": request.GET.urlencode()}
     )
@@ -44,19 +44,17 @@ def entry_export(request):
     ]
 
     def rows():
-        for e in entries.iterator(chunk_size=2000):
-            changes = "; ".join(
-                f"{k}: {v[0]} → {v[1]}" for k, v in (e.changes_display_dict or {}).items() if len(v) == 2
-            )
-            yield [
-                e.timestamp,
-                str(e.actor or ""),
-                actions.get(e.action, ""),
-                e.content_type.name,
-                e.object_pk,
-                e.object_repr,
-                changes,
-            ]
+        for chunk in _chunks(entries.iterator(chunk_size=2000), 2000):
+            for e in with_change_lines(chunk):
+                yield [
+                    e.timestamp,
+                    str(e.actor or ""),
+                    actions.get(e.action, ""),
+                    e.content_type.name,
+                    e.object_pk,
+                    e.object_repr,
+                    "; ".join(f"{label}: {text}" for label, text in e.change_lines),
+                ]
 
     return ledger_response(
         title=_("Audit log"),
@@ -66,3 +64,14 @@ def entry_export(request):
         filename="audit-log.xlsx",
         total_label=None,
     )
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

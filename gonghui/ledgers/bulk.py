@@ -15,6 +15,10 @@ from gonghui.people.pinyin import initials
 
 INSERT_BATCH = 1000
 
+# Tables written by insert_rows since the importer last looked (COPY bypasses Django's cursor
+# wrappers, through which the importer sees every other write).
+written_tables = set()
+
 
 def _adapter(field):
     ops = connection.ops
@@ -39,6 +43,7 @@ def insert_rows(model, attnames, rows, *, adapted=()):
     Columns named in `adapted` hold values already passed through ``adapt(model, attname, value)``.
     """
     fields = [model._meta.get_field(name) for name in attnames]
+    written_tables.add(model._meta.db_table)
     adapters = [(i, a) for i, a in enumerate(_adapter(f) for f in fields) if a is not None
                 and attnames[i] not in adapted]  # fmt: skip
     quote = connection.ops.quote_name

@@ -16,9 +16,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.orgs.tally import refresh_statistics
 from gonghui.people import idnumbers
+from gonghui.people.services import record_outside_links
 
-from . import readers
+from . import bulk, readers
 from .places import PlaceResolver
 from .registry import ImportContext, Issue, Row
 from .values import CellError, cell_text, is_blank, normalize_text, parse
@@ -340,6 +342,12 @@ class Importer:
 
     def run_batch(self, batch):
         good = [row for row in batch if row.ok and "repeat_of" not in row.extra]
+        keys = self.kind.person_keys()
+        if good and keys:
+            # The one rule for finding a person (people.services.match_people), for every kind:
+            # an ID number of someone outside the subtree needs their name too.
+            self.ctx.people_by_id_number(good, keys[0])
+            good = [row for row in good if row.ok]
         if good:
             self.kind.check(good, self.ctx)
         for row in batch:
@@ -371,12 +379,23 @@ class Importer:
             created, updated = self.kind.write(valid, self.ctx)
             self.result.rows_imported += created
             self.result.rows_updated += updated
+            self._audit_outside_links(valid)
         elif valid:
             self.result.rows_imported += sum(1 for r in valid if r.status == "new")
             self.result.rows_updated += sum(1 for r in valid if r.status != "new")
         self.done += len(batch)
         if self.progress:
             self.progress(self.done, self.total)
+
+    def _audit_outside_links(self, rows):
+        """Every record linked to a person outside the importer's subtree goes to the audit trail."""
+        links = []
+        for row in rows:
+            match = row.extra.get("person")
+            if match is not None and match.outside and row.status == "new":
+                links.append((match.person, _("%(file)s sheet %(sheet)s row %(row)d")
+                              % {"file": self.filename or "", "sheet": row.sheet, "row": row.number}))  # fmt: skip
+        record_outside_links(links, actor=self.user, organization=self.organization, what=self.kind.title)
 
     def preview_row(self, row):
         if len(self.result.preview) < PREVIEW_ROWS:
@@ -481,15 +500,18 @@ class Importer:
 
     def run(self, path):
         """Import the file at `path`; returns the ImportResult (status committed/rejected/dry_run)."""
+        written = set()
         try:
             if self.dry_run:
                 self.read(path)
             else:
-                with transaction.atomic():
+                bulk.written_tables.clear()
+                with transaction.atomic(), connection.execute_wrapper(_noting_tables(written)):
                     _large_cache()
                     self.read(path)
                     if not self._commits():
                         transaction.set_rollback(True)
+                written |= bulk.written_tables
         except readers.UnreadableFile as e:
             self.file_error = True
             self.result.errors.append(Issue(self.filename or str(path), 0, "", "", str(e)))
@@ -501,12 +523,30 @@ class Importer:
             result.status = "committed" if self._commits() else "rejected"
             if result.status == "rejected":
                 result.rows_imported = result.rows_updated = 0
+            elif result.rows_imported + result.rows_updated >= LARGE_IMPORT:
+                # The planner's statistics still describe the tables as they were before.
+                refresh_statistics(written)
         return result
 
     def _commits(self):
         if self.file_error or not self.result.sheets:
             return False
         return self.skip_invalid or not self.result.errors
+
+
+# An import of this many rows refreshes the statistics of the tables it wrote (ANALYZE).
+LARGE_IMPORT = 5000
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def _noting_tables(tables):
+    def wrapper(execute, sql, params, many, context):
+        match = _WRITE.match(sql)
+        if match:
+            tables.add(match.group(1))
+        return execute(sql, params, many, context)
+
+    return wrapper
 
 
 def _large_cache():

@@ -59,7 +59,13 @@ class ImportJob(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.kind} {self.filename}"
+        from .registry import get_kind
+
+        try:
+            kind = get_kind(self.kind)
+        except KeyError:
+            kind = self.kind
+        return f"{kind} {self.filename}"
 
     def get_absolute_url(self):
         return reverse("ledgers:job-detail", args=[self.pk])
@@ -77,8 +83,24 @@ class ImportJob(models.Model):
     @property
     def can_commit(self):
         summary = self.summary or {}
-        if self.status != self.Status.CHECKED or not summary.get("sheets"):
+        if self.status != self.Status.CHECKED or not summary.get("sheets") or not self.file:
             return False
         if summary.get("file_error"):
             return False
         return self.skip_invalid or not summary.get("errors")
+
+
+S = ImportJob.Status
+# The lifecycle of an import, as data: (from, to) → the name of the move. services.move_job is the
+# one place that changes a job's status and refuses any other move.
+JOB_MOVES = {
+    (S.CHECKING, S.CHECKED): "checked",
+    (S.CHECKING, S.FAILED): "fail",
+    (S.CHECKED, S.CHECKING): "check_again",  # the officer corrected the column mapping
+    (S.CHECKED, S.IMPORTING): "commit",
+    (S.IMPORTING, S.COMMITTED): "committed",
+    (S.IMPORTING, S.REJECTED): "rejected",
+    (S.IMPORTING, S.FAILED): "fail",
+    (S.FAILED, S.CHECKING): "check_again",  # interrupted: nothing was written, the file is still there
+}
+del S

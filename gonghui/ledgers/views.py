@@ -1,5 +1,6 @@
 import tempfile
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
@@ -62,9 +63,9 @@ def _job(request, pk):
 
 def _job_context(job):
     kind = _kind(job.kind)
+    # Reading the page writes nothing: a job whose worker died shows as interrupted; checking the
+    # file again (job_remap, a POST) records it as failed first.
     state = services.waiting_or_stalled(job)
-    if state == "stalled":
-        job = services.give_up_stalled(job)
     done, total = services.read_progress(job) if job.is_busy else (job.progress_done, job.progress_total)
     summary = job.summary or {}
     labels = {"changed": _("changed"), "unchanged": _("unchanged"), "duplicate": _("probable duplicates"),
@@ -82,6 +83,7 @@ def _job_context(job):
         "choices": [(c.key, c.header) for c in kind.columns],
         "column_headers": [c.header for c in kind.columns],
         "waiting": state == "waiting",
+        "stalled": state == "stalled",
     }
 
 
@@ -111,9 +113,15 @@ def job_remap(request, pk):
     try:
         services.remap(job=job, mapping=mapping, skip_invalid=request.POST.get("skip_invalid") == "1",
                        user=request.user)  # fmt: skip
-    except ValidationError:
-        pass
+    except ValidationError as e:
+        _refused(request, e)
     return redirect(job)
+
+
+def _refused(request, error):
+    """A service's refusal, shown at the top of the job's page (the page has no form field for it)."""
+    for message in error.messages:
+        messages.error(request, message)
 
 
 @login_required
@@ -124,8 +132,8 @@ def job_commit(request, pk):
         raise Http404("not found")
     try:
         services.commit(job=job, user=request.user)
-    except ValidationError:
-        pass
+    except ValidationError as e:
+        _refused(request, e)
     return redirect(job)
 
 

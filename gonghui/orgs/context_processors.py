@@ -1,18 +1,34 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-# Navigation by area of the union's work; areas that land later add themselves here.
+# Navigation by area of the union's work; areas that land later add themselves here. The key is
+# the area's URL namespace, so the entry shows as current on every page of the area; a key
+# "namespace:prefix" marks the pages of a namespace whose URL names begin with prefix (the
+# workplaces are pages of orgs). tests/test_new_area.py holds every app with URLs to this.
 AREAS = [
     ("home", _("Home"), "home"),
     ("people", _("People"), "people:person-list"),
     ("orgs", _("Organisations"), "orgs:organization-list"),
-    ("enterprises", _("Workplaces"), "orgs:enterprise-list"),
+    ("orgs:enterprise", _("Workplaces"), "orgs:enterprise-list"),
     ("assistance", _("Assistance"), "assistance:index"),
     ("threecares", _("Three Cares"), "threecares:index"),
+    ("relief", pgettext_lazy("navigation", "Donations"), "relief:index"),
     ("safety", _("Safety"), "safety:index"),
+    ("membership", _("Unions and members"), "membership:index"),
     ("ledgers", _("Ledgers"), "ledgers:index"),
-    ("figures", _("Figures"), "reporting:figures"),
+    ("reporting", _("Figures"), "reporting:figures"),
+    ("summary", _("Annual summary"), "summary:summary"),
 ]
+
+
+def current_key(keys, resolver_match):
+    """The navigation key of a page: its namespace, or the longest "namespace:prefix" its view name starts with."""
+    if resolver_match is None or not resolver_match.namespace:
+        return "home"
+    view = resolver_match.view_name
+    matching = [k for k in keys if k == resolver_match.namespace or (":" in k and view.startswith(k))]
+    return max(matching, key=len, default=resolver_match.namespace)
 
 
 def navigation(request):
@@ -22,5 +38,5 @@ def navigation(request):
     items = [{"key": key, "label": label, "url": reverse(name)} for key, label, name in AREAS]
     if user.can_read_audit:
         items.append({"key": "audit", "label": _("Audit log"), "url": reverse("audit:entry-list")})
-    current = request.resolver_match.namespace if request.resolver_match else ""
-    return {"nav_items": items, "nav_current": current or "home"}
+    current = current_key([item["key"] for item in items], getattr(request, "resolver_match", None))
+    return {"nav_items": items, "nav_current": current}

@@ -184,6 +184,7 @@ DEMO_USERS = [
     ("county_admin", "王建国", Role.FEDERATION_ADMIN, "QS"),
     ("leader", "李国强", Role.LEADER, "QS"),
     ("auditor", "赵审计", Role.AUDITOR, "QS"),
+    ("bangfu", "孙帮扶", Role.COMMITTEE_OFFICER, "QS"),  # the county's assistance centre: applies, reviews
     ("gaoqiao", "陈高桥", Role.COMMITTEE_OFFICER, "QS-T02"),
     ("shuibatang", "刘水坝", Role.COMMITTEE_OFFICER, "QS-T03"),
     ("fengshui", "杨风水", Role.COMMITTEE_OFFICER, "QS-T04"),

@@ -12,6 +12,7 @@ from .forms import PersonForm
 from .models import IdNumberAccess, Person
 from .privacy import reveal_id_number
 from .sections import sections_for
+from .services import may_change, records_held_elsewhere
 
 
 @login_required
@@ -34,6 +35,8 @@ def person_detail(request, pk):
         accesses = IdNumberAccess.objects.filter(person=person).select_related("user")[:20]
     context = {
         "person": person,
+        "may_change": may_change(person, request.user),
+        "held_elsewhere": records_held_elsewhere(person, request.user),
         "sections": sections_for(person, request.user),
         "history": history_for(person),
         "accesses": accesses,
@@ -63,7 +66,11 @@ def person_create(request):
 
 @login_required
 def person_edit(request, pk):
-    return _edit(request, get_visible_or_404(Person.objects.all(), request.user, pk=pk))
+    person = get_visible_or_404(Person.objects.all(), request.user, pk=pk)
+    if not may_change(person, request.user):
+        # Seen through a record of the subtree, kept by the unit the person lives under.
+        raise Http404("not found")
+    return _edit(request, person)
 
 
 def _edit(request, person):

@@ -6,3 +6,19 @@ class ReportingConfig(AppConfig):
     name = "gonghui.reporting"
     label = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self):
+        from gonghui.audit.registry import audit
+
+        from . import models as m
+
+        for model in (
+            m.Target,
+            m.YearClose,
+            m.Unlock,
+            m.QualityRule,
+            m.ReportForm,
+            m.Submission,
+            m.SubmissionMove,
+        ):
+            audit(model)

@@ -567,17 +567,7 @@ def _mechanisms(rng, county, townships, committees):
                                 summary="各乡镇工会工委汇报“三关”工程进度，县总工会调度安排下阶段工作。")
                for h in (1, 2)]  # fmt: skip
     created["reviews"] = _insert_missing(m.HalfYearReview, reviews, keyed("organization_id", "year", "half"))
-    reports = []
-    for i, t in enumerate(townships):
-        missing = {(i * 7 + k) % 12 + 1 for k in range(i % 4)}  # some townships miss a few months
-        for month in range(1, 13):
-            if month not in missing:
-                reports.append(m.InfoReport(organization=committees[t.pk], year=YEAR, month=month,
-                                            submitted_on=datetime.date(YEAR, month, 25),
-                                            content=f"{t.name}{month}月“三关”工程信息。"))  # fmt: skip
-    created["info_reports"] = _insert_missing(
-        m.InfoReport, reports, keyed("organization_id", "year", "month")
-    )
+    created["info_reports"] = _info_reports(county, townships, committees)
     standard, _created = m.AssessmentStandard.objects.get_or_create(
         organization=county, year=YEAR, defaults={"title": "2008年“三关”工程考核标准"}
     )
@@ -607,3 +597,46 @@ def _mechanisms(rng, county, townships, committees):
         m.InspectionVisit, visits, keyed("inspection_id", "organization_id")
     )
     return created
+
+
+def _info_reports(county, townships, committees):
+    """The monthly information reports on the county's form (reporting.Submission), some late,
+    some months missing, one returned for correction; each with its moves."""
+    from gonghui.reporting import reports as periodic
+    from gonghui.reporting.indicators import Period
+    from gonghui.reporting.models import Submission, SubmissionMove
+
+    from .services import info_report_form
+
+    form = info_report_form(county)
+    rows = []
+    for i, t in enumerate(townships):
+        missing = {(i * 7 + k) % 12 + 1 for k in range(i % 4)}  # some townships miss a few months
+        for month in range(1, 13):
+            if month in missing:
+                continue
+            period = Period.month(YEAR, month)
+            due = periodic.deadline(form, period)
+            late = (i + month) % 9 == 0  # a few reports come in after the deadline
+            on = due + datetime.timedelta(days=6) if late else period.end - datetime.timedelta(days=5)
+            returned = i == 0 and month == 11  # 高桥镇's November report was returned for correction
+            status = "returned" if returned else ("accepted" if month < 12 else "submitted")
+            rows.append(Submission(
+                form=form, organization=committees[t.pk], period_start=period.start, period_end=period.end,
+                status=status, content=f"{t.name}{month}月“三关”工程信息。", submitted_on=on, deadline=due,
+                comment="慰问人数与台账不符，请核对后重报。" if returned else "",
+            ))  # fmt: skip
+    made = _insert_missing(Submission, rows, keyed("organization_id", "form_id", "period_start"))
+    if made:
+        new = Submission.objects.filter(form=form, moves__isnull=True)
+        moves = []
+        for s in new:
+            moves.append(
+                SubmissionMove(submission=s, from_status="", to_status="submitted", on=s.submitted_on)
+            )
+            if s.status in ("accepted", "returned"):
+                to = s.status
+                moves.append(SubmissionMove(submission=s, from_status="submitted", to_status=to,
+                                            on=s.submitted_on + datetime.timedelta(days=3), comment=s.comment))  # fmt: skip
+        SubmissionMove.objects.bulk_create(moves)
+    return made

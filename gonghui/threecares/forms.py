@@ -5,7 +5,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-DATE = forms.DateInput(attrs={"type": "date"})
+from gonghui.widgets import DateInput
+
+DATE = DateInput()
 
 
 class PlacesMixin:

@@ -18,13 +18,15 @@ from django.utils.translation import gettext as _
 
 from gonghui.ledgers.bulk import insert_dicts
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
+from gonghui.ledgers.vocabulary import PROVINCES, TOWNSHIP_ALIASES, VILLAGE_ALIASES
 from gonghui.people.models import Gender
 
 from . import models as m
+from . import services
 from .querysets import minors_visible_to
 
-TOWNSHIP = ["乡(镇)", "乡镇(街道)", "所属乡镇", "乡镇名称", "镇(乡)"]
-VILLAGE = ["村(居)委会", "村(居)", "村", "社区", "村居", "村名", "所属村", "村委会"]
+TOWNSHIP = TOWNSHIP_ALIASES
+VILLAGE = VILLAGE_ALIASES
 YES_MEMBER = ["是否工会会员", "会员", "是否入会", "工会会员"]
 # Example rows of the templates: a valid adult (an elder in the elders' ledger) and a child.
 ELDER_EXAMPLE_ID = "520199194203150023"
@@ -112,11 +114,6 @@ class RegistryKind(LedgerKind):
 
     def derived(self, row):
         return {}
-
-
-PROVINCES = ("内蒙古", "黑龙江", "北京", "天津", "河北", "山西", "辽宁", "吉林", "上海", "江苏", "浙江",
-             "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
-             "黔州", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")  # fmt: skip
 
 
 def split_destination(text):
@@ -388,12 +385,12 @@ class PairingsKind(ServiceKind):
                                          "import the elders' ledger first."))  # fmt: skip
                 continue
             same = existing.get((elder.pk, row["helper_name"], row["paired_on"]))
-            if same is None and elder.pk in active:
-                # services.pair_elder's rule: one helper at a time; end the pairing on its page first.
-                row.error("helper_name", _("%(name)s already has a helper (%(helper)s); end that pairing first.")
-                          % {"name": elder.person.name, "helper": active[elder.pk]})  # fmt: skip
-                continue
             if same is None:
+                try:  # pair_elder's rule: one helper at a time; end the pairing on its page first
+                    services.check_one_helper(elder=elder, current_helper=active.get(elder.pk, ""))
+                except ValidationError as e:
+                    row.reject(e, {"elder": "helper_name"})
+                    continue
                 active[elder.pk] = row["helper_name"]  # a second new helper further down is refused too
             mark_against(row, same, ["helper_unit", "helper_phone"], self, key="helper_name")
             row.extra["elder"] = elder

@@ -4,6 +4,8 @@ import random
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
+from gonghui.orgs.tally import refresh_statistics
+
 
 def demo_modules():
     """Each area app's demo.py, in INSTALLED_APPS order (later areas build on earlier ones)."""
@@ -25,3 +27,5 @@ class Command(BaseCommand):
             # Each area has its own fixed seed, so adding an area never shifts another's data.
             summary = module.build(rng=random.Random(f"gonghui-demo-{label}"))
             self.stdout.write(f"{label}: {summary}")
+        # The tables were filled after migrate analysed them empty: plan with what they now hold.
+        refresh_statistics()

@@ -76,4 +76,6 @@ class Command(BaseCommand):
         if not orgs:
             out.write(self.style.WARNING("(The demo county is not built yet: run `gonghui demo` first.)"))
         out.write(f"Database: {settings.DATABASES['default']['NAME']}")
+        if not settings.DEBUG:
+            out.write("DEBUG is off: errors show the platform's own pages (DEBUG=1 bash bin/serve shows Django's).")
         out.write("")

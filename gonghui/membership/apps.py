@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembershipConfig(AppConfig):
+    name = "gonghui.membership"
+    label = "membership"
+    verbose_name = _("Unions and members")
+
+    def ready(self):
+        from gonghui.audit.registry import audit
+        from gonghui.orgs import scoping
+
+        from . import indicators, ledgers, sections  # noqa: F401  figures, ledger kinds, person page
+        from . import models as m
+
+        # A membership or an honour is a record about a person: the union's subtree sees the person.
+        scoping.register_person_link(m.Membership, person_field="person", via="organization")
+        scoping.register_person_link(m.Honour, person_field="person", via="organization")
+        scoping.register_tally(m.Membership)  # the member list counts a county's members on every view
+        for model in m.AUDITED:
+            audit(model)
