@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
+from gonghui.widgets import DateInput, MonthInput
 
 from .models import (
     AccidentKind,
@@ -23,14 +24,14 @@ from .models import (
     WorkplaceStatusKind,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 
 
 class MonthField(forms.CharField):
     """A month as 2008-05 (the phone's month picker), 2008/5 or 2008年5月: its first day."""
 
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2008-05", "inputmode": "numeric"})
+    widget = MonthInput(attrs={"placeholder": "2008-05"})
 
     def to_python(self, value):
         value = super().to_python(value)

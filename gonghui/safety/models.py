@@ -16,10 +16,11 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.orgs import scoping
 from gonghui.orgs.fields import owned_by
 from gonghui.orgs.models import Enterprise, Organization
+from gonghui.orgs.scoping import ScopedQuerySet
 from gonghui.people.models import Person
+from gonghui.reporting.indicators import Period
 
 # A month's report is due this many working days after the month ends (weekends and holidays skipped).
 REPORT_DEADLINE_WORKING_DAYS = 5
@@ -41,11 +42,6 @@ def months_of(start, end):
         months.append(month)
         month = month_end(month) + datetime.timedelta(days=1)
     return months
-
-
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
 
 
 # Workplaces under supervision -------------------------------------------------------------------
@@ -311,7 +307,7 @@ class MonthlyReportQuerySet(ScopedQuerySet):
     def for_month(self, month):
         return self.filter(month=month_start(month))
 
-    def between(self, start, end):
+    def months_between(self, start, end):
         return self.filter(month__gte=month_start(start), month__lte=month_start(end))
 
 
@@ -389,11 +385,6 @@ class InspectionKind(models.TextChoices):
     SAFETY_MONTH = "safety_month", _("Safety month")
 
 
-class InspectionQuerySet(ScopedQuerySet):
-    def between(self, start, end):
-        return self.filter(on__gte=start, on__lte=end)
-
-
 class Inspection(models.Model):
     organization = owned_by(_("inspecting union"))
     kind = models.CharField(_("kind"), max_length=30, choices=InspectionKind.choices)
@@ -401,7 +392,7 @@ class Inspection(models.Model):
     team = models.CharField(_("team"), max_length=200, blank=True)
     findings = models.TextField(_("findings"), blank=True)
 
-    objects = InspectionQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("supervision inspection")
@@ -545,8 +536,8 @@ class AccidentKind(models.TextChoices):
 
 
 class AccidentQuerySet(ScopedQuerySet):
-    def between(self, start, end):
-        return self.filter(occurred_on__gte=start, occurred_on__lte=end)
+    def occurred_between(self, start, end):
+        return self.between("occurred_on", Period(start, end))
 
     def totals(self):
         return self.aggregate(accidents=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"),

@@ -173,12 +173,12 @@ def rectification_rates(hazards, as_of):
 
 
 def output_between(reports, start, end):
-    return reports.between(start, end).aggregate(n=Sum("output"))["n"] or Decimal("0")
+    return reports.months_between(start, end).aggregate(n=Sum("output"))["n"] or Decimal("0")
 
 
 def accident_figures(accidents, reports, start, end):
     """Totals per township and per quarter, and deaths per million tonnes where output is known."""
-    rows = accidents.between(start, end)
+    rows = accidents.occurred_between(start, end)
     totals = rows.totals()
     output = output_between(reports, start, end)
     per_million = (
@@ -191,7 +191,7 @@ def accident_figures(accidents, reports, start, end):
         .order_by("workplace__enterprise__township__name")
     )  # fmt: skip
     township_output = dict(
-        reports.between(start, end)
+        reports.months_between(start, end)
         .values_list("workplace__enterprise__township__name")
         .annotate(n=Sum("output"))
         .values_list("workplace__enterprise__township__name", "n")

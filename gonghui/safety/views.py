@@ -16,7 +16,8 @@ from gonghui.core.formats import download_name
 from gonghui.core.officialdoc import OfficialDocument
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Place
-from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
+from gonghui.orgs.scoping import applying_or_visible, get_editable_or_404, get_visible_or_404
+from gonghui.querystring import query_id
 from gonghui.reporting import indicators
 
 from . import exports, forms, selectors, services
@@ -100,11 +101,8 @@ def _carry_out(request, form, action, *, title, back=None, intro=""):
 
 def _township(request, user):
     """The ?township= filter, only among the townships of the workplaces the user may see."""
-    try:
-        pk = int(request.GET.get("township", ""))
-    except ValueError:
-        return None
-    return _townships(user).filter(pk=pk).first()
+    pk = query_id(request, "township")
+    return _townships(user).filter(pk=pk).first() if pk else None
 
 
 def _townships(user):
@@ -132,7 +130,7 @@ def index(request):
         "figures": figures,
         "major_overdue": todo.order_by("deadline")[:50],
         "overdue_count": hazards.overdue_on(day).count(),
-        "documents": MechanismDocument.objects.visible_to(request.user).filter(year=year),
+        "documents": _documents(request.user).filter(year=year),
     }
     return render(request, "safety/index.html", context)
 
@@ -177,8 +175,9 @@ def report_create(request):
     _editor(request)
     last_month = month_start(month_start(_today()) - datetime.timedelta(days=1))
     initial = {"month": f"{last_month:%Y-%m}"}
-    if request.GET.get("mine") or request.GET.get("workplace"):
-        initial["workplace"] = request.GET.get("mine") or request.GET.get("workplace")
+    mine = query_id(request, "mine") or query_id(request, "workplace")
+    if mine:
+        initial["workplace"] = mine
     if request.GET.get("month"):
         initial["month"] = request.GET.get("month")
     form = forms.ReportForm(request.POST or None, user=request.user, initial=initial)
@@ -367,9 +366,9 @@ def supervisor_list(request):
     rows = supervisors.select_related("person", "workplace__enterprise__township").prefetch_related(
         "certificates"
     )
-    mine = request.GET.get("mine", "")
-    if mine.isdigit():
-        rows = rows.filter(workplace_id=int(mine))
+    mine = query_id(request, "mine")
+    if mine:
+        rows = rows.filter(workplace_id=mine)
     context = {
         "as_of": day,
         "year": _year(request),
@@ -500,7 +499,7 @@ def accident_list(request):
         "year": year,
         "township": township,
         "townships": _townships(request.user),
-        "rows": accidents.between(start, end).select_related("workplace__enterprise__township"),
+        "rows": accidents.occurred_between(start, end).select_related("workplace__enterprise__township"),
         "figures": selectors.accident_figures(accidents, reports, start, end),
     }
     return render(request, "safety/accident_list.html", context)
@@ -526,7 +525,7 @@ def accident_create(request):
 @login_required
 def accident_export(request):
     year = _year(request)
-    rows = Accident.objects.visible_to(request.user).between(
+    rows = Accident.objects.visible_to(request.user).occurred_between(
         datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     )
     return ledger_response(**exports.accidents(rows), unit=str(request.user.organization or ""),
@@ -546,7 +545,7 @@ def report_export(request):
 
 @login_required
 def document_list(request):
-    docs = MechanismDocument.objects.visible_to(request.user).order_by("-issued_on")
+    docs = _documents(request.user).order_by("-issued_on")
     return render(request, "safety/document_list.html", {"documents": docs})
 
 
@@ -559,16 +558,28 @@ def document_create(request):
                       title=_("Record a mechanism document"))  # fmt: skip
 
 
+def _documents(user):
+    """The county's mechanism and plans apply to every township below it, and each union's own."""
+    return applying_or_visible(MechanismDocument.objects.select_related("organization"), user)
+
+
+def _document_or_404(user, pk):
+    doc = _documents(user).filter(pk=pk).first()
+    if doc is None:
+        raise Http404("not found")
+    return doc
+
+
 @login_required
 def document_detail(request, pk):
-    doc = get_visible_or_404(MechanismDocument.objects.select_related("organization"), request.user, pk=pk)
+    doc = _document_or_404(request.user, pk)
     return render(request, "safety/document_detail.html", {"doc": doc})
 
 
 @login_required
 def document_word(request, pk):
     """The document as an official Word document (GB/T 9704 layout), for printing and filing."""
-    doc = get_visible_or_404(MechanismDocument.objects.select_related("organization"), request.user, pk=pk)
+    doc = _document_or_404(request.user, pk)
     word = OfficialDocument(title=doc.title, number=doc.number or None)
     for paragraph in [p.strip() for p in doc.body.splitlines() if p.strip()]:
         word.paragraph(paragraph)

@@ -75,10 +75,14 @@ def test_a_mechanism_document_downloads_as_an_official_word_document(client, cas
     response = client.get(reverse("safety:document-word", args=[doc.pk]))
     assert response.status_code == 200 and response.content[:2] == b"PK"
     assert "docx" in response["Content-Disposition"]
-    # The one scoping rule: a township's subtree does not hold the county, so its users see no county record.
+    # What the county sets applies below it: a township reads the county's mechanism, not another township's.
+    own = services.save_document(organization=cast.township_b, kind="annual_plan", title="水坝塘镇2008年安排",
+                                 year=2008, issued_on=D(2008, 3, 10))  # fmt: skip
     client.force_login(cast.township_a_officer)
-    assert client.get(reverse("safety:document-word", args=[doc.pk])).status_code == 404
-    assert not MechanismDocument.objects.visible_to(cast.township_a_officer).exists()
+    assert client.get(reverse("safety:document-word", args=[doc.pk])).status_code == 200
+    assert client.get(reverse("safety:document-detail", args=[own.pk])).status_code == 404
+    listed = client.get(reverse("safety:document-list")).context["documents"]
+    assert list(listed) == [doc]
 
 
 def test_choosing_a_mine_narrows_the_supervisors_on_duty_to_that_mines(client, cast, mine):
