@@ -181,3 +181,14 @@ def test_a_townships_figures_count_its_own_mines_only(demo_county):
     )
     accidents = Accident.objects.filter(organization__path__startswith=gaoqiao.path)
     assert values["safety.deaths"] == sum(a.deaths for a in accidents)
+
+
+def test_the_dashboard_lists_the_overdue_major_hazards_first_and_charts_hazards_per_committee(client, county_admin):
+    client.force_login(county_admin)
+    response = client.get("/", {"year": 2008})
+    todos = {str(t.label): t for t in response.context["todos"]}
+    assert todos["Major hazards past their deadline"].count == 2 and todos["Major hazards past their deadline"].urgent
+    assert todos["Hazards past their deadline"].count == 5
+    assert todos["Supervisor certificates expiring within 60 days"].count == 3
+    chart = next(c for c in response.context["charts"] if c.key == "safety-hazards")
+    assert sum(chart.series[0][1]) == Hazard.objects.count()
