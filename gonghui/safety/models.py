@@ -16,6 +16,7 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.orgs import scoping
 from gonghui.orgs.fields import owned_by
 from gonghui.orgs.models import Enterprise, Organization
 from gonghui.orgs.scoping import ScopedQuerySet
@@ -385,6 +386,14 @@ class InspectionKind(models.TextChoices):
     SAFETY_MONTH = "safety_month", _("Safety month")
 
 
+class InspectionQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """The user's subtree's own inspections, and those that visited a workplace of that subtree:
+        a township sees how often the county came to its mines."""
+        visited = scoping.restrict(InspectionVisit.objects.all(), user, via="workplace__organization")
+        return self.filter(scoping.subtree_q(user) | Q(pk__in=visited.values("inspection")))
+
+
 class Inspection(models.Model):
     organization = owned_by(_("inspecting union"))
     kind = models.CharField(_("kind"), max_length=30, choices=InspectionKind.choices)
@@ -392,7 +401,7 @@ class Inspection(models.Model):
     team = models.CharField(_("team"), max_length=200, blank=True)
     findings = models.TextField(_("findings"), blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = InspectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("supervision inspection")

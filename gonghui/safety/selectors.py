@@ -101,20 +101,23 @@ def percent(part, whole):
 # Inspections -------------------------------------------------------------------------------------
 
 
-def visits_per_mine(inspections):
-    """{workplace_id: visits} over the given inspections."""
+def visits_per_mine(inspections, workplaces):
+    """{workplace_id: visits} over the given inspections, to the given workplaces."""
     rows = (
-        InspectionVisit.objects.filter(inspection__in=inspections).values("workplace").annotate(n=Count("pk"))
+        InspectionVisit.objects.filter(inspection__in=inspections, workplace__in=workplaces)
+        .values("workplace")
+        .annotate(n=Count("pk"))
     )
     return {r["workplace"]: r["n"] for r in rows}
 
 
-def visits_per_leader(inspections):
-    """[(person, {workplace_id: visits}, total)] – every visit of an inspection a leader was part of."""
+def visits_per_leader(inspections, workplaces):
+    """[(person, {workplace_id: visits}, total)]: every visit to the given workplaces of an
+    inspection a leader was part of."""
     visits = defaultdict(list)
-    for inspection_id, workplace_id in InspectionVisit.objects.filter(inspection__in=inspections).values_list(
-        "inspection_id", "workplace_id"
-    ):
+    for inspection_id, workplace_id in InspectionVisit.objects.filter(
+        inspection__in=inspections, workplace__in=workplaces
+    ).values_list("inspection_id", "workplace_id"):
         visits[inspection_id].append(workplace_id)
     per = defaultdict(Counter)
     people = {}

@@ -312,8 +312,9 @@ def workplace_export(request):
 def inspection_list(request):
     year = _year(request)
     inspections = Inspection.objects.visible_to(request.user).filter(on__year=year)
-    per_mine = selectors.visits_per_mine(inspections)
-    leaders = selectors.visits_per_leader(inspections)
+    workplaces = Workplace.objects.visible_to(request.user)
+    per_mine = selectors.visits_per_mine(inspections, workplaces)
+    leaders = selectors.visits_per_leader(inspections, workplaces)
     mines = list(
         Workplace.objects.visible_to(request.user).filter(pk__in=per_mine).select_related("enterprise__township")
         .order_by("-is_key", "enterprise__township__division_code", "enterprise__name")
@@ -334,8 +335,11 @@ def inspection_detail(request, pk):
     context = {
         "inspection": inspection,
         "leaders": inspection.leaders.select_related("person"),
-        "visits": inspection.visits.select_related("workplace__enterprise__township"),
-        "hazards": inspection.hazards.select_related("workplace__enterprise")[:200],
+        # Another township's workplaces on the same trip stay out of sight.
+        "visits": inspection.visits.filter(
+            workplace__in=Workplace.objects.visible_to(request.user)
+        ).select_related("workplace__enterprise__township"),
+        "hazards": inspection.hazards.visible_to(request.user).select_related("workplace__enterprise")[:200],
     }
     return render(request, "safety/inspection_detail.html", context)
 

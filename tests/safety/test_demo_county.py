@@ -98,7 +98,7 @@ def test_inspections_count_the_chairmans_visits_seven_or_eight_to_key_mines_five
 ):
     from gonghui.safety.models import Inspection
 
-    leaders = selectors.visits_per_leader(Inspection.objects.filter(on__year=2008))
+    leaders = selectors.visits_per_leader(Inspection.objects.filter(on__year=2008), Workplace.objects.all())
     chairman, counts, _total = leaders[0]
     assert chairman.name == "罗永福"
     for mine in Workplace.objects.coal():
@@ -183,11 +183,16 @@ def test_a_townships_figures_count_its_own_mines_only(demo_county):
     assert values["safety.deaths"] == sum(a.deaths for a in accidents)
 
 
-def test_the_dashboard_lists_the_overdue_major_hazards_first_and_charts_hazards_per_committee(client, county_admin):
+def test_the_dashboard_lists_the_overdue_major_hazards_first_and_charts_hazards_per_committee(
+    client, county_admin
+):
     client.force_login(county_admin)
     response = client.get("/", {"year": 2008})
     todos = {str(t.label): t for t in response.context["todos"]}
-    assert todos["Major hazards past their deadline"].count == 2 and todos["Major hazards past their deadline"].urgent
+    assert (
+        todos["Major hazards past their deadline"].count == 2
+        and todos["Major hazards past their deadline"].urgent
+    )
     assert todos["Hazards past their deadline"].count == 5
     assert todos["Supervisor certificates expiring within 60 days"].count == 3
     chart = next(c for c in response.context["charts"] if c.key == "safety-hazards")

@@ -119,3 +119,25 @@ def test_the_county_records_a_mechanism_document(client, cast):
         "body": "一、月督查"})  # fmt: skip
     assert response.status_code == 302
     assert MechanismDocument.objects.get().organization == cast.county
+
+
+def test_a_township_sees_the_countys_inspections_of_its_own_mines_only(client, cast, mine):
+    union_b = OrganizationFactory(parent=cast.township_b, name="乙煤矿工会", level="grassroots", category="coal_mine")
+    other = services.save_workplace(
+        enterprise=EnterpriseFactory(name="水坝塘煤矿", organization=union_b, township=cast.place_b,
+                                     is_coal_mine=True, coal_mine_pairs=1),
+        kind="coal", status="producing", status_since=D(2007, 1, 1),
+    )  # fmt: skip
+    chairman = PersonFactory(name="罗主席")
+    both = services.record_inspection(organization=cast.county, kind="quarterly", on=D(2008, 3, 11),
+                                      leaders=[chairman], workplaces=[mine, other])  # fmt: skip
+    services.record_inspection(organization=cast.county, kind="ankang_cup", on=D(2008, 9, 1), workplaces=[other])
+    client.force_login(cast.township_a_officer)
+    listed = client.get(reverse("safety:inspection-list"), {"year": 2008}).context
+    assert list(listed["inspections"]) == [both]
+    assert [(w, n) for w, n, _per in listed["table"]] == [(mine, 1)]
+    assert listed["leaders"][0][2] == 1  # the chairman's one visit to this township's mine
+    detail = client.get(both.get_absolute_url()).content.decode()
+    assert "甲煤矿" in detail and "水坝塘煤矿" not in detail
+    client.force_login(cast.township_b_officer)
+    assert Inspection.objects.visible_to(cast.township_b_officer).count() == 2
