@@ -144,12 +144,12 @@ class Workplace(models.Model):
         return self.kind == WorkplaceKind.COAL
 
     def status_on(self, day):
-        """The status the workplace had on that day, from its dated history (else the current one)."""
+        """The status the workplace had on that day, from its dated history (as ``open_on`` reads it):
+        before its first dated status a workplace counts as producing."""
         row = (
             self.statuses.filter(on__lte=day).order_by("-on", "-pk").values_list("status", flat=True).first()
         )
-        return row or (self.status if not self.status_since or self.status_since <= day else
-                       WorkplaceStatusKind.PRODUCING)  # fmt: skip
+        return row or WorkplaceStatusKind.PRODUCING
 
 
 class WorkplaceStatus(models.Model):

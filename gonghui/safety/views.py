@@ -145,17 +145,17 @@ def _month(request, default):
         return default
 
 
-def _default_month():
+def _default_month(user):
     """The latest month whose report is due (the month before this one), or December of the data's year."""
     today = _today()
     last = month_start(month_start(today) - datetime.timedelta(days=1))
-    latest = MonthlyReport.objects.order_by("-month").values_list("month", flat=True).first()
+    latest = MonthlyReport.objects.visible_to(user).order_by("-month").values_list("month", flat=True).first()
     return min(last, latest) if latest else last
 
 
 @login_required
 def board(request):
-    month = _month(request, _default_month())
+    month = _month(request, _default_month(request.user))
     workplaces = Workplace.objects.visible_to(request.user)
     township = _township(request, request.user)
     if township is not None:
@@ -538,7 +538,7 @@ def accident_export(request):
 
 @login_required
 def report_export(request):
-    month = _month(request, _default_month())
+    month = _month(request, _default_month(request.user))
     rows = MonthlyReport.objects.visible_to(request.user).for_month(month)
     return ledger_response(**exports.monthly_reports(rows, month), unit=str(request.user.organization or ""),
                            filename=exports.filename("monthly_reports", month))  # fmt: skip
