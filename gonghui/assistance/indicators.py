@@ -141,6 +141,14 @@ def migrant_rights_people(org, period):
     return CasePerson.objects.filter(case__in=_cases(org, period), is_migrant_worker=True).count()
 
 
+# The seed's "涉及金额" of the migrant workers' cases: what was claimed, a figure the quality rules
+# check for plausibility (its 98 wage cases "280900万元" were 28.7 million yuan each).
+@register("three_cares.rights_amount", name=_("Amount involved in migrant workers' rights cases"),
+          unit=_("yuan"), records=_migrant_cases, columns=CASE_COLUMNS, total="sum:amount_claimed")  # fmt: skip
+def migrant_rights_amount(org, period):
+    return _migrant_cases(org, period).aggregate(n=Sum("amount_claimed"))["n"] or Decimal("0")
+
+
 @register_activity
 def latest_payment(user):
     """The assistance area's latest application date the user may see (pages' default year)."""

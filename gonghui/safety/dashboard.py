@@ -1,5 +1,5 @@
-"""Safety on the work dashboard: overdue hazards, the month's missing or waiting reports, expiring
-certificates; hazards found and rectified per committee."""
+"""Mass safety supervision on the work dashboard: overdue hazards, certificates, the month's reports,
+found against rectified."""
 
 import datetime
 
@@ -7,56 +7,71 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.summary.dashboard import Chart, Todo, counts_by_child, register_chart, register_todo
+from gonghui.summary.dashboard import Chart, Todo, register_chart, register_todo
 
 from . import selectors, services
-from .models import Certificate, Hazard, HazardGrade, MonthlyReport, ReportStatus, Workplace, month_start
+from .models import (
+    Certificate,
+    Hazard,
+    HazardGrade,
+    MonthlyReport,
+    ReportStatus,
+    Supervisor,
+    Workplace,
+    month_start,
+)
 
 
 @register_todo
 def safety_todos(user, org, year):
     today = timezone.localdate()
     day = selectors.as_of(year, today)
-    hazards = Hazard.objects.visible_to(user)
-    overdue = hazards.overdue_on(day)
-    last_month = month_start(month_start(day) - datetime.timedelta(days=1))
-    reports = MonthlyReport.objects.visible_to(user)
-    _rows, _deadline, counts = selectors.month_board(
-        Workplace.objects.visible_to(user), reports, last_month, today
+    hazards = Hazard.objects.visible_to(user).found_between(
+        datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     )
-    board = reverse("safety:board") + f"?month={last_month:%Y-%m}"
+    overdue = hazards.overdue_on(day)
+    certificates = Certificate.objects.visible_to(user)
+    workplaces = Workplace.objects.visible_to(user)
+    without = selectors.mines_without_certified_supervisor(
+        workplaces, Supervisor.objects.visible_to(user), certificates, day
+    )
+    hazard_page = reverse("safety:hazard-list") + f"?year={year}&state=overdue"
+    # The latest month whose reports are due: last month, or December of a past year.
+    month = month_start(month_start(day) - datetime.timedelta(days=1)) if day == today else month_start(day)
+    reports = MonthlyReport.objects.visible_to(user)
+    _rows, _deadline, counts = selectors.month_board(workplaces, reports, month, today)
+    board = reverse("safety:board") + f"?month={month:%Y-%m}"
     todos = [
         Todo(_("Major hazards past their deadline"), overdue.filter(grade=HazardGrade.MAJOR).count(),
-             reverse("safety:hazard-list") + f"?year={year}&state=overdue&grade=major", urgent=True),
-        Todo(_("Hazards past their deadline"), overdue.count(),
-             reverse("safety:hazard-list") + f"?year={year}&state=overdue"),
-        Todo(_("Monthly supervision reports missing for %(month)s") % {"month": f"{last_month:%Y-%m}"},
+             hazard_page + "&grade=major", urgent=True),
+        Todo(_("Hazards past their deadline"), overdue.count(), hazard_page),
+        Todo(_("Supervisors' certificates expiring within 60 days"),
+             selectors.expiring_certificates(certificates, day).count(), reverse("safety:supervisor-list")),
+        Todo(_("Coal mines without a certified supervisor"), len(without), reverse("safety:supervisor-list")),
+        Todo(_("Monthly supervision reports missing for %(month)s") % {"month": f"{month:%Y-%m}"},
              counts["missing"], board, urgent=True),
-        Todo(_("Monthly reports returned for correction"),
-             reports.filter(status=ReportStatus.RETURNED).count(), board),
-        Todo(_("Supervisor certificates expiring within 60 days"),
-             Certificate.objects.visible_to(user).expiring(day).count(), reverse("safety:supervisor-list")),
+        Todo(_("Monthly reports returned for correction"), reports.filter(status=ReportStatus.RETURNED).count(),
+             reverse("safety:board")),
     ]  # fmt: skip
     if services.can_review(user):
         waiting = reports.filter(status__in=[ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED])
-        todos.append(Todo(_("Monthly reports waiting to be accepted"), waiting.count(), board))
+        todos.append(
+            Todo(_("Monthly reports waiting to be accepted"), waiting.count(), reverse("safety:board"))
+        )
     return todos
 
 
 @register_chart
-def hazards_by_committee(user, org, year):
-    if org is None:
-        return None
-    found = Hazard.objects.visible_to(user).found_between(
+def hazards_by_township(user, org, year):
+    day = selectors.as_of(year, timezone.localdate())
+    hazards = Hazard.objects.visible_to(user).found_between(
         datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     )
-    per_found = counts_by_child(found, org)
-    per_fixed = counts_by_child(found.rectified_by(datetime.date(year, 12, 31)), org)
-    shown = [child for child, n in per_found.items() if n]
-    if not shown:
+    by_township, _quarters = selectors.rectification_rates(hazards, day)
+    if not by_township:
         return None
     return Chart(
-        "safety-hazards", _("Hazards found and rectified"), [c.short_name or c.name for c in shown],
-        [(_("Found"), [per_found[c] for c in shown]), (_("Rectified"), [per_fixed[c] for c in shown])],
+        "safety-hazards", _("Hazards found and rectified"), [row[0] for row in by_township],
+        [(_("Found"), [row[1] for row in by_township]), (_("Rectified"), [row[2] for row in by_township])],
         unit=_("hazards"),
     )  # fmt: skip

@@ -136,9 +136,10 @@ class Context:
     figure: object  # callable(code, org) -> (indicator | None, value)
     previous: object  # callable(code, org) -> value | None
     target: object  # callable(code, org) -> value | None
-    findings: dict  # code -> [message]
+    findings: dict  # code -> [message]: the figure is replaced by a note
     find_org: object  # callable(name) -> org | None (inside the subtree)
     area_url: object  # callable(code) -> url
+    remarks: dict = field(default_factory=dict)  # code -> [message]: a note follows the figure
     used: list = field(default_factory=list)
 
 
@@ -232,6 +233,9 @@ def _fill_sentence(sentence, ctx):
                 out[-1] = Segment(out[-1].text[: -len("比上年")].rstrip("，,"))
             continue
         out.append(segment)
+        if not segment.note and org == ctx.org and ctx.remarks.get(code) and not set(formats) & {"同比", "任务"}:
+            remark = "；".join(ctx.remarks[code])
+            out.append(Segment(str(_("[note: %(remark)s]") % {"remark": remark}), note=True, url=ctx.area_url(code)))
     out.append(Segment(sentence[pos:]))
     return out
 

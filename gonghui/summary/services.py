@@ -19,7 +19,8 @@ from .models import SectionText
 # Targets and quality checks come from the figures machinery (reporting): it registers a source
 # of targets and the data-quality rules here, so the summary reads them without knowing how.
 _target_sources = []  # callable(code, org, period) -> value | None
-_checks = []  # callable(org, period) -> {code: [message]}
+_checks = []  # callable(org, period) -> {code: [message]}: the figure is not printed, the note is
+_remarks = []  # callable(org, period) -> {code: [message]}: the figure is printed, the note follows it
 
 
 def register_target_source(func):
@@ -34,6 +35,12 @@ def register_check(func):
     return func
 
 
+def register_remark(func):
+    if func not in _remarks:
+        _remarks.append(func)
+    return func
+
+
 def target_for(code, org, period):
     for source in _target_sources:
         value = source(code, org, period)
@@ -42,11 +49,39 @@ def target_for(code, org, period):
     return None
 
 
-def findings_for(org, period):
+def _collect(funcs, org, period):
     found = {}
-    for check in _checks:
-        for code, messages in (check(org, period) or {}).items():
+    for func in funcs:
+        for code, messages in (func(org, period) or {}).items():
             found.setdefault(code, []).extend(messages)
+    return found
+
+
+def findings_for(org, period):
+    return _collect(_checks, org, period)
+
+
+def remarks_for(org, period):
+    return _collect(_remarks, org, period)
+
+
+# The figures machinery's targets and data-quality rules (gonghui/reporting).
+@register_target_source
+def _assigned_target(code, org, period):
+    from gonghui.reporting.targets import for_period
+
+    row = for_period(org, period).filter(code=code).first()
+    return row.value if row is not None else None
+
+
+@register_check
+def _quality_rules(org, period):
+    from gonghui.reporting import quality
+
+    found = {}
+    for finding in quality.run(org, period):
+        for code in quality._codes(finding.rule):
+            found.setdefault(code, []).append(finding.message)
     return found
 
 
@@ -112,6 +147,7 @@ def build_summary(*, org, year):
         previous=lambda code, unit: value_of(code, unit, "before")[1],
         target=lambda code, unit: target_for(code, unit, period),
         findings=findings_for(org, period),
+        remarks=remarks_for(org, period),
         find_org=find_org,
         area_url=_area_url,
     )

@@ -611,6 +611,8 @@ class MailingSponsor(models.Model):
     amount = models.DecimalField(_("share (yuan)"), validators=[MinValueValidator(0)], **MONEY)
 
     class Meta:
+        verbose_name = _("sponsor of a greeting mailing")
+        verbose_name_plural = _("sponsors of greeting mailings")
         ordering = ["-amount", "pk"]
         constraints = [models.UniqueConstraint(fields=["mailing", "name"], name="sponsor_once")]
 

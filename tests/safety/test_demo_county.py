@@ -194,6 +194,6 @@ def test_the_dashboard_lists_the_overdue_major_hazards_first_and_charts_hazards_
         and todos["Major hazards past their deadline"].urgent
     )
     assert todos["Hazards past their deadline"].count == 5
-    assert todos["Supervisor certificates expiring within 60 days"].count == 3
+    assert todos["Supervisors' certificates expiring within 60 days"].count == 3
     chart = next(c for c in response.context["charts"] if c.key == "safety-hazards")
     assert sum(chart.series[0][1]) == Hazard.objects.count()
