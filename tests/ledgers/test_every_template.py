@@ -16,6 +16,8 @@ FIRST = {
     "visits": ["elders"],
     "medical_waivers": ["elders"],
     "assistance_payments": ["hardship_archives"],
+    "collective_contracts": ["enterprises"],
+    "workplace_democracy": ["enterprises"],
 }
 
 
