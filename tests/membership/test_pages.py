@@ -94,3 +94,17 @@ def test_every_page_answers_for_every_role(client, cast, member_a):
         for url in ("/membership/", "/membership/unions/?on=x", "/membership/members/", "/membership/democracy/",
                     "/membership/women/", "/membership/events/", "/membership/documents/?year=abc"):  # fmt: skip
             assert client.get(url).status_code == 200, (user, url)
+
+
+def test_the_member_export_is_the_members_ledger_of_the_users_scope(client, cast, member_a, member_b):
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    client.force_login(cast.township_a_officer)
+    response = client.get("/membership/members/export/")
+    assert response.status_code == 200
+    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
+    text = " ".join(str(c) for row in book.get_sheet_by_index(0).to_python() for c in row)
+    assert member_a.person.name in text and member_b.person.name not in text and "会员证号" in text
+    assert client.get("/membership/unions/export/?year=2008").status_code == 200
