@@ -353,3 +353,13 @@ CampaignForm = record_form(m.WomenCampaign, ["organization", "kind", "title", "h
 WomenCommitteeForm = record_form(m.WomenCommittee, ["organization", "established_on", "chair", "members"])
 AssignmentForm = record_form(m.Assignment, ["organization", "township", "assignee", "task", "starts_on", "ends_on"])
 InspectionForm = record_form(m.DemocracyInspection, ["organization", "title", "started_on", "ended_on", "team"])
+
+
+class AssignmentVisitForm(ScopedForm):
+    assignment = forms.ModelChoiceField(label=_("Assignment"), queryset=m.Assignment.objects.all())
+    visited_on = forms.DateField(label=_("Visited on"))
+    note = forms.CharField(label=_("What was done"), max_length=200)
+
+    def submit(self):
+        d = self.cleaned_data
+        return services.record(m.AssignmentVisit, organization=d["assignment"].organization, **d)

@@ -115,6 +115,7 @@ FORMS = {
     "document": (forms.DocumentForm, _("Record an issued document"), "documents"),
     "meeting": (forms.MeetingForm, _("Record a meeting"), "documents"),
     "assignment": (forms.AssignmentForm, _("Assignment to a township"), "documents"),
+    "assignment-visit": (forms.AssignmentVisitForm, _("Visit to an assigned township"), "documents"),
 }
 
 

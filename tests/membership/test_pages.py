@@ -122,3 +122,14 @@ def test_an_honour_names_a_person_or_a_team_and_a_document_attachment_is_checked
     response = client.post("/membership/new/document/", data)
     assert response.status_code == 200 and "is not a PDF" in response.content.decode()
     assert not m.Document.objects.exists() and not m.Honour.objects.exists()
+
+
+def test_a_visit_to_an_assigned_township_is_recorded_under_the_assignment(client, cast):
+    assignment = services.record(m.Assignment, organization=cast.county, township=cast.place_a, assignee="县总工会主席",
+                                 task="四在农家", starts_on=D(2008, 1, 15))  # fmt: skip
+    client.force_login(cast.county_admin)
+    response = client.post("/membership/new/assignment-visit/", {"assignment": assignment.pk, "visited_on": "2008-03-12",
+                                                                 "note": "检查督导"})  # fmt: skip
+    assert response.status_code == 302
+    assert assignment.visits.get().organization == cast.county
+    assert "检查督导" in client.get("/membership/documents/?year=2008").content.decode()
