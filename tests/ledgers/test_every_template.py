@@ -20,6 +20,8 @@ FIRST = {
     "safety_workplaces": ["enterprises"],
     "safety_hazards": ["enterprises", "safety_workplaces"],
     "safety_accidents": ["enterprises", "safety_workplaces"],
+    "collective_contracts": ["enterprises"],
+    "workplace_democracy": ["enterprises"],
 }
 NEEDS_A_COAL_MINE = {"safety_supervisors", "safety_monthly_reports"}
 
