@@ -219,7 +219,7 @@ def fill(template, ctx):
 
 
 def _fill_sentence(sentence, ctx):
-    out, pos = [], 0
+    out, remarks, pos = [], [], 0
     for match in PLACEHOLDER.finditer(sentence):
         out.append(Segment(sentence[pos : match.start()]))
         pos = match.end()
@@ -239,8 +239,14 @@ def _fill_sentence(sentence, ctx):
         out.append(segment)
         if not segment.note and org == ctx.org and ctx.remarks.get(code) and not set(formats) & {"同比", "任务"}:
             remark = "；".join(ctx.remarks[code])
-            out.append(Segment(str(_("[note: %(remark)s]") % {"remark": remark}), note=True, url=ctx.area_url(code)))
-    out.append(Segment(sentence[pos:]))
+            remarks.append(Segment(str(_("[note: %(remark)s]") % {"remark": remark}), note=True,
+                                   url=ctx.area_url(code)))  # fmt: skip
+    tail = sentence[pos:]
+    # A remark follows its sentence, before the full stop, not between a figure and its unit.
+    end = len(tail.rstrip()) - (1 if tail.rstrip()[-1:] in "。；！？" else 0)
+    out.append(Segment(tail[:end]))
+    out.extend(remarks)
+    out.append(Segment(tail[end:]))
     return out
 
 

@@ -118,3 +118,12 @@ def test_an_edited_template_with_an_unknown_format_is_refused():
     assert sections.template_problems("{org.new_unions|万万}") != []
     assert sections.template_problems("{org.new_unions|任务:个}{assistance.amount|万余元}") == []
     assert sections.template_problems("{org.new_unions") != []
+
+
+def test_a_remark_follows_its_sentence_before_the_full_stop():
+    ctx = _ctx({"democracy.labour_contracts": 14325})
+    ctx.remarks = {"democracy.labour_contracts": ["尚有8家单位未报数"]}
+    segments = sections.fill("劳动合同{democracy.labour_contracts}份，建立职代会。", ctx)
+    text = "".join(s.text for s in segments)
+    assert text.startswith("劳动合同14325份，建立职代会") and text.endswith("】。")
+    assert [s.note for s in segments if "未报数" in s.text] == [True]
