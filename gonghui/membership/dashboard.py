@@ -1,5 +1,7 @@
 """Union building on the work dashboard: committee terms ending or overdue, workplaces missing counts."""
 
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +14,9 @@ from . import selectors
 
 @register_todo
 def membership_todos(user, org, year):
-    terms = selectors.terms_due(user, timezone.localdate())
+    # A past year is read as at its last day: a term that ended in 2009 was not overdue in 2008.
+    day = min(timezone.localdate(), datetime.date(year, 12, 31))
+    terms = selectors.terms_due(user, day)
     missing = selectors.workplaces_missing_counts(user, year)
     return [
         Todo(_("Committee terms overdue for re-election"), len(terms["overdue"]), reverse("membership:unions"),

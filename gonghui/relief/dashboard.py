@@ -17,6 +17,6 @@ def donations_by_campaign(user, org, year):
         return None
     return Chart(
         "relief-campaigns", _("Donations by campaign"), [name for name, _amount, _n in rows],
-        [(_("Amount"), [amount for _name, amount, _n in rows]), (_("Gifts"), [n for _name, _amount, n in rows])],
+        [(_("Amount"), [amount for _name, amount, _n in rows])],
         unit=_("yuan"),
     )  # fmt: skip
