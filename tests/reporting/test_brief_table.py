@@ -6,6 +6,7 @@ runs when GONGHUI_BRIEF_TABLE=1 (the lead's merge check); tests/threecares/test_
 tests/assistance/test_demo_figures.py check the same figures at a small scale on every run.
 """
 
+import functools
 import json
 import os
 import random
@@ -17,10 +18,15 @@ from django.db import transaction
 
 from gonghui.reporting import indicators
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("GONGHUI_BRIEF_TABLE") != "1",
-    reason="builds the full demo county (~70 s CPU): run with GONGHUI_BRIEF_TABLE=1",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        os.environ.get("GONGHUI_BRIEF_TABLE") != "1",
+        reason="builds the full demo county (~70 s CPU): run with GONGHUI_BRIEF_TABLE=1",
+    ),
+    # Marked, so that pytest-django sets up the test database even when this module runs alone
+    # (without a test that asks for it, the module fixture would reach the real database).
+    pytest.mark.django_db,
+]
 
 EQ, GT, GE, SOME = "==", ">", ">=", "some"
 # code -> (check, value); "some" is a figure the seed left blank: the demo fills it, so > 0.
@@ -107,7 +113,9 @@ def full_demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@functools.cache
 def figures(org):
+    """The command's output; the module's tests only read the demo, so once per organisation."""
     out = StringIO()
     call_command("figures", "--org", org, "--year", "2008", "--json", stdout=out)
     return json.loads(out.getvalue())
@@ -142,3 +150,35 @@ def test_certified_supervisors_are_as_many_as_trained(full_demo):
 @pytest.mark.parametrize("code", sorted(EDUCATION_UNION))
 def test_the_education_unions_own_figure_is_the_seeds(full_demo, code):
     check(code, figures("教育工会")[code], EDUCATION_UNION[code])
+
+
+def _notes(summary):
+    return [s.text for b in summary.blocks for p in b.paragraphs for s in p if s.note]
+
+
+def test_the_demo_summary_prints_every_figure_of_the_table_and_notes_only_the_missing_counts(full_demo):
+    from gonghui.orgs.models import Organization
+    from gonghui.summary import services
+
+    summary = services.build_summary(org=Organization.objects.get(name="黔山县总工会"), year=2008)
+    values = figures("黔山县总工会")
+    printed = {u.code: indicators.as_json_number(u.value) for u in summary.used if u.org_name == "黔山县总工会"}
+    for code in COUNTY:
+        if indicators.is_registered(code):
+            assert printed.get(code) == values[code], code  # in its place, the registry's value
+    # No blank and no unchecked figure: the only notes name the workplaces that sent no count.
+    assert all(n.startswith("[note:") for n in _notes(summary)), _notes(summary)
+
+
+def test_the_seeds_implausible_wage_cases_make_the_summary_carry_a_quality_note(full_demo):
+    from gonghui.assistance.models import RightsCase
+    from gonghui.orgs.models import Organization
+    from gonghui.summary import services
+
+    with transaction.atomic():
+        cases = RightsCase.objects.filter(kind="wages", people__is_migrant_worker=True).distinct()
+        cases.filter(pk=cases.first().pk).update(amount_claimed=2809000000)  # "98 起 … 280900万元"
+        summary = services.build_summary(org=Organization.objects.get(name="黔山县总工会"), year=2008)
+        transaction.set_rollback(True)
+    assert any(n.startswith("[to check:") for n in _notes(summary)), _notes(summary)
+    assert "280900" not in "".join(s.text for b in summary.blocks for p in b.paragraphs for s in p)
