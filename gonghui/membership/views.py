@@ -168,11 +168,14 @@ def _members(request):
 @login_required
 def members(request):
     rows = _members(request)
-    filtered = any(request.GET.get(k) for k in ("q", "card", "migrant", "source", "status"))
-    # A whole county's members are counted by the tally (as the registries are); a search counts its matches.
-    count = None if filtered else scoping.count_visible(m.Membership.objects.all(), request.user)
+    searched = any(request.GET.get(k, "").strip() for k in ("q", "card"))
+    flagged = any(request.GET.get(k) for k in ("migrant", "source", "status"))
+    # The whole list is counted by the tally on PostgreSQL (as the registries are); a search counts
+    # its matches with the page. A filter on flags alone matches most of a county (a million rows at
+    # a province): like the people list, it pages without a total, which would cost a pass over them.
+    count = None if searched or flagged else scoping.count_visible(m.Membership.objects.all(), request.user)
     page = page_of(rows.visible_to(request.user).order_by("-pk"), request.GET.get("page"),
-                   related=("person", "organization"), count=count)  # fmt: skip
+                   related=("person", "organization"), count=count, counted=searched or not flagged)  # fmt: skip
     context = {"page": page, "q": request.GET.get("q", ""), "card": request.GET.get("card", ""),
                "migrant": request.GET.get("migrant", ""), "source": request.GET.get("source", ""),
                "status": request.GET.get("status", "")}  # fmt: skip
