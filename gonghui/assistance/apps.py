@@ -9,7 +9,7 @@ class AssistanceConfig(AppConfig):
 
     def ready(self):
 
-        from gonghui.audit.registry import audit
+        from gonghui.audit.registry import audit, exempt
         from gonghui.orgs import scoping
         from gonghui.people.sections import register_section
 
@@ -30,8 +30,13 @@ class AssistanceConfig(AppConfig):
         # The bank-account ciphertext never goes into the audit trail; the masked form is enough.
         audit(m.HardshipArchive, exclude=["bank_account_cipher"], m2m_fields={"secondary_causes"})
         for model in (m.HardshipCause, m.EligibilityLine, m.HouseholdMember, m.ArchiveCheck, m.IncomeRecord, m.Programme,
-                      m.Payment, m.PublicNotice, m.HotlineCall, m.RightsCase, m.CasePerson, m.ModelWorker):  # fmt: skip
+                      m.Payment, m.PublicNotice, m.HotlineCall, m.RightsCase, m.CasePerson, m.ModelWorker,
+                      m.Holiday, m.CaseDocument):  # fmt: skip
             audit(model)
+        for model in (m.ArchiveTransition, m.PaymentStep, m.CaseStep):
+            exempt(
+                model, reason="is itself the record's dated history, written once by the lifecycle service"
+            )
 
         register_section("assistance", _("Hardship assistance and rights cases"),
                          "assistance/partials/person_section.html", load_person_section)  # fmt: skip

@@ -1,24 +1,15 @@
 """Sensitive free-text fields (bank accounts) at rest: AES-GCM ciphertext plus a masked form.
 
-The key is derived from the same FIELD_ENCRYPTION_KEY as ID numbers, with its own label, so a
-bank-account ciphertext can never be decrypted as an ID number or the other way round.
+The key is derived (gonghui.core.crypto) from the same FIELD_ENCRYPTION_KEY as ID numbers, with
+its own purpose, so a bank-account ciphertext can never be decrypted as an ID number or the other
+way round.
 """
 
-import base64
-import hashlib
-import hmac
-import os
 import re
-from functools import lru_cache
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from django.conf import settings
+from gonghui.core import crypto as core_crypto
 
-
-@lru_cache(maxsize=4)
-def _aead(secret):
-    root = hashlib.sha256(secret.encode()).digest()
-    return AESGCM(hmac.new(root, b"gonghui-field-encrypt", hashlib.sha256).digest())
+PURPOSE = "gonghui-field-encrypt"
 
 
 def normalize_account(value):
@@ -37,15 +28,11 @@ def account_problem(value):
 
 
 def encrypt(text, *, label):
-    aead = _aead(settings.FIELD_ENCRYPTION_KEY)
-    nonce = os.urandom(12)
-    return base64.b64encode(nonce + aead.encrypt(nonce, text.encode(), label.encode())).decode()
+    return core_crypto.encrypt(text, purpose=PURPOSE, aad=label)
 
 
 def decrypt(token, *, label):
-    aead = _aead(settings.FIELD_ENCRYPTION_KEY)
-    raw = base64.b64decode(token)
-    return aead.decrypt(raw[:12], raw[12:], label.encode()).decode()
+    return core_crypto.decrypt(token, purpose=PURPOSE, aad=label)
 
 
 def mask_account(number):

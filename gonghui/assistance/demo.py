@@ -28,6 +28,7 @@ from .defaults import ensure_causes, ensure_holidays
 from .models import (
     ArchiveCheck,
     ArchiveStatus,
+    ArchiveTransition,
     BeneficiaryKind,
     CaseStatus,
     EligibilityLine,
@@ -45,6 +46,7 @@ from .models import (
 YEAR = 2008
 D = datetime.date
 CHILD_BORN_AFTER = D(1990, 9, 1)
+DEMO_VILLAGE_UNION = "QS-T02-V01"  # 高桥村工会
 EMPLOYERS = ["县水泥厂", "县酒厂", "县运输公司", "县茶叶公司", "县食品厂", "县建材厂", "县木材加工厂"]
 
 
@@ -58,7 +60,12 @@ def build(rng=None):
     county = Organization.objects.get(code="QS")
     ensure_causes(HardshipCause)
     ensure_holidays(Holiday)  # the five-working-day notices run around them
+    # Two people for money: the assistance centre's officer applies and reviews (基层初审, 入户调查,
+    # 中心审核), the federation's administrator approves (审批) what the county's programmes pay.
     admin = User.objects.filter(username="county_admin").first()
+    centre = User.objects.filter(username="bangfu").first() or admin
+    users = {u.organization_id: u for u in User.objects.filter(username__in=["education", "gaoqiao", "shuibatang",
+                                                                              "fengshui"])}  # fmt: skip
     county_place = Place.objects.get(organization=county, kind=Place.Kind.COUNTY)
     EligibilityLine.objects.update_or_create(
         place=county_place, year=YEAR,
@@ -77,6 +84,11 @@ def build(rng=None):
     children = [p for p in people if p.birth_date > CHILD_BORN_AFTER]
     rng.shuffle(adults)
     rng.shuffle(children)
+    # The demo village 高桥村 (login gaoqiaocun) keeps hardship archives too: three of its adults
+    # trade places with the first households drawn, so the counts stay what the seed says.
+    ours = [n for n, p in enumerate(adults) if p.village.organization.code == DEMO_VILLAGE_UNION][:3]
+    for first, n in enumerate(ours):
+        adults[first], adults[n] = adults[n], adults[first]
     pool = iter(adults)
 
     def take(n):
@@ -89,37 +101,37 @@ def build(rng=None):
 
     county_sf = _programme(county, "holiday_warmth", "2008年元旦春节送温暖", festival="spring_festival",
                            per_payment_cap=500, per_person_year_cap=500)  # fmt: skip
-    _pay(county_sf, admin, D(2008, 1, 7),
+    _pay(county_sf, centre, admin, D(2008, 1, 7),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 200, FundSource.HIGHER_UNION)
           for a in paid_households])  # fmt: skip
     migrant_sf = _programme(county, "holiday_warmth", "2008年春节慰问特困农民工", festival="spring_festival",
                             per_payment_cap=300, per_person_year_cap=300)  # fmt: skip
-    _pay(migrant_sf, admin, D(2008, 1, 7),
+    _pay(migrant_sf, centre, admin, D(2008, 1, 7),
          [(county, p, None, BeneficiaryKind.MIGRANT_WORKER, 150, FundSource.OWN_FUNDS) for p in take(40)])  # fmt: skip
     model_prog = _programme(county, "model_worker", "2008年特困劳模生活补贴", per_payment_cap=600,
                             per_person_year_cap=1200)  # fmt: skip
-    _pay(model_prog, admin, D(2008, 4, 14),
+    _pay(model_prog, centre, admin, D(2008, 4, 14),
          [(county, a.head, a, BeneficiaryKind.MODEL_WORKER, 600, FundSource.GOVERNMENT)
           for a in active[:12]])  # fmt: skip
     student = _programme(
         county, "student_aid", "2008年金秋助学", per_payment_cap=1000, per_person_year_cap=1000
     )
     # Archived on the parent, paid for the child.
-    _pay(student, admin, D(2008, 8, 18),
+    _pay(student, centre, admin, D(2008, 8, 18),
          [(county, m.person, a, BeneficiaryKind.CHILD, 500, FundSource.DONATIONS)
           for a in active[:30] for m in a.members.filter(relation="child")[:1]])  # fmt: skip
     medical = _programme(county, "medical_aid", "2008年困难职工医疗救助", per_payment_cap=2000)
-    _pay(medical, admin, D(2008, 6, 2),
+    _pay(medical, centre, admin, D(2008, 6, 2),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 400, FundSource.HIGHER_UNION)
           for a in active[30:50]])  # fmt: skip
     living = _programme(
         county, "living_aid", "2008年困难职工生活救助", per_payment_cap=300, per_person_year_cap=300
     )
-    _pay(living, admin, D(2008, 10, 6),
+    _pay(living, centre, admin, D(2008, 10, 6),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 150, FundSource.OWN_FUNDS)
           for a in active[50:90]], duplicate_then_reverse=True)  # fmt: skip
     training = _programme(county, "skills_training", "2008年农民工就业技能培训补贴", per_payment_cap=200)
-    _pay(training, admin, D(2008, 3, 3),
+    _pay(training, centre, admin, D(2008, 3, 3),
          [(county, p, None, BeneficiaryKind.MIGRANT_WORKER, 100, FundSource.GOVERNMENT) for p in take(30)])  # fmt: skip
 
     # The education union: 512 teaching staff visited at the Spring Festival through the schools.
@@ -128,21 +140,29 @@ def build(rng=None):
     edu_prog = _programme(edu, "holiday_warmth", "2008年春节慰问特困教职工", festival="spring_festival",
                           per_payment_cap=200, per_person_year_cap=200)  # fmt: skip
     teachers = take(512)
-    _pay(edu_prog, admin, D(2008, 1, 14),
-         [(schools[i % len(schools)], t, None, BeneficiaryKind.HARDSHIP_WORKER, 120 if i < 400 else 125,
+    # 特困教职工: hardship workers, so each household is archived by its school's union first.
+    school_of = {t.pk: schools[i % len(schools)] for i, t in enumerate(teachers)}
+    teacher_archives = _quick_archives(rng, teachers, school_of, admin, first=1001)
+    _pay(edu_prog, users.get(edu.pk, centre), admin, D(2008, 1, 14),
+         [(school_of[t.pk], t, teacher_archives[t.pk], BeneficiaryKind.HARDSHIP_WORKER, 120 if i < 400 else 125,
            FundSource.OWN_FUNDS) for i, t in enumerate(teachers)])  # fmt: skip
 
     # Every township committee held Spring Festival visits from its own funds.
     by_township = {}
     for p in adults[1000:]:
         by_township.setdefault(p.township_id, []).append(p)
+    township_archives = []
     for committee in Organization.objects.filter(category="township", level="committee").order_by("code"):
         place = Place.objects.filter(organization=committee, kind=Place.Kind.TOWNSHIP).first()
         prog = _programme(committee, "holiday_warmth", f"2008年春节送温暖（{committee.short_name or committee.name}）",
                           festival="spring_festival", per_payment_cap=300)  # fmt: skip
         locals_ = by_township.get(place.pk if place else None, [])[:5]
-        _pay(prog, admin, D(2008, 1, 21),
-             [(committee, p, None, BeneficiaryKind.HARDSHIP_WORKER, 200, FundSource.OWN_FUNDS) for p in locals_])  # fmt: skip
+        local_archives = _quick_archives(rng, locals_, dict.fromkeys([p.pk for p in locals_], committee), admin,
+                                         first=2001 + 10 * len(township_archives))  # fmt: skip
+        township_archives.append(local_archives)
+        _pay(prog, users.get(committee.pk, centre), admin, D(2008, 1, 21),
+             [(committee, p, local_archives[p.pk], BeneficiaryKind.HARDSHIP_WORKER, 200, FundSource.OWN_FUNDS)
+              for p in locals_])  # fmt: skip
 
     cases = _cases(rng, take(120), admin)
     _recheck(active, admin)
@@ -163,8 +183,12 @@ def _programme(org, kind, name, *, festival="", per_payment_cap=None, per_person
     return prog
 
 
-def _pay(programme, by, applied_on, rows, *, duplicate_then_reverse=False):
-    """Apply → review → public notice → approve → pay, per paying union; only for a fresh programme."""
+def _pay(programme, by, approver, applied_on, rows, *, duplicate_then_reverse=False):
+    """Apply → review → public notice → approve → pay, per paying union; only for a fresh programme.
+
+    `by` applies, reviews and posts the notice; `approver` (another person, at the programme's level or
+    above) approves and pays.
+    """
     if programme.payments.exists() or not rows:
         return
     reviewed_on = applied_on + datetime.timedelta(days=2)
@@ -183,9 +207,9 @@ def _pay(programme, by, applied_on, rows, *, duplicate_then_reverse=False):
                                       title=f"{programme.name}公示", place_posted=f"{org.name}公开栏")  # fmt: skip
         approve_on = notice.earliest_approval()
         for p in payments:
-            services.move_payment(payment=p, to=PaymentStatus.APPROVED, on=approve_on, by=by)
+            services.move_payment(payment=p, to=PaymentStatus.APPROVED, on=approve_on, by=approver)
             services.move_payment(payment=p, to=PaymentStatus.PAID, on=approve_on + datetime.timedelta(days=2),
-                                  by=by)  # fmt: skip
+                                  by=approver)  # fmt: skip
     if duplicate_then_reverse:
         # A payment entered twice by mistake, paid, then reversed by a new entry: figures net it out.
         first = by_org[next(iter(by_org))][0]
@@ -200,10 +224,41 @@ def _pay(programme, by, applied_on, rows, *, duplicate_then_reverse=False):
         twice.refresh_from_db()
         notice = services.post_notice(organization=twice.organization, payments=[twice], posted_on=day, by=by,
                                       title=f"{programme.name}补充公示")  # fmt: skip
-        services.move_payment(payment=twice, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=by)
-        services.move_payment(payment=twice, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=by)
+        services.move_payment(payment=twice, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=approver)
+        services.move_payment(payment=twice, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=approver)
         services.reverse_payment(payment=twice, reason="重复录入，同一户已于本批次发放，冲销。",
                                  on=notice.earliest_approval() + datetime.timedelta(days=3), by=by)  # fmt: skip
+
+
+def _quick_archives(rng, heads, union_of, by, *, first):
+    """Archived households for `heads` filed by `union_of[head.pk]`, written in bulk: {head pk: archive}.
+
+    The rows are those the archive ledger import writes (archived on filing, one transition each).
+    """
+    existing = {a.head_id: a for a in HardshipArchive.objects.filter(head__in=heads)}
+    fresh = [h for h in heads if h.pk not in existing]
+    causes = list(HardshipCause.objects.filter(is_active=True, needs_disability=False))
+    on = D(2007, 12, 20)
+    archives = [
+        HardshipArchive(
+            organization=union_of[h.pk], code=f"QS-KN-{YEAR}-{first + i:04d}", head=h,
+            category=rng.choice(["deep", "relative"]), is_extreme=True, main_cause=rng.choice(causes),
+            employment=rng.choice(["employed", "retired", "sick_leave"]), household_size=rng.randint(2, 5),
+            monthly_income_per_head=Decimal(rng.randint(80, 160)), standard="county",
+            opinion_grassroots="情况属实，同意建档。", opinion_committee="经入户核实，同意上报。",
+            status=ArchiveStatus.ARCHIVED, status_since=on, applied_on=on, last_updated_on=on, created_by=by,
+            reviewed_by=by,
+        )
+        for i, h in enumerate(fresh)
+    ]  # fmt: skip
+    HardshipArchive.objects.bulk_create(archives)
+    saved = list(HardshipArchive.objects.filter(head__in=fresh))
+    ArchiveTransition.objects.bulk_create(
+        [ArchiveTransition(archive=a, from_status="", to_status=ArchiveStatus.ARCHIVED, on=on, by=by,
+                           reason="摸底排查，经三级审核建档。") for a in saved]  # fmt: skip
+    )
+    existing.update({a.head_id: a for a in saved})
+    return existing
 
 
 def _archives(rng, heads, children, by):

@@ -5,11 +5,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.orgs.models import Organization, Place
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
+from gonghui.people.picker import PICKED, PersonPicker, picked_id
+from gonghui.people.services import match_person
+from gonghui.widgets import DateInput, DateTimeInput, MonthInput
 
-from . import crypto
+from . import crypto, services
 from .models import (
     ArchiveStatus,
     ArchiveTransition,
@@ -29,7 +33,7 @@ from .models import (
     RightsCase,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 def _today():
@@ -37,11 +41,13 @@ def _today():
 
 
 class PersonByIdNumber(forms.CharField):
-    """An ID number typed by an officer, resolved to a Person the user may see."""
+    """A person the user may see, chosen with the person picker (or an ID number typed without it)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 30)
-        kwargs.setdefault("help_text", _("18 characters; the person must be registered in People first."))
+        kwargs.setdefault("help_text", _("Search by name, pinyin initials, ID number or phone; the person must be "
+                                         "registered in People first."))  # fmt: skip
+        kwargs.setdefault("widget", PersonPicker())
         super().__init__(*args, **kwargs)
         self.user = None
 
@@ -49,8 +55,15 @@ class PersonByIdNumber(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
+        if value.startswith(PICKED):
+            person = Person.objects.visible_to(self.user).filter(pk=picked_id(value) or 0).first()
+            if person is None:
+                raise ValidationError(_("Choose the person again from the search results."), code="unknown_person")
+            return person
         number = idnumbers.validate(value)
-        person = Person.objects.visible_to(self.user).with_id_number(number).first()
+        # The one rule (people.services.match_people): with no name typed, only a person the user
+        # already sees is found; anyone else reads as not registered, naming nobody.
+        person = match_person(self.user, id_number=number).person
         if person is None:
             raise ValidationError(
                 _(
@@ -89,7 +102,7 @@ def _scope_fields(form, user):
 
 
 class ArchiveForm(ScopedModelForm):
-    head = PersonByIdNumber(label=_("ID number of the head of household"))
+    head = PersonByIdNumber(label=_("head of household"))
     bank_account = forms.CharField(
         label=_("bank account"), required=False, max_length=40,
         help_text=_("Stored encrypted; lists show only the last four digits."),
@@ -105,6 +118,7 @@ class ArchiveForm(ScopedModelForm):
             "opinion_county",
         ]  # fmt: skip
         widgets = {"applied_on": DATE, "secondary_causes": forms.CheckboxSelectMultiple}
+        field_classes = {"secondary_causes": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,11 +141,12 @@ class ArchiveForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        cause = data.get("main_cause")
-        if cause is not None and cause.needs_disability and not data.get("disability_kind"):
-            self.add_error(
-                "disability_kind", _("Hardship caused by disability needs the kind of disability.")
+        try:
+            services.check_disability(
+                main_cause=data.get("main_cause"), disability_kind=data.get("disability_kind")
             )
+        except ValidationError as e:
+            self.add_error(None, e)
         return data
 
 
@@ -171,14 +186,14 @@ class ArchiveMoveForm(ScopedForm):
 
 
 class MemberForm(ScopedForm):
-    person = PersonByIdNumber(label=_("ID number of the family member"))
+    person = PersonByIdNumber(label=_("family member"))
     relation = forms.ChoiceField(label=_("relation to the head"), choices=HouseholdMember.Relation.choices)
     school = forms.CharField(label=_("school (if a student)"), required=False, max_length=80)
 
 
 class IncomeForm(ScopedForm):
     month = forms.DateField(label=_("month"), input_formats=["%Y-%m", "%Y-%m-%d", "%Y/%m", "%Y.%m"],
-                            widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))  # fmt: skip
+                            widget=MonthInput())  # fmt: skip
     income_per_head = forms.DecimalField(label=_("monthly income per head (yuan)"), max_digits=12,
                                          decimal_places=2, min_value=0)  # fmt: skip
     source = forms.CharField(label=_("source"), required=False, max_length=80,
@@ -213,7 +228,8 @@ class ProgrammeForm(ScopedModelForm):
 class PaymentForm(ScopedForm):
     organization = forms.ModelChoiceField(label=_("paying union"), queryset=Organization.objects.none())
     programme = forms.ModelChoiceField(label=_("programme"), queryset=Programme.objects.none())
-    person = PersonByIdNumber(label=_("ID number of the beneficiary"))
+    # Choosing the beneficiary fills in their household's archive (assistance:person-pick adds it).
+    person = PersonByIdNumber(label=_("beneficiary"), widget=PersonPicker(url="assistance:person-pick", fills="archive"))
     archive = forms.CharField(label=_("household archive number"), required=False, max_length=30,
                               help_text=_("For a household in the hardship archive: the head or a member is paid."))  # fmt: skip
     beneficiary_kind = forms.ChoiceField(label=_("beneficiary kind"), choices=BeneficiaryKind.choices)
@@ -273,7 +289,7 @@ class NoticeForm(ScopedForm):
     title = forms.CharField(label=_("title"), max_length=120)
     posted_on = forms.DateField(label=_("posted on"), widget=DATE)
     place_posted = forms.CharField(label=_("where posted"), required=False, max_length=120)
-    payments = forms.ModelMultipleChoiceField(label=_("reviewed payments"), queryset=None,
+    payments = ModelMultipleChoiceField(label=_("reviewed payments"), queryset=None,
                                               widget=forms.CheckboxSelectMultiple)  # fmt: skip
 
     def __init__(self, *args, payments, **kwargs):
@@ -290,11 +306,11 @@ class HotlineForm(ScopedModelForm):
         model = HotlineCall
         fields = ["organization", "called_at", "caller_name", "caller_phone", "topic", "summary", "answered_by",
                   "outcome"]  # fmt: skip
-        widgets = {"called_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        widgets = {"called_at": DateTimeInput()}
 
 
 class CaseForm(ScopedModelForm):
-    person = PersonByIdNumber(label=_("ID number of the first person"), required=False)
+    person = PersonByIdNumber(label=_("first person"), required=False)
     is_migrant_worker = forms.BooleanField(label=_("that person is a migrant worker"), required=False)
 
     class Meta:
@@ -313,7 +329,7 @@ class CaseMoveForm(ScopedForm):
 
 
 class CasePersonForm(ScopedForm):
-    person = PersonByIdNumber(label=_("ID number"))
+    person = PersonByIdNumber(label=_("person"))
     role = forms.ChoiceField(label=_("role in the case"), choices=CasePerson.Role.choices)
     is_migrant_worker = forms.BooleanField(label=_("migrant worker"), required=False)
 
@@ -340,7 +356,7 @@ class DocumentForm(forms.ModelForm):
 
 
 class ModelWorkerForm(ScopedModelForm):
-    person = PersonByIdNumber(label=_("ID number"))
+    person = PersonByIdNumber(label=_("person"))
 
     class Meta:
         model = ModelWorker

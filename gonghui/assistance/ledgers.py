@@ -7,17 +7,17 @@ that depend on other data (caps, one open archive per head, programmes of the ye
 
 import datetime
 import re
-from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.ledgers.kinds import TOWNSHIP_ALIASES, VILLAGE_ALIASES
 from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
+from gonghui.ledgers.vocabulary import TOWNSHIP_ALIASES, VILLAGE_ALIASES
 from gonghui.people import idnumbers
+from gonghui.people.models import Person
 
 from . import crypto, services
 from .models import (
@@ -76,6 +76,9 @@ class HardshipArchivesKind(LedgerKind):
         Column("is_extreme", "是否特困", "yesno", aliases=["特困"], example="是"),
         Column("main_cause", "主要致困原因", "text", required=True, aliases=["致困原因", "困难原因"], example="因病",
                help="填写“致困原因”列表中的名称，如：因病、因残、因灾、子女教育、单亲、下岗失业、零就业家庭。"),
+        Column("disability_kind", "残疾类别", "text", max_length=30, aliases=["残疾类型"], example="",
+               help="致困原因为“因残”时必填，如：肢体残疾。"),
+        Column("disability_grade", "残疾等级", "text", max_length=10, example="", help="如：二级。"),
         Column("employment", "就业状况", "choice", required=True,
                choices={"在岗": "employed", "下岗": "laid_off", "失业": "unemployed", "退休": "retired",
                         "病休": "sick_leave", "内退": "early_retired", "农民工": "migrant"}, example="下岗"),
@@ -121,10 +124,12 @@ class HardshipArchivesKind(LedgerKind):
                          % {"code": row["code"]})  # fmt: skip
                 continue
             person = people.get(row["id_number"])
-            if person is not None and person.pk in heading:
-                row.error(
-                    "id_number", _("%(name)s already heads an open hardship archive.") % {"name": person.name}
-                )
+            try:
+                services.check_disability(main_cause=cause, disability_kind=row["disability_kind"])
+                if person is not None:
+                    services.check_one_open_archive(head=person, heads_open=heading)
+            except ValidationError as e:
+                row.reject(e, {"head": "id_number", "disability_kind": "disability_kind"})
             row.mark("new")
 
     def write(self, rows, ctx):
@@ -137,7 +142,8 @@ class HardshipArchivesKind(LedgerKind):
                 category=row["category"], is_extreme=bool(row["is_extreme"]), main_cause=row["main_cause"],
                 employment=row["employment"], household_size=row["household_size"],
                 monthly_income_per_head=row["income"], employer_name=row.get("employer_name", ""),
-                bank_name=row.get("bank_name", ""), standard=row["standard"] or "county",
+                bank_name=row.get("bank_name", ""), disability_kind=row.get("disability_kind", ""),
+                disability_grade=row.get("disability_grade", ""), standard=row["standard"] or "county",
                 status=ArchiveStatus.ARCHIVED, status_since=row["applied_on"], applied_on=row["applied_on"],
                 last_updated_on=row["applied_on"], created_by=ctx.user,
             )  # fmt: skip
@@ -166,7 +172,7 @@ class HardshipArchivesKind(LedgerKind):
 @register_kind
 class AssistancePaymentsKind(LedgerKind):
     code = "assistance_payments"
-    title = "帮扶资金发放台帐"
+    title = "帮扶资金发放台账"
     columns = [
         NAME, ID_NUMBER, TOWNSHIP, VILLAGE,
         Column("archive", "档案编号", "text", max_length=30, aliases=["困难职工档案编号"], example="QS-KN-2008-0001",
@@ -194,14 +200,16 @@ class AssistancePaymentsKind(LedgerKind):
         archives = {a.code: a for a in HardshipArchive.objects.visible_to(ctx.organization).filter(
             code__in=[r["archive"] for r in rows if r["archive"]]).prefetch_related("members")}  # fmt: skip
         people = ctx.people_by_id_number(rows)
-        # Caps count what is already recorded plus the rows above in this file.
-        running = ctx.cache.setdefault("payment_totals", defaultdict(Decimal))
+        # The caps count what is already recorded plus the rows above in this file; the rules are
+        # the services' (check_payable, check_amount, check_caps), so a file obeys what a form obeys.
+        running = ctx.cache.setdefault("payment_totals", {})
+        columns = {"person": "id_number", "archive": "archive", "amount": "amount", "programme": "programme"}
         for row in rows:
-            programme = programmes.get((row["programme"], row["applied_on"].year))
+            year = row["applied_on"].year
+            programme = programmes.get((row["programme"], year))
             if programme is None:
                 row.error("programme", _("There is no programme %(value)s in %(year)s open to %(org)s; set it up "
-                                         "under Programmes first.") % {"value": row["programme"],
-                                                                      "year": row["applied_on"].year,
+                                         "under Programmes first.") % {"value": row["programme"], "year": year,
                                                                       "org": ctx.organization.name})  # fmt: skip
                 continue
             row.values["programme"] = programme
@@ -214,62 +222,29 @@ class AssistancePaymentsKind(LedgerKind):
                         _("No hardship archive %(value)s in your area.") % {"value": row["archive"]},
                     )
                     continue
-                if archive.status != ArchiveStatus.ARCHIVED:
-                    row.error("archive", _("Household %(code)s is %(status)s: only an archived household can be "
-                                           "paid.") % {"code": archive.code,
-                                                       "status": ArchiveStatus(archive.status).label})  # fmt: skip
-                    continue
-                person = people.get(row["id_number"])
-                members = {archive.head_id, *(m.person_id for m in archive.members.all())}
-                if person is None or person.pk not in members:
-                    row.error("id_number", _("This person is not a member of household %(code)s.")
-                              % {"code": archive.code})  # fmt: skip
-                    continue
             row.values["archive"] = archive
+            person = people.get(row["id_number"]) or Person(name=row["name"] or "")
             amount = row["amount"]
-            if amount <= 0:
-                row.error("amount", _("The amount must be more than zero."))
+            person_key = ("person", programme.pk, row["id_number"], year)
+            if person_key not in running:
+                running[person_key] = services.person_year_total(programme, person, year)
+            household_key = ("household", archive.pk if archive else None, year)
+            if archive is not None and household_key not in running:
+                running[household_key] = services.household_year_total(archive, year)
+            try:
+                services.check_payable(archive=archive, person=person, beneficiary_kind=row["kind"],
+                                       member_ids=archive and {archive.head_id, *(m.person_id for m in archive.members.all())})  # fmt: skip
+                services.check_amount(amount)
+                services.check_caps(programme=programme, person=person, archive=archive, amount=amount, year=year,
+                                    recorded={"person": running[person_key],
+                                              "household": running.get(household_key)})  # fmt: skip
+            except ValidationError as e:
+                row.reject(e, columns)
                 continue
-            if programme.per_payment_cap is not None and amount > programme.per_payment_cap:
-                row.error("amount", _("%(amount)s yuan is over the %(cap)s yuan cap per payment of %(programme)s.")
-                          % {"amount": amount, "cap": programme.per_payment_cap, "programme": programme.name})  # fmt: skip
-                continue
-            if programme.per_person_year_cap is not None:
-                key = (programme.pk, row["id_number"], row["applied_on"].year)
-                if key not in running:
-                    person = people.get(row["id_number"])
-                    running[key] = Decimal("0") if person is None else (
-                        Payment.objects.filter(programme=programme, person=person).counting()
-                        .in_year(row["applied_on"].year).aggregate(n=Sum("amount"))["n"] or Decimal("0")
-                    )  # fmt: skip
-                running[key] += amount
-                if running[key] > programme.per_person_year_cap:
-                    row.error("amount", _("This brings %(name)s to %(total)s yuan from %(programme)s, over the "
-                                          "%(cap)s yuan cap per person per year.")
-                              % {"name": row["name"], "total": running[key], "programme": programme.name,
-                                 "cap": programme.per_person_year_cap})  # fmt: skip
-                    continue
-            if archive is not None and not self._within_household_cap(row, archive, amount, running):
-                continue
+            running[person_key] += amount
+            if archive is not None:
+                running[household_key] += amount
             row.mark("new")
-
-    @staticmethod
-    def _within_household_cap(row, archive, amount, running):
-        year = row["applied_on"].year
-        line = archive.eligibility_line(year)
-        if line is None or line.household_year_cap is None:
-            return True
-        key = ("household", archive.pk, year)
-        if key not in running:
-            running[key] = services.household_year_total(archive, year)
-        running[key] += amount
-        if running[key] > line.household_year_cap:
-            row.error("amount", _("This brings household %(code)s to %(total)s yuan in %(year)s across all "
-                                  "programmes, over the %(cap)s yuan household cap.")
-                      % {"code": archive.code, "total": running[key], "year": year,
-                         "cap": line.household_year_cap})  # fmt: skip
-            return False
-        return True
 
     def write(self, rows, ctx):
         people = _people(rows, ctx)
@@ -355,7 +330,7 @@ PLAUSIBLE_CLAIM = Decimal("5000000")
 @register_kind
 class RightsCasesKind(LedgerKind):
     code = "rights_cases"
-    title = "维权及法律援助案件台帐"
+    title = "维权及法律援助案件台账"
     columns = [
         Column("code", "案件编号", "text", required=True, max_length=30, aliases=["编号", "案号"], example="QS-WQ-2008-001"),
         Column("title", "案件名称", "text", required=True, max_length=120, aliases=["案由"], example="追讨拖欠工资"),

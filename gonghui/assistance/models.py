@@ -15,13 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
-from gonghui.orgs.fields import owned_by
+from gonghui.orgs.fields import MONEY, owned_by
 from gonghui.orgs.models import Enterprise, Place
 from gonghui.people.models import Person
 
 from . import crypto
-
-MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
 class Holiday(models.Model):
@@ -49,9 +47,7 @@ class Holiday(models.Model):
 # The working-day calendar that reads this table: gonghui/core/calendar.py.
 
 
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
+ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 
 # Configurable lists ---------------------------------------------------------------------------
@@ -440,7 +436,7 @@ class ArchiveCheck(models.Model):
 class ProgrammeQuerySet(ScopedQuerySet):
     def open_to(self, org):
         """Programmes an organisation may pay from: its own and those set by the levels above it."""
-        return self.filter(organization__in=org.ancestors()) | self.filter(organization=org)
+        return self.applying_to(org)
 
     def in_year(self, year):
         return self.filter(year=year)

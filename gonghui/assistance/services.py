@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from gonghui.core.calendar import add_working_days, is_working_day
 from gonghui.orgs.models import Place
 from gonghui.people.models import IdNumberAccess
+from gonghui.reporting import closing
 
 from . import crypto
 from .models import (
@@ -24,6 +25,8 @@ from .models import (
     ArchiveCheck,
     ArchiveStatus,
     ArchiveTransition,
+    BeneficiaryKind,
+    CaseDocument,
     CasePerson,
     CaseStatus,
     CaseStep,
@@ -89,6 +92,31 @@ def save_eligibility_line(*, line, user):
 # Archives ----------------------------------------------------------------------------------------
 
 
+# Rules of an archive: called by the services below, ArchiveForm and the archives ledger --------------
+
+
+def check_disability(*, main_cause, disability_kind):
+    """A cause marked as needing it (因残) needs the kind of disability."""
+    if main_cause is not None and main_cause.needs_disability and not (disability_kind or "").strip():
+        raise _error("disability_kind", _("Hardship caused by disability needs the kind of disability."),
+                     "disability_kind_missing")  # fmt: skip
+
+
+def check_one_open_archive(*, head, heads_open=None):
+    """A person heads one open (not cancelled) archive at a time.
+
+    ``heads_open``: the ids of people known to head an open archive (a ledger batch looks them up
+    in one query); without it the database is asked.
+    """
+    if heads_open is None:
+        taken = HardshipArchive.objects.filter(head=head).exclude(status=ArchiveStatus.CANCELLED).exists()
+    else:
+        taken = head.pk in heads_open
+    if taken:
+        raise _error("head", _("%(name)s already heads an open hardship archive."), "duplicate_head",
+                     name=head.name)  # fmt: skip
+
+
 @transaction.atomic
 def create_archive(*, fields, secondary_causes=(), bank_account="", members=(), by=None):
     """File a new household archive (status applied) with its members [(person, relation, school)]."""
@@ -99,9 +127,8 @@ def create_archive(*, fields, secondary_causes=(), bank_account="", members=(), 
     if bank_account:
         archive.set_bank_account(bank_account)
     archive.full_clean()
-    if HardshipArchive.objects.filter(head=archive.head).exclude(status=ArchiveStatus.CANCELLED).exists():
-        raise _error("head", _("%(name)s already heads an open hardship archive."), "duplicate_head",
-                     name=archive.head.name)  # fmt: skip
+    check_disability(main_cause=archive.main_cause, disability_kind=archive.disability_kind)
+    check_one_open_archive(head=archive.head)
     archive.save()
     archive.secondary_causes.set(secondary_causes)
     for person, relation, school in members:
@@ -112,13 +139,16 @@ def create_archive(*, fields, secondary_causes=(), bank_account="", members=(), 
 
 
 @transaction.atomic
-def update_archive(*, archive, on, by=None, bank_account=None):
+def update_archive(*, archive, on, by=None, bank_account=None, secondary_causes=None):
     """Save an edited archive; editing counts as updating it (it leaves the 一年未改 queue)."""
     if bank_account is not None:
         archive.set_bank_account(bank_account)
     archive.last_updated_on = max(on, archive.last_updated_on)
     archive.full_clean()
+    check_disability(main_cause=archive.main_cause, disability_kind=archive.disability_kind)
     archive.save()
+    if secondary_causes is not None:
+        archive.secondary_causes.set(secondary_causes)
     return archive
 
 
@@ -325,17 +355,27 @@ def household_year_total(archive, year, *, exclude=None):
     return total
 
 
-def check_caps(*, programme, person, archive, amount, year, exclude=None):
-    """Refuse a payment over the programme's per-payment or per-person cap, or the household's cap."""
+def check_amount(amount):
+    if amount <= 0:
+        raise _error("amount", _("The amount must be more than zero."), "not_positive")
+
+
+def check_caps(*, programme, person, archive, amount, year, exclude=None, recorded=None):
+    """Refuse a payment over the programme's per-payment or per-person cap, or the household's cap.
+
+    ``recorded`` may give the totals already counted against the caps, {"person": …, "household": …}
+    (a ledger adds the rows above in its file to what is recorded); without them the database is asked.
+    """
+    recorded = recorded or {}
     if programme.per_payment_cap is not None and amount > programme.per_payment_cap:
         raise _error("amount", _("%(amount)s yuan is over the %(cap)s yuan cap per payment of %(programme)s."),
                      "over_payment_cap", amount=amount, cap=programme.per_payment_cap,
                      programme=programme.name)  # fmt: skip
     if programme.per_person_year_cap is not None:
-        rows = Payment.objects.filter(programme=programme, person=person).counting().in_year(year)
-        if exclude is not None:
-            rows = rows.exclude(pk=exclude.pk)
-        total = (rows.aggregate(n=Sum("amount"))["n"] or Decimal("0")) + amount
+        before = recorded.get("person")
+        if before is None:
+            before = person_year_total(programme, person, year, exclude=exclude)
+        total = before + amount
         if total > programme.per_person_year_cap:
             raise _error("amount", _("This would bring %(name)s to %(total)s yuan from %(programme)s in %(year)s, "
                                      "over the %(cap)s yuan cap per person per year."),
@@ -344,7 +384,10 @@ def check_caps(*, programme, person, archive, amount, year, exclude=None):
     if archive is not None:
         line = archive.eligibility_line(year)
         if line is not None and line.household_year_cap is not None:
-            total = household_year_total(archive, year, exclude=exclude) + amount
+            before = recorded.get("household")
+            if before is None:
+                before = household_year_total(archive, year, exclude=exclude)
+            total = before + amount
             if total > line.household_year_cap:
                 raise _error("amount", _("This would bring household %(code)s to %(total)s yuan in %(year)s across "
                                          "all programmes, over the %(cap)s yuan household cap."),
@@ -352,23 +395,53 @@ def check_caps(*, programme, person, archive, amount, year, exclude=None):
                              cap=line.household_year_cap)  # fmt: skip
 
 
+def person_year_total(programme, person, year, *, exclude=None):
+    """What a person received or is due from a programme in a year (the per-person cap counts it)."""
+    if person is None or person.pk is None:
+        return Decimal("0")
+    rows = Payment.objects.filter(programme=programme, person=person).counting().in_year(year)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude.pk)
+    return rows.aggregate(n=Sum("amount"))["n"] or Decimal("0")
+
+
+# Kinds of beneficiary paid as a household in hardship: the household must be archived (建档) first.
+NEEDS_ARCHIVE = {BeneficiaryKind.HARDSHIP_WORKER, BeneficiaryKind.CHILD}
+
+
+def check_payable(*, archive, person, beneficiary_kind=None, member_ids=None):
+    """A household is paid only while archived, and only to its head or a member; a hardship worker
+    (or their child) is paid only through such a household.
+
+    The one rule for the payment form, the payments ledger and the API; `member_ids` (the
+    household's person ids) may be passed by a caller that already loaded them for a batch.
+    """
+    if archive is None:
+        if beneficiary_kind in NEEDS_ARCHIVE:
+            raise _error("archive", _("A payment to a %(kind)s needs the household's hardship archive; file and "
+                                      "archive the household first, then give its archive number."),
+                         "archive_required", kind=BeneficiaryKind(beneficiary_kind).label)  # fmt: skip
+        return
+    check_archive_open(archive)
+    if member_ids is None:
+        member_ids = {archive.head_id, *archive.members.values_list("person_id", flat=True)}
+    if person is None or person.pk not in member_ids:
+        raise _error("person", _("%(name)s is not a member of household %(code)s."), "not_in_household",
+                     name=person.name if person is not None else "", code=archive.code)  # fmt: skip
+
+
 @transaction.atomic
 def apply_for_payment(*, organization, programme, person, beneficiary_kind, amount, fund_source, applied_on,
                       archive=None, note="", by=None):  # fmt: skip
     """Record an application; caps and the household's status are checked now and again at payment."""
+    closing.ensure_open(organization=organization, day=applied_on, field="applied_on")
     amount = Decimal(amount)
-    if amount <= 0:
-        raise _error("amount", _("The amount must be more than zero."), "not_positive")
+    check_amount(amount)
     if programme.year != applied_on.year:
         raise _error("programme", _("%(programme)s is a programme of %(year)s; the application is dated %(date)s."),
                      "wrong_year", programme=programme.name, year=programme.year,
                      date=applied_on.isoformat())  # fmt: skip
-    if archive is not None:
-        _check_archive_open(archive)
-        members = {archive.head_id, *archive.members.values_list("person_id", flat=True)}
-        if person.pk not in members:
-            raise _error("person", _("%(name)s is not a member of household %(code)s."), "not_in_household",
-                         name=person.name, code=archive.code)  # fmt: skip
+    check_payable(archive=archive, person=person, beneficiary_kind=beneficiary_kind)
     check_caps(programme=programme, person=person, archive=archive, amount=amount, year=applied_on.year)
     payment = Payment.objects.create(
         organization=organization, programme=programme, person=person, archive=archive,
@@ -379,7 +452,31 @@ def apply_for_payment(*, organization, programme, person, beneficiary_kind, amou
     return payment
 
 
-def _check_archive_open(archive):
+def check_approver(*, payment, by):
+    """Two people for money: the approver is neither the applicant nor the reviewer, and sits at the
+    level that owns the programme (or above it): the county's assistance centre approves county
+    programmes (seed: 基层初审 → 入户调查 → 中心审核 → 公示 → 审批)."""
+    if by is None:
+        raise _error("status", _("An approval must be made by a named user."), "no_approver")
+    applied_by = payment.created_by_id
+    reviewed_by = set(
+        payment.steps.filter(status=PaymentStatus.REVIEWED).exclude(by=None).values_list("by_id", flat=True)
+    )
+    if by.pk == applied_by:
+        raise _error("status", _("%(user)s applied for this payment and cannot also approve it; another person "
+                                 "must approve."), "approver_applied", user=str(by))  # fmt: skip
+    if by.pk in reviewed_by:
+        raise _error("status", _("%(user)s reviewed this payment and cannot also approve it; another person "
+                                 "must approve."), "approver_reviewed", user=str(by))  # fmt: skip
+    owner = payment.programme.organization
+    org = getattr(by, "organization", None)
+    if not by.is_superuser and (org is None or not owner.path.startswith(org.path)):
+        raise _error("status", _("%(programme)s is a programme of %(owner)s: it is approved there, not by "
+                                 "%(org)s."), "approver_level", programme=payment.programme.name, owner=owner.name,
+                     org=org.name if org else str(by))  # fmt: skip
+
+
+def check_archive_open(archive):
     if archive.status != ArchiveStatus.ARCHIVED:
         raise _error("archive", _("Household %(code)s is %(status)s: only an archived household can be paid."),
                      "archive_not_active", code=archive.code,
@@ -391,9 +488,10 @@ def move_payment(*, payment, to, on, by=None, note=""):
     """Review, approve, pay or refuse: refuses any move not in PAYMENT_MOVES, by name."""
     payment = (
         Payment.objects.select_for_update(of=("self",))
-        .select_related("programme", "notice", "archive")
+        .select_related("programme__organization", "notice", "archive", "person")
         .get(pk=payment.pk)
     )
+    closing.ensure_open(organization=payment.organization, day=on, field="on")
     move = PAYMENT_MOVES.get((payment.status, to))
     if move is None or move == "post_notice":
         raise _error("status", _("A payment that is %(current)s cannot be moved to %(to)s."), "illegal_move",
@@ -406,11 +504,12 @@ def move_payment(*, payment, to, on, by=None, note=""):
         raise _error("on", _("The public notice runs until %(ends)s (five working days); approve on %(first)s "
                              "or later."), "notice_running", ends=payment.notice.ends_on.isoformat(),
                      first=payment.notice.earliest_approval().isoformat())  # fmt: skip
+    if move == "approve":
+        check_approver(payment=payment, by=by)
     if move == "refuse" and not (note or "").strip():
         raise _error("note", _("Give the reason for refusing."), "no_reason")
     if move == "pay":
-        if payment.archive is not None:
-            _check_archive_open(payment.archive)
+        check_payable(archive=payment.archive, person=payment.person, beneficiary_kind=payment.beneficiary_kind)
         check_caps(programme=payment.programme, person=payment.person, archive=payment.archive,
                    amount=payment.amount, year=on.year, exclude=payment)  # fmt: skip
         payment.paid_on = on
@@ -495,8 +594,7 @@ def update_payment(*, payment, amount=None, programme=None, fund_source=None, no
         payment.programme = programme
     if amount is not None:
         amount = Decimal(amount)
-        if amount <= 0:
-            raise _error("amount", _("The amount must be more than zero."), "not_positive")
+        check_amount(amount)
         payment.amount = amount
     check_caps(programme=payment.programme, person=payment.person, archive=payment.archive, amount=payment.amount,
                year=payment.applied_on.year, exclude=payment)  # fmt: skip
@@ -508,12 +606,39 @@ def update_payment(*, payment, amount=None, programme=None, fund_source=None, no
     return payment
 
 
+@transaction.atomic
+def save_programme(*, programme, by=None):
+    """Set up or correct a programme; names are unique per union and year (ledgers find it by name)."""
+    programme.name = (programme.name or "").strip()
+    programme.full_clean()
+    programme.save()
+    return programme
+
+
 # Hotline and cases ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_call(*, call):
+    """Log a hotline call as the officer took it."""
+    call.full_clean()
+    call.save()
+    return call
+
+
+@transaction.atomic
+def attach_document(*, case, title, file, by=None):
+    """A scan, photo or office file of a case (the form checks its type and size)."""
+    document = CaseDocument(case=case, title=title, file=file, by=by)
+    document.full_clean()
+    document.save()
+    return document
 
 
 @transaction.atomic
 def open_case(*, organization, code, title, kind, received_on, people=(), by=None, call=None, **fields):
     """Open a rights case with its people [(person, role, is_migrant_worker)], optionally from a call."""
+    closing.ensure_open(organization=organization, day=received_on, field="received_on")
     if RightsCase.objects.filter(code=code).exists():
         raise _error("code", _("Case number %(code)s is taken."), "duplicate", code=code)
     case = RightsCase(organization=organization, code=code, title=title, kind=kind, received_on=received_on,
@@ -561,6 +686,17 @@ def move_case(*, case, to, on, note="", by=None, amount_recovered=None):
     case.save(update_fields=["status", "closed_on", "amount_recovered"])
     CaseStep.objects.create(case=case, status=to, on=on, note=note, by=by)
     return case
+
+
+# Model workers --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_model_worker(*, worker):
+    """Add or correct a model worker; one entry per person, level and year honoured (as the ledger keys it)."""
+    worker.full_clean()
+    worker.save()
+    return worker
 
 
 def notice_rows(notice):

@@ -1,7 +1,5 @@
 """Views parse input, call one QuerySet or service, pick a template; every record via scoping."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
+from gonghui.core.formats import download_name
+from gonghui.ledgers.exports import chunks, file_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.people.picker import pick_results
+from gonghui.people.privacy import conceal_minors
+from gonghui.querystring import query_id, query_year
 from gonghui.reporting import indicators
 
 from . import docs, forms, services
@@ -151,14 +154,16 @@ def archive_export(request):
     headers = [_("Archive number"), _("Head of household"), _("ID number"), _("Category"), _("Main cause"),
                _("Household size"), _("Monthly income per head"), _("Status"), _("Filing union"),
                _("Last updated on")]  # fmt: skip
-    data = (
-        [a.code, a.head.name, a.head.id_number_masked, a.get_category_display(), str(a.main_cause),
-         a.household_size, a.monthly_income_per_head, a.get_status_display(), a.organization.name,
-         a.last_updated_on]
-        for a in rows.iterator(chunk_size=500)
-    )  # fmt: skip
+    def data():
+        for chunk in chunks(rows):
+            conceal_minors([a.head for a in chunk], request.user)
+            for a in chunk:
+                yield [a.code, a.head.name, a.head.id_number_masked, a.get_category_display(), str(a.main_cause),
+                       a.household_size, a.monthly_income_per_head, a.get_status_display(), a.organization.name,
+                       a.last_updated_on]  # fmt: skip
+
     return ledger_response(title=_("Hardship archives"), unit=str(request.user.organization or ""),
-                           headers=headers, rows=data, filename="hardship_archives.xlsx")  # fmt: skip
+                           headers=headers, rows=data(), filename=file_name(_("Hardship archives")))  # fmt: skip
 
 
 @login_required
@@ -169,15 +174,19 @@ def archive_detail(request, pk):
     )  # fmt: skip
     year = _year(request)
     line = archive.eligibility_line(year)
+    members = list(archive.members.select_related("person"))
+    payments = list(archive.payments.select_related("programme", "person").order_by("-applied_on", "-pk"))
+    # A child of the household is named only to roles that may see minors' records.
+    conceal_minors([archive.head, *(m.person for m in members), *(p.person for p in payments)], request.user)
     context = {
         "archive": archive,
         "year": year,
         "line": line,
         "under_line": line is not None and archive.monthly_income_per_head < line.monthly_income_per_head,
         "year_total": services.household_year_total(archive, year),
-        "members": archive.members.select_related("person"),
+        "members": members,
         "transitions": archive.transitions.select_related("by"),
-        "payments": archive.payments.select_related("programme", "person").order_by("-applied_on", "-pk"),
+        "payments": payments,
         "checks": archive.checks.all(),
         "incomes": archive.incomes.select_related("by")[:24],
         "income_form": forms.IncomeForm(user=request.user),
@@ -185,7 +194,7 @@ def archive_detail(request, pk):
         "member_form": forms.MemberForm(user=request.user),
         "moves": archive.allowed_moves(),
         "is_stale": archive.is_stale(_today()),
-        "history": history_for(archive),
+        "history": history_for(archive, user=request.user),
     }
     return render(request, "assistance/archive_detail.html", context)
 
@@ -217,8 +226,8 @@ def archive_edit(request, pk):
         archive = form.save(commit=False)
         try:
             services.update_archive(archive=archive, on=_today(), by=request.user,
-                                    bank_account=form.cleaned_data["bank_account"] or None)  # fmt: skip
-            archive.secondary_causes.set(form.cleaned_data["secondary_causes"])
+                                    bank_account=form.cleaned_data["bank_account"] or None,
+                                    secondary_causes=form.cleaned_data["secondary_causes"])  # fmt: skip
         except ValidationError as e:
             _add_service_error(form, e)
         else:
@@ -393,16 +402,17 @@ def programme_list(request):
     if request.user.can_edit:
         form = forms.ProgrammeForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect(f"{request.path}?year={form.instance.year}")
-    org = request.user.organization
-    rows = Programme.objects.none() if org is None else (
-        Programme.objects.open_to(org) | Programme.objects.visible_to(request.user)
-    )  # fmt: skip
+            try:
+                programme = services.save_programme(programme=form.instance, by=request.user)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect(f"{request.path}?year={programme.year}")
+    # Programmes set above apply here; those of the unions below are theirs to see.
     rows = (
-        rows.filter(year=year)
+        Programme.objects.applying_or_visible(request.user)
+        .filter(year=year)
         .select_related("organization")
-        .distinct()
         .order_by("organization__path", "name")
     )
     return render(request, "assistance/programme_list.html", {"rows": rows, "year": year, "form": form})
@@ -411,13 +421,13 @@ def programme_list(request):
 def _payment_rows(request):
     year = _year(request)
     status = request.GET.get("status", "")
-    programme = request.GET.get("programme", "")
+    programme = query_id(request, "programme")
     q = request.GET.get("q", "").strip()
     rows = Payment.objects.visible_to(request.user).in_year(year)
     if status in PaymentStatus.values:
         rows = rows.filter(status=status)
-    if programme.isdigit():
-        rows = rows.filter(programme_id=int(programme))
+    if programme:
+        rows = rows.filter(programme_id=programme)
     if q:
         rows = rows.filter(Q(person__name__startswith=q) | Q(programme__name__contains=q))
     rows = rows.select_related("person", "programme", "organization", "archive").order_by(
@@ -437,8 +447,26 @@ def _payment_rows(request):
 def payment_list(request):
     rows, context = _payment_rows(request)
     context["page"] = Paginator(rows, 50).get_page(request.GET.get("page"))
+    conceal_minors([p.person for p in context["page"]], request.user)
     template = "assistance/partials/payment_rows.html" if request.htmx else "assistance/payment_list.html"
     return render(request, template, context)
+
+
+@login_required
+def person_pick(request):
+    """The payment form's person picker: each person found comes with their household's archive."""
+    return pick_results(request, extra=_archives_of)
+
+
+def _archives_of(request, people):
+    """{person id: {"archive": code, "note": …}} for people heading or in a household archive the user sees."""
+    archives = HardshipArchive.objects.visible_to(request.user).filter(status=ArchiveStatus.ARCHIVED)
+    found = {}
+    for pk, code in archives.filter(head__in=people).values_list("head_id", "code"):
+        found.setdefault(pk, code)
+    for pk, code in archives.filter(members__person__in=people).values_list("members__person_id", "code"):
+        found.setdefault(pk, code)
+    return {pk: {"archive": code, "note": _("archive %(code)s") % {"code": code}} for pk, code in found.items()}
 
 
 @login_required
@@ -446,14 +474,18 @@ def payment_export(request):
     rows, context = _payment_rows(request)
     headers = [_("Applied on"), _("Beneficiary"), _("ID number"), _("Programme"), _("Beneficiary kind"),
                _("Amount"), _("Fund source"), _("Paying union"), _("Status"), _("Paid on")]  # fmt: skip
-    data = (
-        [p.applied_on, p.person.name, p.person.id_number_masked, p.programme.name, p.get_beneficiary_kind_display(),
-         p.amount, p.get_fund_source_display(), p.organization.name, p.get_status_display(), p.paid_on]
-        for p in rows.iterator(chunk_size=500)
-    )  # fmt: skip
-    return ledger_response(title=_("Assistance payments %(year)s") % {"year": context["year"]},
-                           unit=str(request.user.organization or ""), headers=headers, rows=data,
-                           filename=f"assistance_payments_{context['year']}.xlsx", sum_columns=(5,))  # fmt: skip
+    def data():
+        for chunk in chunks(rows):
+            conceal_minors([p.person for p in chunk], request.user)
+            for p in chunk:
+                yield [p.applied_on, p.person.name, p.person.id_number_masked, p.programme.name,
+                       p.get_beneficiary_kind_display(), p.amount, p.get_fund_source_display(), p.organization.name,
+                       p.get_status_display(), p.paid_on]  # fmt: skip
+
+    title = _("Assistance payments %(year)s") % {"year": context["year"]}
+    return ledger_response(title=title,
+                           unit=str(request.user.organization or ""), headers=headers, rows=data(),
+                           filename=file_name(title), sum_columns=(5,))  # fmt: skip
 
 
 @login_required
@@ -483,8 +515,8 @@ def payment_totals(request):
 def payment_create(request):
     _editor(request)
     initial = {}
-    if request.GET.get("archive", "").isdigit():
-        archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=request.GET["archive"])
+    if query_id(request, "archive"):
+        archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=query_id(request, "archive"))
         initial = {"archive": archive.code}
     form = forms.PaymentForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -504,17 +536,28 @@ def payment_detail(request, pk):
         Payment.objects.select_related("person", "programme", "archive", "organization", "notice", "reverses"),
         request.user, pk=pk,
     )  # fmt: skip
+    conceal_minors([payment.person], request.user)
+    moves = payment.allowed_moves()
+    approval_refused = None
+    if any(name == "approve" for _to, name in moves):
+        # Two people for money: the service's own rule says whether this user may approve.
+        try:
+            services.check_approver(payment=payment, by=request.user)
+        except ValidationError as e:
+            approval_refused = e.messages[0]
+            moves = [(to, name) for to, name in moves if name != "approve"]
     context = {
         "payment": payment,
         "steps": payment.steps.select_related("by"),
-        "moves": payment.allowed_moves(),
+        "moves": moves,
+        "approval_refused": approval_refused,
         "move_form": forms.PaymentMoveForm(user=request.user, initial={"on": _today()}),
         "reverse_form": forms.ReverseForm(user=request.user, initial={"on": _today()}),
         "edit_form": forms.PaymentEditForm(user=request.user, payment=payment)
         if payment.status == PaymentStatus.APPLIED
         else None,
         "reversal": Payment.objects.filter(reverses=payment).first(),
-        "history": history_for(payment),
+        "history": history_for(payment, user=request.user),
     }
     return render(request, "assistance/payment_detail.html", context)
 
@@ -590,10 +633,8 @@ def notice_detail(request, pk):
 @login_required
 def notice_docx(request, pk):
     notice = _notice(request, pk)
-    buffer = io.BytesIO()
-    docs.write_notice(buffer, notice=notice, rows=services.notice_rows(notice))
-    buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=f"public_notice_{notice.pk}.docx")
+    document = docs.notice_document(notice=notice, rows=services.notice_rows(notice))
+    return document.response(download_name(notice.title or _("Public notice"), "docx", day=notice.posted_on))
 
 
 # Hotline and cases ---------------------------------------------------------------------------
@@ -606,8 +647,12 @@ def hotline_list(request):
         form = forms.HotlineForm(request.POST or None, user=request.user,
                                  initial={"called_at": timezone.localtime().replace(second=0, microsecond=0)})  # fmt: skip
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect("assistance:hotline-list")
+            try:
+                services.record_call(call=form.instance)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect("assistance:hotline-list")
     rows = HotlineCall.objects.visible_to(request.user).select_related("case", "organization")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "assistance/hotline_list.html", {"page": page, "form": form})
@@ -615,14 +660,14 @@ def hotline_list(request):
 
 def _case_rows(request):
     q = request.GET.get("q", "").strip()
-    year = request.GET.get("year", "")
+    year = query_year(request)
     rows = RightsCase.objects.visible_to(request.user).select_related("organization")
     if q:
         rows = rows.filter(
             Q(code__icontains=q) | Q(title__contains=q) | Q(people__person__name__startswith=q)
         )
-    if year.isdigit():
-        rows = rows.filter(received_on__year=int(year))
+    if year:
+        rows = rows.filter(received_on__year=year)
     if request.GET.get("migrant") == "1":
         rows = rows.with_migrant_worker()
     return rows.distinct().order_by("-received_on", "-pk"), {
@@ -651,15 +696,15 @@ def case_export(request):
         for c in rows.iterator(chunk_size=500)
     )  # fmt: skip
     return ledger_response(title=_("Rights cases"), unit=str(request.user.organization or ""), headers=headers,
-                           rows=data, filename="rights_cases.xlsx", sum_columns=(6, 7))  # fmt: skip
+                           rows=data, filename=file_name(_("Rights cases")), sum_columns=(6, 7))  # fmt: skip
 
 
 @login_required
 def case_create(request):
     _editor(request)
     call = None
-    if request.GET.get("call", "").isdigit():
-        call = get_visible_or_404(HotlineCall.objects.all(), request.user, pk=request.GET["call"])
+    if query_id(request, "call"):
+        call = get_visible_or_404(HotlineCall.objects.all(), request.user, pk=query_id(request, "call"))
     initial = {"received_on": _today()}
     if call is not None:
         initial.update({"organization": call.organization_id, "summary": call.summary,
@@ -723,10 +768,7 @@ def case_document_add(request, pk):
     case = get_visible_or_404(RightsCase.objects.all(), request.user, pk=pk)
     form = forms.DocumentForm(request.POST, request.FILES)
     if form.is_valid():
-        document = form.save(commit=False)
-        document.case = case
-        document.by = request.user
-        document.save()
+        services.attach_document(case=case, by=request.user, **form.cleaned_data)
         return redirect(case)
     return _form_page(request, form, _("Attach a document"), back=case, multipart=True)
 
@@ -753,8 +795,12 @@ def modelworker_list(request):
     if request.user.can_edit:
         form = forms.ModelWorkerForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            form.save()
-            return redirect("assistance:modelworker-list")
+            try:
+                services.save_model_worker(worker=form.instance)
+            except ValidationError as e:
+                _add_service_error(form, e)
+            else:
+                return redirect("assistance:modelworker-list")
     q = request.GET.get("q", "").strip()
     rows = ModelWorker.objects.visible_to(request.user).select_related("person", "organization")
     if q:

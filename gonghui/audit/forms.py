@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.widgets import DateInput
+
 from .selectors import audited_models
 
 
@@ -10,9 +12,9 @@ class AuditFilterForm(forms.Form):
     object_pk = forms.CharField(label=_("Record number"), required=False)
     text = forms.CharField(label=_("Record name contains"), required=False)
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=DateInput()
     )
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,10 +4,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.xlsx import ledger_response
 
+from .changes import with_change_lines
 from .forms import AuditFilterForm
-from .selectors import filtered_entries
+from .selectors import conceal_minor_entries, conceal_reveals, filtered_entries, visible_reveals
 
 
 def _entries(request):
@@ -22,11 +24,11 @@ def _entries(request):
 def entry_list(request):
     form, entries = _entries(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    for entry in page:
-        entry.change_rows = list((entry.changes_display_dict or {}).items())
-    return render(
-        request, "audit/entry_list.html", {"form": form, "page": page, "query": request.GET.urlencode()}
-    )
+    page.object_list = conceal_minor_entries(with_change_lines(page.object_list), request.user)
+    reveals = Paginator(visible_reveals(request.user), 20).get_page(request.GET.get("rpage"))
+    conceal_reveals(reveals.object_list, request.user)
+    context = {"form": form, "page": page, "query": request.GET.urlencode(), "reveals": reveals}
+    return render(request, "audit/entry_list.html", context)
 
 
 @login_required
@@ -44,25 +46,34 @@ def entry_export(request):
     ]
 
     def rows():
-        for e in entries.iterator(chunk_size=2000):
-            changes = "; ".join(
-                f"{k}: {v[0]} → {v[1]}" for k, v in (e.changes_display_dict or {}).items() if len(v) == 2
-            )
-            yield [
-                e.timestamp,
-                str(e.actor or ""),
-                actions.get(e.action, ""),
-                e.content_type.name,
-                e.object_pk,
-                e.object_repr,
-                changes,
-            ]
+        for chunk in _chunks(entries.iterator(chunk_size=2000), 2000):
+            for e in conceal_minor_entries(with_change_lines(chunk), request.user):
+                yield [
+                    e.timestamp,
+                    str(e.actor or ""),
+                    actions.get(e.action, ""),
+                    e.content_type.name,
+                    e.object_pk,
+                    e.object_repr,
+                    "; ".join(f"{label}: {text}" for label, text in e.change_lines),
+                ]
 
     return ledger_response(
         title=_("Audit log"),
         unit=request.user.organization.name if request.user.organization else "",
         headers=headers,
         rows=rows(),
-        filename="audit-log.xlsx",
+        filename=file_name(_("Audit log")),
         total_label=None,
     )
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -77,7 +77,7 @@ def _exact_lines(paragraph, *, indent=False, align=None, before=0, after=0):
 
 
 def _add_page_number(paragraph):
-    """"— N —" with N a PAGE field, in 4号 宋体."""
+    """ "— N —" with N a PAGE field, in 4号 宋体."""
     set_font(paragraph.add_run("— "), PAGE_NUMBER_FONT, SIZE_4)
     run = set_font(paragraph.add_run(), PAGE_NUMBER_FONT, SIZE_4)
     for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
@@ -207,7 +207,9 @@ class OfficialDocument:
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         if align is not None:
             paragraph.alignment = align
-        set_font(paragraph.add_run("" if text is None else str(text)), BODY_FONT, SIZE_TABLE, bold=bold or None)
+        set_font(
+            paragraph.add_run("" if text is None else str(text)), BODY_FONT, SIZE_TABLE, bold=bold or None
+        )
 
     def signature(self, org_name, day):
         """The issuing organisation and the date (2008年5月15日), right-aligned, four characters in."""

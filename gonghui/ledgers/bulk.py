@@ -5,6 +5,7 @@ ledger does not need model instances at all, only rows. Values go through the ba
 adapters (dates, aware datetimes), so both SQLite and PostgreSQL store what the ORM would.
 """
 
+import json
 import unicodedata
 from functools import cache
 
@@ -15,6 +16,10 @@ from gonghui.people.pinyin import initials
 
 INSERT_BATCH = 1000
 
+# Tables written by insert_rows since the importer last looked (COPY bypasses Django's cursor
+# wrappers, through which the importer sees every other write).
+written_tables = set()
+
 
 def _adapter(field):
     ops = connection.ops
@@ -24,6 +29,9 @@ def _adapter(field):
         return ops.adapt_datefield_value
     if isinstance(field, models.DecimalField):
         return lambda v: ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
+    if isinstance(field, models.JSONField):
+        # As JSONField.get_prep_value writes it; text COPYs into a jsonb column on PostgreSQL too.
+        return lambda v: json.dumps(v, cls=field.encoder)
     return None
 
 
@@ -39,6 +47,7 @@ def insert_rows(model, attnames, rows, *, adapted=()):
     Columns named in `adapted` hold values already passed through ``adapt(model, attname, value)``.
     """
     fields = [model._meta.get_field(name) for name in attnames]
+    written_tables.add(model._meta.db_table)
     adapters = [(i, a) for i, a in enumerate(_adapter(f) for f in fields) if a is not None
                 and attnames[i] not in adapted]  # fmt: skip
     quote = connection.ops.quote_name

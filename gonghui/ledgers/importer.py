@@ -16,12 +16,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.orgs.tally import refresh_statistics
 from gonghui.people import idnumbers
+from gonghui.people.services import record_outside_links
 
-from . import readers
+from . import bulk, readers
 from .places import PlaceResolver
 from .registry import ImportContext, Issue, Row
-from .values import CellError, cell_text, is_blank, normalize_text, parse
+from .values import ROW_CHECKS, CellError, cell_text, is_blank, normalize_text, parse
+from .xlsx import EXAMPLE_MARKER
 
 HEADER_SCAN_ROWS = 20
 PREVIEW_ROWS = 20
@@ -104,6 +107,7 @@ class ImportResult:
 
     skipped_invalid: bool = False
     file_error: bool = False
+    example_rows: list[dict] = field(default_factory=list)  # template example rows skipped
 
     def as_json(self):
         return {
@@ -125,6 +129,7 @@ class ImportResult:
         data["diff"] = dict(self.diff)
         data["diff_rows"] = self.diff_rows
         data["rows_rejected"] = len(self.rejected)
+        data["example_rows"] = self.example_rows
         data["file_error"] = self.file_error
         data["errors_total"] = len(self.errors)
         data["warnings_total"] = len(self.warnings)
@@ -184,6 +189,7 @@ class Importer:
         self.place_columns = sorted(
             (c for c in kind.columns if c.type == "place"), key=lambda c: c.place != "township"
         )
+        self.checked_columns = [c for c in kind.columns if c.type in ROW_CHECKS]
         self.aliases = {}
         for column in kind.columns:
             for header in column.headers:
@@ -230,6 +236,14 @@ class Importer:
     # --- rows ---------------------------------------------------------------------------------
 
     @staticmethod
+    def _is_example(plan, cells):
+        """The template's example row: it carries the marker (in a cell after the last column)."""
+        for cell in cells:
+            if isinstance(cell, str) and EXAMPLE_MARKER in cell:
+                return True
+        return False
+
+    @staticmethod
     def _is_total_or_footer(cells):
         texts = []
         for cell in cells:
@@ -273,6 +287,9 @@ class Importer:
             if column.key not in values:
                 values[column.key] = None
                 raw[column.key] = ""
+        for column in self.checked_columns:
+            if not row.errors or column.key not in {e.column for e in row.errors}:
+                ROW_CHECKS[column.type](row, column.key, self.kind.columns)
         return row
 
     def resolve_places(self, row):
@@ -340,6 +357,12 @@ class Importer:
 
     def run_batch(self, batch):
         good = [row for row in batch if row.ok and "repeat_of" not in row.extra]
+        keys = self.kind.person_keys()
+        if good and keys:
+            # The one rule for finding a person (people.services.match_people), for every kind:
+            # an ID number of someone outside the subtree needs their name too.
+            self.ctx.people_by_id_number(good, keys[0])
+            good = [row for row in good if row.ok]
         if good:
             self.kind.check(good, self.ctx)
         for row in batch:
@@ -371,12 +394,23 @@ class Importer:
             created, updated = self.kind.write(valid, self.ctx)
             self.result.rows_imported += created
             self.result.rows_updated += updated
+            self._audit_outside_links(valid)
         elif valid:
             self.result.rows_imported += sum(1 for r in valid if r.status == "new")
             self.result.rows_updated += sum(1 for r in valid if r.status != "new")
         self.done += len(batch)
         if self.progress:
             self.progress(self.done, self.total)
+
+    def _audit_outside_links(self, rows):
+        """Every record linked to a person outside the importer's subtree goes to the audit trail."""
+        links = []
+        for row in rows:
+            match = row.extra.get("person")
+            if match is not None and match.outside and row.status == "new":
+                links.append((match.person, _("%(file)s sheet %(sheet)s row %(row)d")
+                              % {"file": self.filename or "", "sheet": row.sheet, "row": row.number}))  # fmt: skip
+        record_outside_links(links, actor=self.user, organization=self.organization, what=self.kind.title)
 
     def preview_row(self, row):
         if len(self.result.preview) < PREVIEW_ROWS:
@@ -394,7 +428,7 @@ class Importer:
         if column.type == "id_number" and value:
             # The preview is kept on the job and shown to everyone who may see the job.
             return idnumbers.mask(value)
-        if column.type == "choice" and value is not None:
+        if column.choices and value is not None:
             for label, stored in column.choices.items():
                 if stored == value:
                     return label
@@ -449,6 +483,12 @@ class Importer:
                 if _blank(cells, mapped) or self._is_total_or_footer(cells):
                     self.result.rows_blank += 1
                     continue
+                if self._is_example(plan, cells):
+                    self.result.rows_blank += 1
+                    self.result.example_rows.append({"sheet": sheet.name, "row": number})
+                    self.result.warnings.append(Issue(sheet.name, number, "", "", _(
+                        "Row %(row)d is the template's example row; it was not imported.") % {"row": number}))
+                    continue
                 self.result.rows_read += 1
                 row = self.parse_row(plan, number, cells)
                 self.resolve_places(row)
@@ -481,15 +521,18 @@ class Importer:
 
     def run(self, path):
         """Import the file at `path`; returns the ImportResult (status committed/rejected/dry_run)."""
+        written = set()
         try:
             if self.dry_run:
                 self.read(path)
             else:
-                with transaction.atomic():
+                bulk.written_tables.clear()
+                with transaction.atomic(), connection.execute_wrapper(_noting_tables(written)):
                     _large_cache()
                     self.read(path)
                     if not self._commits():
                         transaction.set_rollback(True)
+                written |= bulk.written_tables
         except readers.UnreadableFile as e:
             self.file_error = True
             self.result.errors.append(Issue(self.filename or str(path), 0, "", "", str(e)))
@@ -501,12 +544,30 @@ class Importer:
             result.status = "committed" if self._commits() else "rejected"
             if result.status == "rejected":
                 result.rows_imported = result.rows_updated = 0
+            elif result.rows_imported + result.rows_updated >= LARGE_IMPORT:
+                # The planner's statistics still describe the tables as they were before.
+                refresh_statistics(written)
         return result
 
     def _commits(self):
         if self.file_error or not self.result.sheets:
             return False
         return self.skip_invalid or not self.result.errors
+
+
+# An import of this many rows refreshes the statistics of the tables it wrote (ANALYZE).
+LARGE_IMPORT = 5000
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def _noting_tables(tables):
+    def wrapper(execute, sql, params, many, context):
+        match = _WRITE.match(sql)
+        if match:
+            tables.add(match.group(1))
+        return execute(sql, params, many, context)
+
+    return wrapper
 
 
 def _large_cache():

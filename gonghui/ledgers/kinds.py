@@ -14,15 +14,13 @@ from gonghui.orgs import scoping
 from gonghui.orgs.codes import credit_code_check_char, validate_credit_code
 from gonghui.orgs.models import Enterprise, Place
 from gonghui.people import idnumbers
-from gonghui.people.models import Gender, Person
+from gonghui.people.models import Person
+from gonghui.people.services import people_named, suggest_changes
 
 from .bulk import adapt, fast_initials, insert_rows
 from .persons import INSERT_BATCH
 from .registry import Column, LedgerKind, register_kind
-
-TOWNSHIP_ALIASES = ["乡(镇)", "乡镇(街道)", "所属乡镇", "乡镇名称", "镇(乡)", "乡镇街道"]
-VILLAGE_ALIASES = ["村(居)委会", "村(居)", "村", "社区", "村居", "村名", "所属村", "村(社区)名称", "村委会"]
-GENDERS = {"男": Gender.MALE, "女": Gender.FEMALE, "男性": Gender.MALE, "女性": Gender.FEMALE}
+from .vocabulary import TOWNSHIP_ALIASES, VILLAGE_ALIASES
 
 
 def _place_name(place):
@@ -40,7 +38,7 @@ class PeopleKind(LedgerKind):
                aliases=["身份证号码", "公民身份号码", "身份证", "身份证件号码", "证件号码", "身份证号(18位)"],
                example=idnumbers.make_valid("520199", datetime.date(1975, 3, 8), 1),
                help="18位，末位X可大写或小写；请把本列设为“文本”，否则Excel会把号码变成5.20123E+17。"),
-        Column("gender", "性别", "choice", choices=GENDERS, example="男", help="与身份证号不符时以身份证号为准。"),
+        Column("gender", "性别", "gender", example="男", help="与身份证号不符时以身份证号为准。"),
         Column("ethnicity", "民族", "text", max_length=20, example="汉族"),
         Column("phone", "联系电话", "phone", aliases=["手机号码", "手机号", "手机", "电话", "联系方式", "电话号码"],
                example="13800001111", help="11位手机号，或带区号的固定电话，如0851-5221234。"),
@@ -60,23 +58,13 @@ class PeopleKind(LedgerKind):
     fields = ["name", "gender", "ethnicity", "phone", "township", "village", "address", "birth_date"]
 
     def check(self, rows, ctx):
-        with_id = [row for row in rows if row["id_number"]]
-        hashes = {}
-        for row in with_id:
-            row.extra["hash"] = hashes[row["id_number"]] = idnumbers.lookup_hash(row["id_number"])
-        existing = {}
-        if hashes:
-            by_hash = {h: n for n, h in hashes.items()}
-            for person in Person.objects.filter(id_number_hash__in=list(by_hash)):
-                existing[by_hash[person.id_number_hash]] = person
-        namesakes = self._namesakes(rows)
-        in_scope = set()
-        if existing:
-            in_scope = set(
-                Person.objects.visible_to(ctx.organization)
-                .filter(pk__in=[p.pk for p in existing.values()])
-                .values_list("pk", flat=True)
-            )
+        # The engine found each ID number's person by the one rule (people.services.match_people):
+        # someone outside the subtree only with the right name, and never to be changed here.
+        ctx.people_by_id_number(rows)
+        for row in rows:
+            if row["id_number"]:
+                row.extra["hash"] = idnumbers.lookup_hash(row["id_number"])
+        namesakes = self._namesakes(rows, ctx)
         seen_no_id = ctx.cache.setdefault("people_no_id", {})
         default = self._default_place(ctx)
         for row in rows:
@@ -90,27 +78,27 @@ class PeopleKind(LedgerKind):
                                            "see this person.") % {"org": ctx.organization.name}, value="")  # fmt: skip
             number = row["id_number"]
             if number:
-                fact = idnumbers.facts(number)
-                if row["gender"] and row["gender"] != fact.gender:
-                    row.warn("gender", _("The gender contradicts the ID number, which says %(gender)s; the ID "
-                                         "number was followed.") % {"gender": Gender(fact.gender).label})  # fmt: skip
-                row.values["gender"] = fact.gender
+                fact = idnumbers.facts(number)  # the gender column was checked against it on reading
                 if row["birth_date"] and row["birth_date"] != fact.birth_date:
                     row.warn("birth_date", _("The birth date contradicts the ID number, which says %(date)s; the "
                                              "ID number was followed.") % {"date": fact.birth_date})  # fmt: skip
                 row.values["birth_date"] = fact.birth_date
-                person = existing.get(number)
+                match = row.extra["person"]
+                person = match.person
                 if person is None:
                     row.mark("new")
                     self._likely_duplicates(row, namesakes, with_id=False)
-                elif person.pk in in_scope:
+                elif match.owned:
                     row.instance = person
                     self._mark_changes(row, person)
                 else:
                     row.instance = person
                     row.mark("conflict")
-                    row.warn("id_number", _("This person is already registered by another unit; the row was "
-                                            "linked to that record and did not change it."))  # fmt: skip
+                    # What the file says differently goes to the owning unit as a suggestion; the
+                    # importer is not shown the registered values.
+                    row.extra["suggested"] = self._suggested(row, person)
+                    row.warn("id_number", _("This person is registered by another unit; the row matched their "
+                                            "ID number and name and left their record as that unit keeps it."))  # fmt: skip
             else:
                 key = (row["name"], row["birth_date"], row["village"].pk if row["village"] else None)
                 if key in seen_no_id:
@@ -119,8 +107,12 @@ class PeopleKind(LedgerKind):
                 seen_no_id.setdefault(key, row.number)
                 twin = self._same_without_id(row, namesakes)
                 if twin is not None:
+                    # Name-only matching: only people of the importer's subtree (people_named).
                     row.instance = twin
                     self._mark_changes(row, twin)
+                    row.warn("name", _("Row %(row)d has no ID number; it was matched by name, birth date and "
+                                       "village to a person registered in your area. Check that it is the same "
+                                       "person.") % {"row": row.number})  # fmt: skip
                 else:
                     row.mark("new")
                     self._likely_duplicates(row, namesakes, with_id=True)
@@ -136,9 +128,10 @@ class PeopleKind(LedgerKind):
         return ctx.cache["default_place"]
 
     @staticmethod
-    def _namesakes(rows):
-        """Registered people who may be the same as a row: those without ID numbers bearing a row's
-        name, and, for rows without ID numbers, everyone bearing that name (two queries a batch)."""
+    def _namesakes(rows, ctx):
+        """Registered people of the importer's subtree who may be the same as a row: those without
+        ID numbers bearing a row's name, and, for rows without ID numbers, everyone bearing that
+        name (two queries a batch). Name-only matching never reaches outside the subtree."""
         found = {}
         fields = (
             "id",
@@ -151,9 +144,12 @@ class PeopleKind(LedgerKind):
         )
         names = {row["name"] for row in rows}
         names_no_id = {row["name"] for row in rows if not row["id_number"]}
-        queries = [Person.objects.filter(name__in=names, id_number_hash__isnull=True)]
+        places = ctx.subtree_places()
+        named = people_named(names, ctx.organization, places=places)
+        queries = [named.filter(id_number_hash__isnull=True)]
         if names_no_id:
-            queries.append(Person.objects.filter(name__in=names_no_id, id_number_hash__isnull=False))
+            queries.append(people_named(names_no_id, ctx.organization, places=places)
+                           .filter(id_number_hash__isnull=False))  # fmt: skip
         for query in queries:
             for person in query.only(*fields):
                 found.setdefault(person.name, []).append(person)
@@ -202,6 +198,15 @@ class PeopleKind(LedgerKind):
                 changes.append((row.headers.get(attr, self.column(attr).header), old, new))
         row.mark("changed" if changes else "unchanged", changes=changes)
 
+    def _suggested(self, row, person):
+        """{header: the file's value} where the row differs from the person kept by another unit."""
+        suggested = {}
+        for attr in ("phone", "address", "ethnicity"):
+            new = row[attr]
+            if new not in (None, "") and getattr(person, attr) != new:
+                suggested[str(row.headers.get(attr, self.column(attr).header))] = str(new)
+        return suggested
+
     INSERT_FIELDS = ["name", "name_initials", "id_number_cipher", "id_number_hash", "id_number_masked", "gender",
                      "birth_date", "ethnicity", "phone", "township_id", "village_id", "address", "created_at",
                      "updated_at"]  # fmt: skip
@@ -225,6 +230,8 @@ class PeopleKind(LedgerKind):
                 updated.append(person)
                 touched.update(values)
         insert_rows(Person, self.INSERT_FIELDS, new, adapted={"created_at", "updated_at"})
+        suggestions = [(row.instance, row.extra["suggested"]) for row in rows if row.extra.get("suggested")]
+        suggest_changes(suggestions, actor=ctx.user, organization=ctx.organization, what=self.title)
         if updated:
             fields = sorted({*touched, "name_initials", "updated_at"})
             Person.objects.bulk_update(updated, fields, batch_size=INSERT_BATCH)

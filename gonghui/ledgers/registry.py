@@ -79,6 +79,7 @@ FIELD_TYPES = {
     "phone",  # 11-digit mobile or landline with area code
     "yesno",  # 是/否/√/×/有/无/Y/N → bool
     "choice",  # one of Column.choices (label → stored value); the stored value is accepted too
+    "gender",  # 男/女 → "M"/"F"; checked against the row's ID number wherever the column appears
     "text",  # free text, full-width normalised, stripped
     "integer",  # non-negative whole number; a trailing unit such as 人 or 对 is allowed
     "place",  # a township or village name, resolved to a Place inside the organisation's subtree
@@ -116,6 +117,10 @@ class Column:
             raise ValueError(
                 f"Column {self.key}: unknown type {self.type!r}; use one of {sorted(FIELD_TYPES)}"
             )
+        if self.type == "gender" and not self.choices:
+            from .values import GENDER_LABELS
+
+            object.__setattr__(self, "choices", dict(GENDER_LABELS))
         if self.type == "choice" and not self.choices:
             raise ValueError(f"Column {self.key}: a choice column needs choices")
         if self.type == "place" and self.place not in {"township", "village"}:
@@ -145,10 +150,14 @@ class Issue:
     column: str
     value: str
     reason: str
+    code: str = ""  # the ValidationError code of the rule refused, when a service rule refused the row
 
     def as_dict(self):
-        return {"sheet": self.sheet, "row": self.row, "column": self.column, "value": self.value,
-                "reason": str(self.reason)}  # fmt: skip
+        issue = {"sheet": self.sheet, "row": self.row, "column": self.column, "value": self.value,
+                 "reason": str(self.reason)}  # fmt: skip
+        if self.code:  # a service rule's code, so a script can tell which rule refused the row
+            issue["code"] = self.code
+        return issue
 
 
 @dataclass(eq=False)
@@ -179,14 +188,31 @@ class Row:
     def ok(self):
         return not self.errors
 
-    def _issue(self, key, reason, value):
+    def _issue(self, key, reason, value, code=""):
         if value is None:
             value = self.raw.get(key, "")
-        return Issue(self.sheet, self.number, self.headers.get(key, key or ""), str(value), str(reason))
+        return Issue(
+            self.sheet, self.number, self.headers.get(key, key or ""), str(value), str(reason), code or ""
+        )
 
-    def error(self, key, reason, value=None):
+    def error(self, key, reason, value=None, *, code=""):
         """Record that the cell of column `key` (or the row, key "") is wrong and why."""
-        self.errors.append(self._issue(key, reason, value))
+        self.errors.append(self._issue(key, reason, value, code))
+
+    def reject(self, error, columns=None):
+        """Record a service rule's ValidationError against this row, with its codes.
+
+        Kinds call the same rule functions as the services and forms (one rule, one place) and
+        hand their refusal here: each message goes beside the column its field maps to
+        (``columns``: field → column key; a field that is a column key maps to itself), or on the
+        row when there is no such column.
+        """
+        columns = columns or {}
+        fields = error.error_dict.items() if hasattr(error, "error_dict") else [("", error.error_list)]
+        for name, errors in fields:
+            key = columns.get(name, name if name in self.values else "")
+            for one in errors:
+                self.error(key, next(iter(one)), code=one.code or "")
 
     def warn(self, key, reason, value=None):
         """Record something an officer should look at; the row is still imported."""
@@ -227,6 +253,26 @@ class LedgerKind:
 
     def can_import(self, user):
         return getattr(user, "can_edit", False)
+
+    def person_keys(self):
+        """(ID number column key, name column key or None) of the person a row is about, or None.
+
+        The engine finds that person for every row by ``people.services.match_people`` before
+        ``check``: a person outside the importer's subtree only with the right name too.
+        """
+        number = next((c.key for c in self.columns if c.type == "id_number"), None)
+        if number is None:
+            return None
+        name = next((c.key for c in self.columns if c.type == "name" and c.key == "name"), None)
+        return number, name
+
+    def why_not_import(self, user):
+        """Why this user may not import this kind (shown beside it), or None when they may."""
+        if self.can_import(user):
+            return None
+        if not getattr(user, "can_edit", False):
+            return _("Your role reads ledgers and exports them; it does not import them.")
+        return _("Your role may not import this ledger.")
 
     def check(self, rows, ctx):
         """Validate a batch of parsed rows against other data; report with row.error()/row.warn()."""
@@ -290,10 +336,42 @@ class ImportContext:
     cache: dict = field(default_factory=dict)
 
     def people_by_id_number(self, rows, key="id_number"):
-        """Registered people (anywhere in the county) for the ID numbers in `rows`, in one query."""
-        from .persons import people_by_id_number
+        """{number: Person} for the rows' ID numbers, found by the one rule (``match_people``).
 
-        return people_by_id_number([row[key] for row in rows if row[key]])
+        A person outside the importer's subtree is found only when the row's name matches too; a
+        row whose number is registered to someone else there gets an error naming nobody and
+        finds no one. The engine has usually matched the rows already (``row.extra["person"]``).
+        """
+        from gonghui.people.services import match_people
+
+        missing = [row for row in rows if row[key] and "person" not in row.extra]
+        if missing:
+            found = match_people(
+                ((i, row[key], row.get("name", "")) for i, row in enumerate(missing)),
+                self.organization,
+                places=self.subtree_places(),
+            )
+            for i, row in enumerate(missing):
+                self.take_match(row, found.get(i), key)
+        return {row[key]: row.extra["person"].person for row in rows
+                if row[key] and row.extra.get("person") and row.extra["person"].person}  # fmt: skip
+
+    def subtree_places(self):
+        """The places of the importer's subtree (None: the whole county), once per import."""
+        if "subtree_places" not in self.cache:
+            from gonghui.people.services import subtree_places
+
+            self.cache["subtree_places"] = subtree_places(self.organization)
+        return self.cache["subtree_places"]
+
+    @staticmethod
+    def take_match(row, match, key="id_number"):
+        from gonghui.people.services import Match
+
+        match = match or Match()
+        if match.refused:
+            row.error(key, match.refused)
+        row.extra["person"] = match
 
     def ensure_people(self, rows, *, id_key="id_number", name_key="name", **place_keys):
         """For valid rows, the Person of each ID number: found, or created now (one bulk write).

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import readers
 from .importer import UsageError, run_import
-from .models import ImportJob
+from .models import JOB_MOVES, ImportJob
 from .registry import get_kind
 from .xlsx import write_rejected
 
@@ -50,13 +50,27 @@ def waiting_or_stalled(job):
     return "stalled" if age > STALLED_AFTER else ""
 
 
+def move_job(*, job, to, **fields):
+    """The one door for a job's status: refuses any move not in JOB_MOVES, by name.
+
+    ``fields`` are other fields of the job set in the same save (summary, finished_at, …).
+    """
+    if (job.status, to) not in JOB_MOVES:
+        raise ValidationError(
+            _("A ledger import that is %(current)s cannot be moved to %(to)s."), code="illegal_move",
+            params={"current": ImportJob.Status(job.status).label, "to": ImportJob.Status(to).label},
+        )  # fmt: skip
+    job.status = to
+    for name, value in fields.items():
+        setattr(job, name, value)
+    job.save()
+    return job
+
+
 def give_up_stalled(job):
     """A job whose worker died wrote nothing (one transaction); say so, so the file can be checked again."""
-    job.status = ImportJob.Status.FAILED
-    job.summary = {**(job.summary or {}), "interrupted": True}
-    job.finished_at = timezone.now()
-    job.save(update_fields=["status", "summary", "finished_at"])
-    return job
+    return move_job(job=job, to=ImportJob.Status.FAILED, summary={**(job.summary or {}), "interrupted": True},
+                    finished_at=timezone.now())  # fmt: skip
 
 
 def _progress_writer(job):
@@ -90,18 +104,20 @@ def start_import(*, kind_code, organization, user, upload, skip_invalid=False, s
             }
         )
     job = ImportJob(kind=kind.code, organization=organization, user=user, filename=Path(upload.name).name[:200],
-                    skip_invalid=skip_invalid, sheet=sheet)  # fmt: skip
+                    skip_invalid=skip_invalid, sheet=sheet, status=ImportJob.Status.CHECKING)  # fmt: skip
     job.file.save(f"{kind.code}{suffix}", upload, save=False)
     job.save()
-    schedule(job, commit=False)
+    _run_or_enqueue(job, commit=False)
     return job
 
 
 def schedule(job, *, commit):
-    """Run the job's check or commit now when the file is small, else hand it to the worker."""
-    job.status = ImportJob.Status.IMPORTING if commit else ImportJob.Status.CHECKING
-    job.progress_done = 0
-    job.save(update_fields=["status", "progress_done"])
+    """Check the job's file again, or commit it: now when the file is small, else in the worker."""
+    move_job(job=job, to=ImportJob.Status.IMPORTING if commit else ImportJob.Status.CHECKING, progress_done=0)
+    return _run_or_enqueue(job, commit=commit)
+
+
+def _run_or_enqueue(job, *, commit):
     if job.file.size <= BACKGROUND_BYTES:
         run_job(job, commit=commit)
     else:
@@ -113,8 +129,13 @@ def schedule(job, *, commit):
 
 def remap(*, job, mapping, skip_invalid, user):
     """The officer corrected the column mapping (or the skip choice): check the file again."""
+    if job.is_busy and waiting_or_stalled(job) == "stalled":
+        job = give_up_stalled(job)  # its worker died having written nothing: check the file again
     if job.is_busy:
-        raise ValidationError(_("This file is still being processed."))
+        raise ValidationError(_("This file is still being processed."), code="busy")
+    if not job.file:
+        raise ValidationError(_("This file was imported or rejected and is no longer kept; upload it again."),
+                              code="no_file")  # fmt: skip
     job.mapping = mapping
     job.skip_invalid = skip_invalid
     job.save(update_fields=["mapping", "skip_invalid"])
@@ -123,8 +144,39 @@ def remap(*, job, mapping, skip_invalid, user):
 
 def commit(*, job, user):
     if not job.can_commit:
-        raise ValidationError(_("This file has errors; correct them or choose to skip invalid rows."))
+        raise ValidationError(_("This file has errors; correct them or choose to skip invalid rows."),
+                              code="cannot_commit")  # fmt: skip
     return schedule(job, commit=True)
+
+
+def import_from_command_line(*, kind, path, organization, dry_run=False, skip_invalid=False, sheet=None):
+    """``gonghui import``: the same import, recorded as a job so the office sees every import in one list.
+
+    The job has no user (the command line) and keeps no file (it was never uploaded). Returns
+    (job, result); a UsageError is recorded as a failed job and raised again.
+    """
+    Status = ImportJob.Status
+    job = ImportJob.objects.create(kind=kind.code, organization=organization, user=None,
+                                   filename=Path(path).name[:200], skip_invalid=skip_invalid, sheet=sheet or "",
+                                   status=Status.CHECKING if dry_run else Status.IMPORTING)  # fmt: skip
+    try:
+        result = run_import(kind, path, organization=organization, dry_run=dry_run, skip_invalid=skip_invalid,
+                            sheet=sheet, filename=Path(path).name)  # fmt: skip
+    except UsageError as e:
+        summary = {"errors": [{"sheet": "", "row": 0, "column": "", "value": "", "reason": str(e)}]}
+        move_job(job=job, to=Status.FAILED, summary=summary, finished_at=timezone.now())
+        raise
+    except Exception:
+        move_job(job=job, to=Status.FAILED, finished_at=timezone.now())
+        raise
+    if dry_run:
+        to = Status.CHECKED
+    else:
+        to = Status.COMMITTED if result.status == "committed" else Status.REJECTED
+    move_job(job=job, to=to, summary=result.as_summary(kind), finished_at=timezone.now(),
+             progress_done=result.rows_read + result.rows_blank,
+             progress_total=result.rows_read + result.rows_blank)  # fmt: skip
+    return job, result
 
 
 def run_job(job, *, commit):
@@ -144,20 +196,15 @@ def run_job(job, *, commit):
                                 dry_run=not commit, skip_invalid=job.skip_invalid, sheet=job.sheet or None,
                                 mapping=job.mapping, progress=report, filename=job.filename)  # fmt: skip
     except UsageError as e:
-        job.status = ImportJob.Status.FAILED
-        job.summary = {"errors": [{"sheet": "", "row": 0, "column": "", "value": "", "reason": str(e)}]}
-        job.finished_at = timezone.now()
-        job.save()
-        return job
+        summary = {"errors": [{"sheet": "", "row": 0, "column": "", "value": "", "reason": str(e)}]}
+        return move_job(job=job, to=ImportJob.Status.FAILED, summary=summary, finished_at=timezone.now())
     except Exception:
-        job.status = ImportJob.Status.FAILED
-        job.finished_at = timezone.now()
-        job.save(update_fields=["status", "finished_at"])
+        move_job(job=job, to=ImportJob.Status.FAILED, finished_at=timezone.now())
         raise
     job.summary = result.as_summary(kind)
     job.progress_done = job.progress_total = result.rows_read + result.rows_blank
     if commit:
-        job.status = ImportJob.Status.COMMITTED if result.status == "committed" else ImportJob.Status.REJECTED
+        to = ImportJob.Status.COMMITTED if result.status == "committed" else ImportJob.Status.REJECTED
         job.finished_at = timezone.now()
         if result.status == "committed" and result.rejected:
             with tempfile.TemporaryFile() as handle:
@@ -167,8 +214,8 @@ def run_job(job, *, commit):
         # The uploaded ledger holds clear ID numbers; once imported or rejected it is not kept.
         job.file.delete(save=False)
     else:
-        job.status = ImportJob.Status.CHECKED
-    job.save()
+        to = ImportJob.Status.CHECKED
+    move_job(job=job, to=to)
     try:
         progress_path(job).unlink()
     except OSError:

@@ -438,10 +438,13 @@ def _women(rng, county, unions, members):
     m.WomenCampaign.objects.create(organization=county, kind="assistance", title="“关爱女工、帮扶姐妹”活动",
                                    held_on=_d(5, 20), programme=programme)  # fmt: skip
     admin = User.objects.filter(username="county_admin").first()
+    centre = User.objects.filter(username="bangfu").first() or admin
     women = members["women"][:30]
     amount = TARGETS["women_assistance"] // max(1, len(women))
-    rows = [(county, p, None, "hardship_worker", amount, "own_funds") for p in women]
-    assistance_demo._pay(programme, admin, _d(5, 20), rows)
+    # Women in hardship are paid through their household's archive, as every hardship payment is.
+    archives = assistance_demo._quick_archives(rng, women, {p.pk: county for p in women}, centre, first=5001)
+    rows = [(county, p, archives[p.pk], "hardship_worker", amount, "own_funds") for p in women]
+    assistance_demo._pay(programme, centre, admin, _d(5, 20), rows)
 
 
 def _events_and_honours(rng, county, unions, members):

@@ -8,15 +8,18 @@ class OrgsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
-        from gonghui.audit.registry import audit
+        from gonghui.audit.registry import audit, exempt
 
         from . import indicators  # noqa: F401  registers org.* and enterprises.* figures
-        from .models import Enterprise, Organization, Place, User
+        from .models import Enterprise, Organization, Place, Tally, User
 
         audit(Organization)
         audit(Place)
         audit(Enterprise)
         audit(User, exclude=["password", "last_login"])
+        exempt(
+            Tally, reason="row counts the database keeps by trigger; derived from audited rows, never entered"
+        )
 
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_migrate

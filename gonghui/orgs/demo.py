@@ -6,6 +6,7 @@ Deterministic (fixed seed) and idempotent: every row is keyed on a natural code,
 
 import random
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from .codes import credit_code_check_char
@@ -184,6 +185,7 @@ DEMO_USERS = [
     ("county_admin", "王建国", Role.FEDERATION_ADMIN, "QS"),
     ("leader", "李国强", Role.LEADER, "QS"),
     ("auditor", "赵审计", Role.AUDITOR, "QS"),
+    ("bangfu", "孙帮扶", Role.COMMITTEE_OFFICER, "QS"),  # the county's assistance centre: applies, reviews
     ("gaoqiao", "陈高桥", Role.COMMITTEE_OFFICER, "QS-T02"),
     ("shuibatang", "刘水坝", Role.COMMITTEE_OFFICER, "QS-T03"),
     ("fengshui", "杨风水", Role.COMMITTEE_OFFICER, "QS-T04"),
@@ -194,6 +196,7 @@ DEMO_USERS = [
 
 
 def _users(*_orgs):
+    hashed = None  # one PBKDF2 hash for the one demo password (each costs a good part of a second)
     for username, full_name, role, org_code in DEMO_USERS:
         user, created = User.objects.update_or_create(
             username=username,
@@ -205,5 +208,6 @@ def _users(*_orgs):
             },
         )
         if created or not user.has_usable_password():
-            user.set_password(DEMO_PASSWORD)
+            hashed = hashed or make_password(DEMO_PASSWORD)
+            user.password = hashed
             user.save(update_fields=["password"])

@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Money in yuan, to the fen, in every area: DecimalField(_("amount"), **MONEY).
+MONEY = {"max_digits": 12, "decimal_places": 2}
+
 
 def owned_by(verbose_name=None, *, related_name="+", db_index=True):
     """The organisation a record belongs to: the column ``scoping.restrict`` filters on.

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.widgets import DateInput
+
 from .codes import validate_credit_code
 from .models import Enterprise, Organization, Place
 
@@ -10,7 +12,7 @@ class OrganizationForm(forms.ModelForm):
         model = Organization
         fields = ["name", "short_name", "code", "level", "category", "place", "enterprise", "chair", "phone",
                   "established_on", "is_active"]  # fmt: skip
-        widgets = {"established_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"established_on": DateInput()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

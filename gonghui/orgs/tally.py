@@ -7,7 +7,9 @@ triggers with transition tables add and subtract whole statements at once, so a 
 ``migrate`` (re)installs the triggers and rebuilds every tally under a lock, so a table that had
 rows before its triggers, or was restored from a backup, starts right.
 
-SQLite needs none of this: it counts the same join in about 20 ms and keeps the plain count.
+SQLite keeps the same tally with row triggers (it has no statement triggers): counting a million
+rows joined to their organisations cost the county's registry page 75 ms there; one upsert into a
+small table per inserted row costs an import a few per cent.
 """
 
 from django.db import connection, transaction
@@ -66,11 +68,30 @@ REBUILD = [
 ]
 
 
+SQLITE_TRIGGERS = [
+    """CREATE TRIGGER gonghui_tally_insert_{name} AFTER INSERT ON {table} BEGIN
+        INSERT INTO orgs_tally (table_name, organization_id, row_count) VALUES ('{name}', NEW.organization_id, 1)
+        ON CONFLICT (table_name, organization_id) DO UPDATE SET row_count = row_count + 1;
+    END""",
+    """CREATE TRIGGER gonghui_tally_delete_{name} AFTER DELETE ON {table} BEGIN
+        UPDATE orgs_tally SET row_count = row_count - 1
+        WHERE table_name = '{name}' AND organization_id = OLD.organization_id;
+    END""",
+    """CREATE TRIGGER gonghui_tally_update_{name} AFTER UPDATE OF organization_id ON {table}
+    WHEN OLD.organization_id IS NOT NEW.organization_id BEGIN
+        UPDATE orgs_tally SET row_count = row_count - 1
+        WHERE table_name = '{name}' AND organization_id = OLD.organization_id;
+        INSERT INTO orgs_tally (table_name, organization_id, row_count) VALUES ('{name}', NEW.organization_id, 1)
+        ON CONFLICT (table_name, organization_id) DO UPDATE SET row_count = row_count + 1;
+    END""",
+]
+
+
 def kept(model):
     """Whether counts of `model` may be read from the tally on this database."""
     from . import scoping
 
-    return connection.vendor == "postgresql" and model in scoping.tallied_models()
+    return connection.vendor in ("postgresql", "sqlite") and model in scoping.tallied_models()
 
 
 def install(using="default", **_kwargs):
@@ -80,6 +101,9 @@ def install(using="default", **_kwargs):
     from . import scoping
 
     db = connections[using]
+    if db.vendor == "sqlite":
+        _install_sqlite(db, using)
+        return
     if db.vendor != "postgresql":
         return
     with transaction.atomic(using=using), db.cursor() as cursor:
@@ -89,6 +113,25 @@ def install(using="default", **_kwargs):
             for statement in REBUILD:
                 cursor.execute(statement.format(table=table), {"name": model._meta.db_table})
             cursor.execute(TRIGGERS.format(table=table))
+
+
+def _install_sqlite(db, using):
+    from . import scoping
+
+    with transaction.atomic(using=using), db.cursor() as cursor:
+        for model in scoping.tallied_models():
+            name = model._meta.db_table
+            table = db.ops.quote_name(name)
+            for kind in ("insert", "delete", "update"):
+                cursor.execute(f"DROP TRIGGER IF EXISTS gonghui_tally_{kind}_{name}")
+            cursor.execute("DELETE FROM orgs_tally WHERE table_name = %s", [name])
+            cursor.execute(
+                "INSERT INTO orgs_tally (table_name, organization_id, row_count)"
+                f" SELECT %s, organization_id, count(*) FROM {table} GROUP BY organization_id",
+                [name],
+            )
+            for statement in SQLITE_TRIGGERS:
+                cursor.execute(statement.format(table=table, name=name))
 
 
 def analyze_sqlite(using="default", **_kwargs):
@@ -103,3 +146,23 @@ def analyze_sqlite(using="default", **_kwargs):
     if connections[using].vendor == "sqlite":
         with connections[using].cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def refresh_statistics(tables=None, using="default"):
+    """Refresh the planner's statistics after filling tables in bulk (the demo, a large import, a restore).
+
+    ``migrate`` analyses the empty schema; a database filled afterwards keeps those statistics and
+    plans badly: on the demo county a county's search took 0.2-0.6 s instead of 15-23 ms until
+    someone ran ANALYZE. SQLite: ``ANALYZE`` of the given tables (or of everything), a fraction of a
+    second for the demo; PostgreSQL: ``ANALYZE`` of the given tables (autovacuum lags behind a
+    100,000-row import), or of the whole database. ``tables``: table names, None for all.
+    """
+    from django.db import connections
+
+    db = connections[using]
+    with db.cursor() as cursor:
+        if tables is None:
+            cursor.execute("ANALYZE")
+            return
+        for table in sorted(set(tables)):
+            cursor.execute(f"ANALYZE {db.ops.quote_name(table)}")

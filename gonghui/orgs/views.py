@@ -1,31 +1,14 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.audit.selectors import history_for
-from gonghui.reporting import indicators
 
 from .forms import EnterpriseForm, OrganizationForm
 from .models import Enterprise, Organization
 from .scoping import get_visible_or_404
-
-HOME_FIGURES = ["org.committees", "org.unions", "enterprises.registered", "people.registered"]
-
-
-@login_required
-def home(request):
-    org = request.user.organization
-    figures = []
-    children = []
-    if org is not None:
-        year = indicators.Period.year(indicators.year_for(request))
-        values = indicators.compute(org, year, codes=HOME_FIGURES)
-        figures = [(indicators.get(code), values[code]) for code in HOME_FIGURES]
-        children = org.children.annotate(n_units=Count("children")).order_by("path")
-    return render(request, "orgs/home.html", {"org": org, "figures": figures, "children": children})
 
 
 @login_required

@@ -3,9 +3,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs.models import Place
+from gonghui.widgets import DateInput
 
 from . import idnumbers
 from .models import Person
+from .services import match_person
 
 
 class PersonForm(forms.ModelForm):
@@ -29,10 +31,11 @@ class PersonForm(forms.ModelForm):
             "village",
             "address",
         ]
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"birth_date": DateInput()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         places = Place.objects.visible_to(user).select_related("parent")
         self.fields["township"].queryset = places.townships()
         self.fields["village"].queryset = places.villages()
@@ -43,10 +46,10 @@ class PersonForm(forms.ModelForm):
         if not value:
             return ""
         number = idnumbers.validate(value)
-        clash = Person.objects.with_id_number(number)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
+        # The one rule for finding a person (services.match_people); anyone found, or refused
+        # because they live elsewhere under another name, is a clash, and is not named.
+        match = match_person(self.user, id_number=number, name=self.data.get(self.add_prefix("name"), ""))
+        if (match.person is not None and match.person.pk != self.instance.pk) or match.refused:
             raise ValidationError(_("A person with this ID number is already registered."), code="duplicate")
         return number
 

@@ -3,19 +3,14 @@
 Nothing here touches the database; the Person model and the ledger readers call these.
 """
 
-import base64
 import datetime
-import hashlib
-import hmac
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from gonghui.core import crypto
 
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _CHECK = "10X98765432"
@@ -125,30 +120,21 @@ def mask(number):
     return f"{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}"
 
 
-@lru_cache(maxsize=4)
-def _keys(secret):
-    root = hashlib.sha256(secret.encode()).digest()
-    enc = hmac.new(root, b"gonghui-id-encrypt", hashlib.sha256).digest()
-    mac = hmac.new(root, b"gonghui-id-lookup", hashlib.sha256).digest()
-    return AESGCM(enc), mac
+ENCRYPT_PURPOSE = "gonghui-id-encrypt"
+LOOKUP_PURPOSE = "gonghui-id-lookup"
 
 
 def lookup_hash(number):
     """Keyed hash for exact lookup and de-duplication; useless without the key."""
-    _aead, mac = _keys(settings.FIELD_ENCRYPTION_KEY)
-    return hmac.new(mac, number.encode(), hashlib.sha256).hexdigest()
+    return crypto.keyed_hash(number, purpose=LOOKUP_PURPOSE)
 
 
 def encrypt(number):
-    aead, _mac = _keys(settings.FIELD_ENCRYPTION_KEY)
-    nonce = os.urandom(12)
-    return base64.b64encode(nonce + aead.encrypt(nonce, number.encode(), b"id")).decode()
+    return crypto.encrypt(number, purpose=ENCRYPT_PURPOSE, aad="id")
 
 
 def decrypt(token):
-    aead, _mac = _keys(settings.FIELD_ENCRYPTION_KEY)
-    raw = base64.b64decode(token)
-    return aead.decrypt(raw[:12], raw[12:], b"id").decode()
+    return crypto.decrypt(token, purpose=ENCRYPT_PURPOSE, aad="id")
 
 
 def make_valid(prefix, birth, sequence):

@@ -6,7 +6,14 @@ from gonghui.reporting.indicators import register
 from .models import Person
 
 
-@register("people.registered", name=_("People registered"), unit=_("people"))
+def _people(org, period):
+    return scoping.restrict_people(Person.objects.all(), org)
+
+
+# People belong to no one organisation (scoping.restrict_people), so the figure is not grouped
+# by committee in one query (via=None): each committee counts its own.
+@register("people.registered", name=_("People registered"), unit=_("people"), records=_people, via=None,
+          columns=[("name", _("name")), ("township__name", _("township")), ("village__name", _("village"))])  # fmt: skip
 def registered(org, period):
     # A stock, not a flow: everyone in the registry now, whatever the period.
     return scoping.restrict_people(Person.objects.all(), org).count()

@@ -6,3 +6,23 @@ class ReportingConfig(AppConfig):
     name = "gonghui.reporting"
     label = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self):
+        from gonghui.audit.registry import audit, exempt
+
+        from . import models as m
+
+        for model in (
+            m.Target,
+            m.YearClose,
+            m.Unlock,
+            m.QualityRule,
+            m.ReportForm,
+            m.Submission,
+            m.SubmissionMove,
+            m.Scheme,
+            m.SchemeItem,
+            m.ManualScore,
+        ):
+            audit(model)
+        exempt(m.FigureSnapshot, reason="figures computed from audited records, written once when a year is closed")

@@ -11,12 +11,14 @@ class ThreeCaresConfig(AppConfig):
 
         from gonghui.audit.registry import audit
         from gonghui.orgs import scoping
+        from gonghui.people.privacy import register_minor_record
 
-        from . import indicators, ledgers, sections  # noqa: F401  three_cares.* figures, ledger kinds, person page
+        from . import indicators, ledgers, registries, sections  # noqa: F401  three_cares.* figures, ledger kinds, person page
         from . import models as m
-        from .querysets import hide_minors_from_people
 
-        scoping.register_people_filter(hide_minors_from_people)
+        # A left-behind child is a minor's record: the people rule hides the child from other roles.
+        register_minor_record(m.LeftBehindChild)
+        registries.register_exports()
 
         # A registry row makes the person visible to the organisation answerable for it.
         for model in (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild, m.ProxyParent):
@@ -26,7 +28,7 @@ class ThreeCaresConfig(AppConfig):
         for model in (
             m.Family, m.Pairing, m.Visit, m.MedicalWaiver, m.FamilyPhone, m.FamilyMailbox, m.MutualAidSociety,
             m.Training, m.ReferralEvent, m.ReturneeSymposium, m.GreetingMailing, m.JointMeeting,
-            m.HalfYearReview, m.InfoReport, m.AssessmentStandard, m.AssessmentItem, m.Inspection,
-            m.InspectionVisit, m.Referral, m.SocietyMembership,
+            m.HalfYearReview, m.AssessmentStandard, m.AssessmentItem, m.Inspection,
+            m.InspectionVisit, m.Referral, m.SocietyMembership, m.MailingSponsor,
         ):  # fmt: skip
             audit(model)

@@ -1,4 +1,4 @@
-"""Greeting letters and address labels for out-migrant workers, as .docx mail merge.
+"""Greeting letters (official layout, gonghui.core.officialdoc) and address labels for out-migrant workers.
 
 People without a mailing address are skipped (a letter with no address comes back); the page
 says how many letters there will be and how many were skipped.
@@ -7,9 +7,11 @@ says how many letters there will be and how many were skipped.
 import io
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from docx import Document
-from docx.enum.text import WD_BREAK
-from docx.shared import Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from gonghui.core.officialdoc import OfficialDocument
 
 LETTER = (
     "您好！新春佳节即将来临，值此之际，中共黔山县委、县人民政府和黔山县总工会向您和您的家人致以节日的问候！"
@@ -32,25 +34,29 @@ def _mailing_lines(entry):
     ]
 
 
-def greeting_letters(rows):
-    """One page per worker: address block, salutation, letter, sender."""
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.size = Pt(12)
-    first = True
+LETTER_TITLE = "致全县外出务工人员的慰问信"
+SENDER = "黔山县总工会"
+
+
+def greeting_letters(rows, *, day=None):
+    """One page per worker in the official layout: address block, salutation, letter, sender and date."""
+    day = day or timezone.localdate()
+    doc = None
     for entry in rows.iterator(chunk_size=2000):
-        if not first:
-            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        first = False
+        if doc is None:
+            doc = OfficialDocument(title=LETTER_TITLE)
+        else:
+            doc.page_break()
+            doc.paragraph(LETTER_TITLE, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
         for line in _mailing_lines(entry):
             if line:
-                doc.add_paragraph(line)
-        doc.add_paragraph(f"{entry.person.name}同志：")
-        doc.add_paragraph(LETTER)
+                doc.paragraph(line, indent=False)
+        doc.paragraph(f"{entry.person.name}同志：", indent=False)
+        doc.paragraph(LETTER)
         home = f"{entry.township.name}{entry.village.name if entry.village else ''}"
-        doc.add_paragraph(f"（家乡：{home}）")
-        doc.add_paragraph("黔山县总工会")
-    return _bytes(doc)
+        doc.paragraph(f"（家乡：{home}）")
+        doc.signature(SENDER, day)
+    return (doc or OfficialDocument(title=LETTER_TITLE)).to_bytes()
 
 
 def address_labels(rows, *, columns=3):

@@ -13,13 +13,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.orgs import fields
 from gonghui.orgs.fields import owned_by
 from gonghui.orgs.models import Place
 from gonghui.people.models import Person
 
 from . import querysets
 
-MONEY = {"max_digits": 12, "decimal_places": 2, "default": Decimal("0")}
+MONEY = {**fields.MONEY, "default": Decimal("0")}  # Three Cares amounts start at nothing
 
 
 class Family(models.Model):
@@ -462,15 +463,18 @@ class MutualAidSociety(models.Model):
 
 
 class SocietyMembership(models.Model):
-    society = models.ForeignKey(MutualAidSociety, on_delete=models.CASCADE, related_name="memberships")
-    elder = models.ForeignKey(Elder, on_delete=models.CASCADE, related_name="memberships")
+    society = models.ForeignKey(MutualAidSociety, verbose_name=_("mutual-aid society"), on_delete=models.CASCADE,
+                                related_name="memberships")  # fmt: skip
+    elder = models.ForeignKey(Elder, verbose_name=_("elder"), on_delete=models.CASCADE, related_name="memberships")
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("society membership")
+        verbose_name_plural = _("society memberships")
         constraints = [models.UniqueConstraint(fields=["society", "elder"], name="membership_once")]
 
     def __str__(self):
-        return f"{self.society_id}:{self.elder_id}"
+        return f"{self.society} · {self.elder}"
 
 
 class Training(models.Model):
@@ -536,16 +540,19 @@ class ReferralEvent(models.Model):
 
 
 class Referral(models.Model):
-    event = models.ForeignKey(ReferralEvent, on_delete=models.CASCADE, related_name="referrals")
+    event = models.ForeignKey(ReferralEvent, verbose_name=_("referral event"), on_delete=models.CASCADE,
+                              related_name="referrals")  # fmt: skip
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
     employer = models.CharField(_("employer"), max_length=100, blank=True)
     employed = models.BooleanField(_("employed"), default=False)
 
     class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
         constraints = [models.UniqueConstraint(fields=["event", "person"], name="referral_once")]
 
     def __str__(self):
-        return f"{self.event_id}:{self.person_id}"
+        return f"{self.event} · {self.person}"
 
 
 class ReturneeSymposium(models.Model):
@@ -604,6 +611,8 @@ class MailingSponsor(models.Model):
     amount = models.DecimalField(_("share (yuan)"), validators=[MinValueValidator(0)], **MONEY)
 
     class Meta:
+        verbose_name = _("sponsor of a greeting mailing")
+        verbose_name_plural = _("sponsors of greeting mailings")
         ordering = ["-amount", "pk"]
         constraints = [models.UniqueConstraint(fields=["mailing", "name"], name="sponsor_once")]
 
@@ -662,32 +671,6 @@ class HalfYearReview(models.Model):
         return f"{self.organization} {self.year}-{self.half}"
 
 
-class InfoReport(models.Model):
-    """信息报送制度: each township committee reports every month."""
-
-    organization = owned_by()
-    year = models.PositiveSmallIntegerField(_("year"))
-    month = models.PositiveSmallIntegerField(
-        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
-    submitted_on = models.DateField(_("submitted on"))
-    content = models.TextField(_("content"))
-
-    objects = querysets.ScopedQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("information report")
-        verbose_name_plural = _("information reports")
-        ordering = ["-year", "-month", "organization__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["organization", "year", "month"], name="info_report_once"),
-            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="info_report_month"),
-        ]
-
-    def __str__(self):
-        return f"{self.organization} {self.year}-{self.month:02d}"
-
-
 class AssessmentStandard(models.Model):
     """考核标准: the county's items and points for the programme, one standard a year."""
 
@@ -725,13 +708,16 @@ class AssessmentItem(models.Model):
         REPORTS = "reports", _("Share of monthly information reports submitted")
         INSPECTION = "inspection", _("Inspection score")
 
-    standard = models.ForeignKey(AssessmentStandard, on_delete=models.CASCADE, related_name="items")
+    standard = models.ForeignKey(AssessmentStandard, verbose_name=_("assessment standard"), on_delete=models.CASCADE,
+                                 related_name="items")  # fmt: skip
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.CharField(_("item"), max_length=200)
     measure = models.CharField(_("measured by"), max_length=20, choices=Measure.choices)
     points = models.DecimalField(_("points"), max_digits=5, decimal_places=1)
 
     class Meta:
+        verbose_name = _("assessment item")
+        verbose_name_plural = _("assessment items")
         ordering = ["order", "pk"]
         constraints = [models.UniqueConstraint(fields=["standard", "measure"], name="item_measure_once")]
 
@@ -763,7 +749,8 @@ class Inspection(models.Model):
 
 
 class InspectionVisit(models.Model):
-    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="visits")
+    inspection = models.ForeignKey(Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE,
+                                   related_name="visits")  # fmt: skip
     # The township committee inspected; scoping goes through it, so a township sees its own.
     organization = owned_by(_("township committee"))
     visited_on = models.DateField(_("visited on"))

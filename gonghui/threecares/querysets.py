@@ -6,50 +6,18 @@ and pages that show counts to everyone use ``counted_for`` (scope only), which v
 aggregate, never list.
 """
 
-from django.db import models
-from django.db.models import Exists, OuterRef
 
 from gonghui.orgs import scoping
 
 
 def minors_visible_to(user):
-    """The one decision: may this user see minors' names and details? (Figures: an org, yes.)"""
-    if hasattr(user, "path") and hasattr(user, "level"):
-        return True
-    return bool(getattr(user, "can_see_minors", False))
+    """May this user see minors' names and details? Decided by people.privacy, for every area."""
+    from gonghui.people.privacy import may_see_minors
+
+    return may_see_minors(user)
 
 
-def hide_minors_from_people(people, user):
-    """People filter (registered with scoping): a left-behind child is not listed to other roles."""
-    if minors_visible_to(user):
-        return people
-    from .models import LeftBehindChild
-
-    return people.exclude(Exists(LeftBehindChild.objects.filter(person=OuterRef("pk"))))
-
-
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self.without_unseen(user), user)
-
-    def count_visible_to(self, user):
-        """``visible_to(user).count()``, quick on a registry of a million rows."""
-        return scoping.count_visible(self.without_unseen(user), user)
-
-    def without_unseen(self, user):
-        """Rows the user may not see whatever their scope (minors' records); none here."""
-        return self
-
-    def counted_for(self, user):
-        """Rows in the user's subtree, for counts and sums only."""
-        return scoping.restrict(self, user)
-
-    def count_for(self, user):
-        """``counted_for(user).count()``, quick on a registry of a million rows."""
-        return scoping.count_visible(self, user)
-
-    def between(self, field, period):
-        return self.filter(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
+ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 
 class RegistryQuerySet(ScopedQuerySet):

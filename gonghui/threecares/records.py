@@ -371,16 +371,13 @@ def child_guardians(request, pk):
             try:
                 people[field] = selectors.person_named(request.user, line, field=field, current=current)
             except ValidationError as e:
-                if field == "guardian" and not child.guardian_id and line.strip() == child.guardian_name:
-                    people[field] = None  # the name on the ledger, with nobody on file, stays
+                if field == "guardian" and services.keeps_ledger_guardian(child, line):
+                    people[field] = None  # nobody on file by that name: the service keeps the ledger's name
                 else:
                     errors.update(e.error_dict)
         if errors:
             raise ValidationError(errors)
-        keep = (
-            people["guardian"] is None and bool(guardian.strip()) and guardian.strip() == child.guardian_name
-        )
-        services.set_child_guardians(child=child, keep_guardian_name=keep, **people, **fields)
+        services.set_child_guardians(child=child, guardian_typed=guardian, **people, **fields)
 
     return _form_page(request, form, save, title=_("Guardian and parents"), done=child.get_absolute_url(),
                       entry=child)  # fmt: skip

@@ -12,9 +12,13 @@ from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
+from gonghui.people.picker import PICKED, picked_id
+from gonghui.people.services import match_person, owned_q, people_named
+from gonghui.reporting.models import Submission
 
 from . import models as m
 from .querysets import minors_visible_to
+from .services import INFO_REPORT_FORM
 
 
 def child_counts(user):
@@ -85,9 +89,10 @@ class Completeness:
 def report_completeness(user, *, year, months=12):
     """Monthly information reports per township committee: submitted of expected (信息报送制度)."""
     townships = townships_in_scope(user)
-    rows = m.InfoReport.objects.visible_to(user).filter(year=year, month__lte=months)
+    rows = Submission.objects.visible_to(user).filter(form__code=INFO_REPORT_FORM, period_start__year=year,
+                                                      period_start__month__lte=months)  # fmt: skip
     by_org = defaultdict(set)
-    for org_id, month in rows.values_list("organization_id", "month"):
+    for org_id, month in rows.values_list("organization_id", "period_start__month"):
         by_org[org_id].add(month)
     return [
         Completeness(t, len(by_org[t.pk]), months, [mo in by_org[t.pk] for mo in range(1, months + 1)])
@@ -130,7 +135,7 @@ def assessment_scores(user, standard):
     mailboxes = per(m.FamilyMailbox, installed_on__lte=day)
     societies = per(m.MutualAidSociety, founded_on__lte=day)
     symposiums = per(m.ReturneeSymposium, held_on__year=year)
-    reports = per(m.InfoReport, year=year)
+    reports = per(Submission, form__code=INFO_REPORT_FORM, period_start__year=year)
     inspection = defaultdict(list)
     for visit in scoping.restrict(m.InspectionVisit.objects.filter(inspection__year=year), user):
         inspection[visit.organization_id].append(visit.score)
@@ -192,7 +197,7 @@ def family_file(family, user):
     )
 
 
-def _listed(queryset, lines, *, field, name_field, number_field, keep=None):
+def _listed(queryset, lines, *, field, name_field, number_field, keep=None, named=None):
     """Rows named by the lines of a list (an ID number or a unique name a line), or every reason why not.
 
     ``keep``: {name: [rows already on the list]}; a line with such a name is that row again, so a
@@ -209,7 +214,7 @@ def _listed(queryset, lines, *, field, name_field, number_field, keep=None):
         if len(digits) == 18 and digits[:17].isdigit():
             rows = list(queryset.filter(**{number_field: idnumbers.lookup_hash(digits)})[:2])
         else:
-            rows = list(queryset.filter(**{name_field: line})[:2])
+            rows = list((queryset if named is None else named).filter(**{name_field: line})[:2])
         if len(rows) == 1:
             found.append(rows[0])
             continue
@@ -227,8 +232,10 @@ def _listed(queryset, lines, *, field, name_field, number_field, keep=None):
 
 def people_listed(user, lines, *, field, keep=()):
     """People the user may see, named on an attendance list (``keep``: those already on it)."""
-    return _listed(Person.objects.visible_to(user), lines, field=field, name_field="name",
-                   number_field="id_number_hash", keep=_by_name(keep, lambda p: p.name))  # fmt: skip
+    # By name, only people living in the user's subtree (the rule of people.services.people_named).
+    visible = Person.objects.visible_to(user)
+    return _listed(visible, lines, field=field, name_field="name", number_field="id_number_hash",
+                   keep=_by_name(keep, lambda p: p.name), named=visible.filter(owned_q(user)))  # fmt: skip
 
 
 def _by_name(rows, name):
@@ -248,12 +255,20 @@ def person_named(user, line, *, field, current=None):
         return None
     if current is not None and line == current.name:
         return current
+    if line.startswith(PICKED):  # chosen with the person picker
+        person = Person.objects.visible_to(user).filter(pk=picked_id(line) or 0).first()
+        if person is None:
+            raise ValidationError({field: ValidationError(_("Choose the person again from the search results."),
+                                                          code="not_found")})  # fmt: skip
+        return person
     digits = idnumbers.normalize(line)
-    people = Person.objects.visible_to(user)
+    # The one rule of people.services: an ID number finds a person the user sees; a name only a
+    # person living in the user's subtree.
     if len(digits) == 18 and digits[:17].isdigit():
-        rows = list(people.filter(id_number_hash=idnumbers.lookup_hash(digits))[:2])
+        person = match_person(user, id_number=digits).person
+        rows = [person] if person is not None else []
     else:
-        rows = list(people.filter(name=line)[:2])
+        rows = list(people_named([line], user).visible_to(user)[:2])
     if len(rows) == 1:
         return rows[0]
     why = (

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.reporting import closing
+
 from . import models as m
 
 REGISTRIES = {
@@ -58,15 +60,25 @@ def register_entry(*, registry, person, township, village=None, registered_on, *
     return entry
 
 
+def check_one_helper(*, elder, field="elder", exclude=None, current_helper=None):
+    """One helper at a time for an elder: a new (or reopened) pairing waits until the other one ends.
+
+    ``current_helper``: the name of the helper of the elder's open pairing when the caller already
+    knows it (a ledger batch looks them up in one query); without it the database is asked.
+    """
+    if current_helper is None:
+        others = elder.pairings.filter(ended_on__isnull=True)
+        if exclude is not None:
+            others = others.exclude(pk=exclude.pk)
+        current_helper = others.values_list("helper_name", flat=True).first()
+    if current_helper:
+        _refuse(field, _("%(name)s already has a helper (%(helper)s); end that pairing first."), "already_paired",
+                name=elder.person.name, helper=current_helper)  # fmt: skip
+
+
 @transaction.atomic
 def pair_elder(*, elder, helper_name, paired_on, helper=None, helper_unit="", helper_phone=""):
-    if elder.pairings.filter(ended_on__isnull=True).exists():
-        raise ValidationError(
-            {"elder": ValidationError(
-                _("%(name)s already has a helper; end that pairing first."), code="already_paired",
-                params={"name": elder.person.name},
-            )}
-        )  # fmt: skip
+    check_one_helper(elder=elder)
     pairing = m.Pairing(
         elder=elder,
         helper=helper,
@@ -112,6 +124,7 @@ def record_visit(*, kind, person, visited_on, amount, organization=None, visited
                 params={"name": person.name, "registry": VISIT_REGISTRY[kind]._meta.verbose_name_plural},
             )}
         )  # fmt: skip
+    closing.ensure_open(organization=organization or entry.organization, day=visited_on, field="visited_on")
     visit = m.Visit(
         kind=kind,
         person=person,
@@ -128,6 +141,7 @@ def record_visit(*, kind, person, visited_on, amount, organization=None, visited
 
 @transaction.atomic
 def record_medical_waiver(*, elder, granted_on, amount, provider=""):
+    closing.ensure_open(organization=elder.organization, day=granted_on, field="granted_on")
     if elder.waivers.filter(granted_on=granted_on, provider=provider).exists():
         _refuse("provider", _("A waiver for %(name)s by %(provider)s on %(day)s is already recorded."), "duplicate",
                 name=elder.person.name, provider=provider or "—", day=granted_on)  # fmt: skip
@@ -191,6 +205,7 @@ def found_society(*, name, township, village=None, founded_on, leader_name="", m
 
 @transaction.atomic
 def record_training(*, organization, title, held_on, trainee_count, funds, trade="", venue="", attendees=()):
+    closing.ensure_open(organization=organization, day=held_on, field="held_on")
     attendees = list(attendees)
     _check_attendance(trainee_count, attendees)
     training = m.Training(
@@ -208,6 +223,7 @@ def record_training(*, organization, title, held_on, trainee_count, funds, trade
 def record_referral_event(*, organization, title, held_on, referrals=(), referred_count=None,
                           employed_count=None, venue=""):  # fmt: skip
     """A referral event; with a list of (person, employed, employer) the counts come from it."""
+    closing.ensure_open(organization=organization, day=held_on, field="held_on")
     referrals = list(referrals)
     if referrals:
         referred_count = len(referrals)
@@ -270,14 +286,38 @@ def record_mailing(*, organization, title, sent_on, cards, sponsors, note=""):
     return mailing
 
 
-@transaction.atomic
-def submit_info_report(*, organization, year, month, submitted_on, content):
-    report, _created = m.InfoReport.objects.update_or_create(
-        organization=organization, year=year, month=month,
-        defaults={"submitted_on": submitted_on, "content": content},
+# 信息报送制度 is one form of the reporting app's periodic reports: a township committee's monthly
+# report is a reporting.Submission of its county's form "three-cares-info" (returned, corrected,
+# accepted and locked there, with rates and the late list).
+INFO_REPORT_FORM = "three-cares-info"
+INFO_REPORT_FIELDS = [
+    {"key": "trainings", "label": "本月培训农民工次数", "indicator": "three_cares.trainings"},
+    {"key": "migrants_visited", "label": "本月慰问农民工人数", "indicator": "three_cares.migrants_visited"},
+    {"key": "elders_visited", "label": "本月慰问空巢老人人数", "indicator": "three_cares.elders_visited"},
+    {"key": "children_visited", "label": "本月慰问留守儿童人数", "indicator": "three_cares.children_visited"},
+]
+
+
+def info_report_form(county):
+    """The county's monthly Three Cares information report form, made on first use."""
+    from gonghui.reporting.models import ReportForm
+
+    form, _created = ReportForm.objects.get_or_create(
+        organization=county, code=INFO_REPORT_FORM,
+        defaults={"name": "“三关”工程信息报送", "frequency": ReportForm.Frequency.MONTHLY, "deadline_days": 5,
+                  "respondents": ReportForm.Respondents.TOWNSHIPS, "fields": INFO_REPORT_FIELDS},
     )  # fmt: skip
-    report.full_clean()
-    return report
+    return form
+
+
+@transaction.atomic
+def _submit_info_report(*, organization, year, month, submitted_on, content, by=None):
+    """Submit (or correct) a township committee's report of a month on its county's form."""
+    from gonghui.reporting import reports
+    from gonghui.reporting.indicators import Period
+
+    return reports.submit(form=info_report_form(organization.parent), organization=organization,
+                          period=Period.month(year, month), content=content, on=submitted_on, by=by)  # fmt: skip
 
 
 @transaction.atomic
@@ -341,14 +381,15 @@ def record_half_year_review(*, organization, year, half, held_on, summary):
 
 
 @transaction.atomic
-def record_info_report(*, organization, year, month, submitted_on, content):
-    """A township's monthly information report (信息报送); a second report of a month replaces it."""
+def record_info_report(*, organization, year, month, submitted_on, content, by=None):
+    """A township's monthly information report (信息报送): the one checked path for the form, the
+    ledger and the API; a second report of a month is a correction of the same submission."""
     _check_township_committee(organization)
     if (submitted_on.year, submitted_on.month) < (year, month):
         _refuse("submitted_on", _("A report for %(year)d-%(month)02d cannot be submitted before that month."),
                 "early", year=year, month=month)  # fmt: skip
-    return submit_info_report(
-        organization=organization, year=year, month=month, submitted_on=submitted_on, content=content
+    return _submit_info_report(
+        organization=organization, year=year, month=month, submitted_on=submitted_on, content=content, by=by
     )
 
 
@@ -404,14 +445,21 @@ def _adult_on(person, day):
     return (day.year - born.year - ((day.month, day.day) < (born.month, born.day))) >= 18
 
 
+def keeps_ledger_guardian(child, typed):
+    """The guardian line still says the name on the ledger (imported with nobody on file): it stays."""
+    typed = (typed or "").strip()
+    return bool(typed) and not child.guardian_id and typed == child.guardian_name
+
+
 @transaction.atomic
 def set_child_guardians(*, child, guardian=None, guardian_relation="", father=None, father_works_in="",
-                        mother=None, mother_works_in="", keep_guardian_name=False):  # fmt: skip
+                        mother=None, mother_works_in="", guardian_typed=""):  # fmt: skip
     """The guardian at home (a person on file), the father and mother, and where the parents work.
 
-    ``keep_guardian_name``: no guardian is picked but the name on the ledger (imported, with no
-    person on file) stays.
+    ``guardian_typed``: the guardian line as typed. With no guardian picked, a line that still says
+    the name on the ledger (imported, with no person on file) keeps that name; otherwise it goes.
     """
+    keep_guardian_name = guardian is None and keeps_ledger_guardian(child, guardian_typed)
     errors = {}
     for field, who in (("guardian", guardian), ("father", father), ("mother", mother)):
         if who is not None and who.pk == child.person_id:
@@ -507,9 +555,8 @@ def update_pairing(*, pairing, helper_name, paired_on, helper_unit="", helper_ph
         _refuse("ended_on", _("The end cannot be before the start (%(what)s %(day)s)."), "end_before_start",
                 what=_("paired on"), day=paired_on)  # fmt: skip
     others = pairing.elder.pairings.exclude(pk=pairing.pk)
-    if ended_on is None and others.filter(ended_on__isnull=True).exists():
-        _refuse("ended_on", _("%(name)s already has a helper; end that pairing first."), "already_paired",
-                name=pairing.elder.person.name)  # fmt: skip
+    if ended_on is None:
+        check_one_helper(elder=pairing.elder, field="ended_on", exclude=pairing)
     if others.filter(helper_name=helper_name, paired_on=paired_on).exists():
         _refuse("helper_name", _("%(helper)s was already paired with this elder on %(day)s."), "duplicate",
                 helper=helper_name, day=paired_on)  # fmt: skip
@@ -522,6 +569,8 @@ def update_pairing(*, pairing, helper_name, paired_on, helper_unit="", helper_ph
 
 @transaction.atomic
 def update_visit(*, visit, visited_on, amount, visited_by="", note=""):
+    for day in (visit.visited_on, visited_on):  # neither the old date nor the new one may be closed
+        closing.ensure_open(organization=visit.organization, day=day, field="visited_on")
     if (
         m.Visit.objects.filter(kind=visit.kind, person=visit.person_id, visited_on=visited_on)
         .exclude(pk=visit.pk)
@@ -538,6 +587,8 @@ def update_visit(*, visit, visited_on, amount, visited_by="", note=""):
 
 @transaction.atomic
 def update_medical_waiver(*, waiver, granted_on, amount, provider=""):
+    for day in (waiver.granted_on, granted_on):
+        closing.ensure_open(organization=waiver.organization, day=day, field="granted_on")
     if waiver.elder.waivers.filter(granted_on=granted_on, provider=provider).exclude(pk=waiver.pk).exists():
         _refuse("provider", _("A waiver for %(name)s by %(provider)s on %(day)s is already recorded."), "duplicate",
                 name=waiver.elder.person.name, provider=provider or "—", day=granted_on)  # fmt: skip

@@ -8,28 +8,29 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from gonghui.audit.selectors import history_for
+from gonghui.core.formats import download_name
+from gonghui.core.officialdoc import DOCX_CONTENT_TYPE
+from gonghui.ledgers.downloads import export_response
+from gonghui.ledgers.exports import file_name
+from gonghui.ledgers.vocabulary import PROVINCES
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Organization, Place
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_visible_or_404, within_one_township
 from gonghui.paging import page_of
 from gonghui.people.models import Person
-from gonghui.people.privacy import reveal_for_export
+from gonghui.querystring import query_id
 from gonghui.reporting import indicators
 
 from . import forms, letters, selectors, services
 from . import models as m
 from .querysets import minors_visible_to
-from .registries import REGISTRIES, related_for
+from .registries import REGISTRIES, list_columns_for, related_for
 from .services_lists import SERVICE_LISTS
 
-PROVINCES = [
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
-    "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "黔州", "云南", "西藏",
-    "陕西", "甘肃", "青海", "宁夏", "新疆",
-]  # fmt: skip
 INDEX_FIGURES = [
     "three_cares.trainings", "three_cares.trainees", "three_cares.training_funds", "three_cares.referral_events",
     "three_cares.referred", "three_cares.employed", "three_cares.migrants_visited",
@@ -75,17 +76,10 @@ def _entries(request, registry):
     """The registry rows the page's filters select, before the user's scope is applied."""
     return registry.model.objects.search(
         q=request.GET.get("q", ""),
-        township=_int(request.GET.get("township")),
-        village=_int(request.GET.get("village")),
+        township=query_id(request, "township"),
+        village=query_id(request, "village"),
         destination=request.GET.get("destination", ""),
     )
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 @login_required
@@ -95,8 +89,9 @@ def entry_list(request, kind):
     rows = _entries(request, registry)
     page = page_of(rows.visible_to(request.user).order_by("-pk"), request.GET.get("page"),
                    related=related_for(registry), count=rows.count_visible_to(request.user))  # fmt: skip
-    headers = [registry.columns[i][0] for i in registry.list_columns]
-    rows = [(e, [registry.columns[i][1](e) for i in registry.list_columns]) for e in page]
+    columns = list_columns_for(registry, local=within_one_township(request.user))
+    headers = [(registry.columns[i][0], on_phone) for i, on_phone in columns]
+    rows = [(e, [(registry.columns[i][1](e), on_phone) for i, on_phone in columns]) for e in page]
     context = {
         "registry": registry,
         "page": page,
@@ -105,7 +100,7 @@ def entry_list(request, kind):
         "hidden": hidden,
         "child_counts": selectors.child_counts(request.user) if registry.minors else None,
         "q": request.GET.get("q", ""),
-        "township": _int(request.GET.get("township")),
+        "township": query_id(request, "township"),
         "destination": request.GET.get("destination", ""),
         "townships": Place.objects.visible_to(request.user).townships().order_by("division_code"),
         "provinces": PROVINCES if kind == "out_migrants" else [],
@@ -119,21 +114,9 @@ def entry_export(request, kind):
     registry = _registry(kind)
     if registry.minors and not minors_visible_to(request.user):
         raise Http404("not found")
-    entries = _entries(request, registry).visible_to(request.user).order_by("-pk")
-    entries = list(entries.select_related(*related_for(registry))[:200000])
-    numbers = reveal_for_export([e.person for e in entries], request.user, purpose=f"export {kind}")
-    headers = [header for header, _getter in registry.columns]
-
-    def rows():
-        for e in entries:
-            cells = [getter(e) for _header, getter in registry.columns]
-            cells[1] = numbers.get(e.person_id, cells[1])
-            yield cells
-
-    return ledger_response(
-        title=str(registry.title), unit=str(request.user.organization or ""), headers=headers, rows=rows(),
-        filename=f"{kind}.xlsx",
-    )  # fmt: skip
+    keys = ["q", "township", "village", "destination"]
+    params = {k: request.GET[k] for k in keys if request.GET.get(k)}
+    return export_response(request, f"registry-{kind}", params, back=reverse("threecares:entry-list", args=[kind]))
 
 
 @login_required
@@ -195,7 +178,7 @@ def pairing_create(request, pk):
             services.pair_elder(elder=elder, **form.cleaned_data)
             return redirect(elder.get_absolute_url())
         except ValidationError as e:
-            form.add_error(None, e)
+            _add_errors(form, e)  # "elder" is no field of the form: its refusal goes on top
     return render(
         request, "threecares/form.html", {"form": form, "title": _("Pair with a helper"), "entry": elder}
     )
@@ -227,7 +210,7 @@ def service_export(request, what):
     rows = ([getter(r) for _h, getter in spec.columns] for r in spec.queryset(request.user).iterator(2000))
     return ledger_response(
         title=str(spec.title), unit=str(request.user.organization or ""), headers=[str(h) for h, _g in spec.columns],
-        rows=rows, filename=f"{what}.xlsx", sum_columns=spec.sums,
+        rows=rows, filename=file_name(spec.title), sum_columns=spec.sums,
     )  # fmt: skip
 
 
@@ -235,7 +218,7 @@ def service_export(request, what):
 def mailing_letters(request):
     """Greeting letters or address labels (.docx) for a township or all, skipping blank addresses."""
     townships = Place.objects.visible_to(request.user).townships().order_by("division_code")
-    township = _int(request.GET.get("township"))
+    township = query_id(request, "township")
     rows = m.OutMigrant.objects.visible_to(request.user)
     if township:
         rows = rows.filter(township_id=township)
@@ -246,10 +229,9 @@ def mailing_letters(request):
             raise Http404("not found")
         rows = rows.exclude(mailing_address="").select_related("person", "township", "village").order_by("pk")
         document = letters.greeting_letters(rows) if what == "letters" else letters.address_labels(rows)
-        response = HttpResponse(
-            document, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        )
-        response["Content-Disposition"] = f'attachment; filename="greeting_{what}.docx"'
+        response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
+        stem = letters.LETTER_TITLE if what == "letters" else _("Address labels")
+        response["Content-Disposition"] = content_disposition_header(True, download_name(stem, "docx"))
         response["X-Letters-Count"] = str(counts["addressable"])
         return response
     context = {"townships": townships, "township": township, "counts": counts,
@@ -282,11 +264,12 @@ def mechanisms(request):
         .prefetch_related("items")
         .first()
     )
-    # A township sees the county's standard too: it is assessed by it.
+    # A township is assessed by the standard set above it (the nearest level first).
     if standard is None and request.user.organization is not None:
-        ancestors = request.user.organization.ancestors()
         standard = (
-            m.AssessmentStandard.objects.filter(year=year, organization__in=ancestors)
+            m.AssessmentStandard.objects.applying_to(request.user.organization)
+            .filter(year=year)
+            .order_by("-organization__path")
             .prefetch_related("items")
             .first()
         )
@@ -305,6 +288,8 @@ def mechanisms(request):
         "standard": standard,
         "scores": selectors.assessment_scores(request.user, standard) if standard else [],
         "can_inspect": request.user.can_edit and _townships(request.user, exclude_own=True).exists(),
+        # A village union reports to its township; it has no township to submit a report for.
+        "can_report": request.user.can_edit and _townships(request.user).exists(),
     }
     return render(request, "threecares/mechanisms.html", context)
 

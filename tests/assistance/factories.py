@@ -16,7 +16,8 @@ from gonghui.assistance.models import (
     PaymentStatus,
     Programme,
 )
-from tests.factories import PersonFactory, id_number
+from gonghui.orgs.models import Role, User
+from tests.factories import PersonFactory, UserFactory, id_number
 
 _n = itertools.count(500)
 
@@ -70,9 +71,22 @@ def eligibility_line(place, *, minimum="170", cap="3000", year=2008):
     )  # fmt: skip
 
 
+def approver_for(programme):
+    """An officer of the union that owns the programme: the level that approves its payments."""
+    org = programme.organization
+    user = User.objects.filter(username=f"approver-{org.pk}").first()
+    return user or UserFactory(username=f"approver-{org.pk}", organization=org, role=Role.COMMITTEE_OFFICER)
+
+
 def paid_payment(*, organization, programme, person, amount="200", archive=None, applied_on=datetime.date(2008, 1, 7),
-                 kind="hardship_worker", by=None):  # fmt: skip
-    """An application taken through review, a five-working-day notice, approval and payment."""
+                 kind=None, by=None, approver=None):  # fmt: skip
+    """An application taken through review, a five-working-day notice, approval and payment.
+
+    `by` applies and reviews; `approver` (default: an officer of the programme's union) approves and pays.
+    """
+    approver = approver or approver_for(programme)
+    # Without an archive, a hardship worker cannot be paid: such a row is a migrant worker's.
+    kind = kind or ("hardship_worker" if archive is not None else "migrant_worker")
     payment = services.apply_for_payment(
         organization=organization, programme=programme, person=person, archive=archive, beneficiary_kind=kind,
         amount=Decimal(amount), fund_source="own_funds", applied_on=applied_on, by=by,
@@ -81,7 +95,26 @@ def paid_payment(*, organization, programme, person, amount="200", archive=None,
     payment.refresh_from_db()
     notice = services.post_notice(organization=organization, payments=[payment], title="公示", posted_on=applied_on,
                                   by=by)  # fmt: skip
-    services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=by)
-    services.move_payment(payment=payment, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=by)
+    services.move_payment(
+        payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=approver
+    )
+    services.move_payment(payment=payment, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=approver)
     payment.refresh_from_db()
     return payment
+
+
+def crawl_records(cast, side):
+    """Records of every scoped assistance model inside one township (the URL-leak crawl's fixture)."""
+    from gonghui.assistance.models import HotlineCall, ModelWorker
+
+    head = new_person(side.village, name=f"{side.tag}户主")
+    household = ArchiveFactory(organization=side.union, head=head, code=f"KN-{side.tag}")
+    eligibility_line(side.place)
+    programme = ProgrammeFactory(organization=side.township, name=f"{side.tag}生活救助")
+    paid_payment(organization=side.township, programme=programme, person=head, archive=household)
+    services.open_case(organization=side.township, code=f"WQ-{side.tag}", title="欠薪", kind="wages",
+                       received_on=datetime.date(2008, 3, 1), people=[(head, "claimant", True)])  # fmt: skip
+    ModelWorker.objects.create(organization=side.union, person=head, level="county", honour="县劳动模范",
+                               year_honoured=2005, situation="retired")  # fmt: skip
+    HotlineCall.objects.create(organization=side.township, called_at=datetime.datetime(2008, 3, 1, 9, tzinfo=datetime.UTC),
+                               caller_name=f"{side.tag}来电", topic="wages", summary="欠薪", answered_by="王")  # fmt: skip

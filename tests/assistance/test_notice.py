@@ -38,7 +38,7 @@ def test_notice_page_never_shows_a_full_name_or_id_number(client, cast, househol
 def test_notice_docx_never_shows_a_full_name_or_id_number(client, cast, household, notice):
     client.force_login(cast.county_admin)
     response = client.get(f"{notice.get_absolute_url()}docx/")
-    document = docx.Document(io.BytesIO(b"".join(response.streaming_content)))
+    document = docx.Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
         c.text for t in document.tables for r in t.rows for c in r.cells
     )

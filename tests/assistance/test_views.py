@@ -89,7 +89,7 @@ def test_totals_page_equals_the_sum_of_the_paid_rows(client, cast, records, prog
     paid_payment(organization=cast.township_b, programme=medical, person=new_person(cast.village_b), amount="350",
                  kind="migrant_worker", applied_on=D(2008, 6, 2))  # fmt: skip
     services.apply_for_payment(organization=cast.township_a, programme=medical, person=new_person(cast.village_a),
-                               beneficiary_kind="child", amount=Decimal("90"), fund_source="government",
+                               beneficiary_kind="migrant_worker", amount=Decimal("90"), fund_source="government",
                                applied_on=D(2008, 7, 1))  # fmt: skip
     client.force_login(cast.county_admin)
     response = client.get(reverse("assistance:payment-totals"), {"year": 2008})
@@ -116,7 +116,7 @@ def test_service_refusal_is_shown_beside_the_field(client, cast, household, prog
     assert not Payment.objects.exists()
 
 
-def test_officer_walks_a_payment_from_application_to_paid_through_the_pages(
+def test_officer_takes_a_payment_to_notice_and_the_county_approves_and_pays_through_the_pages(
     client, cast, household, programme
 ):
     client.force_login(cast.township_a_officer)
@@ -134,6 +134,11 @@ def test_officer_walks_a_payment_from_application_to_paid_through_the_pages(
     })  # fmt: skip
     early = client.post(move, {"to": "approved", "on": "2008-01-10"})
     assert "on" in early.context["form"].errors
+    # The officer who applied and reviewed cannot approve; the county, which owns the programme, does.
+    assert 'id="approval-refused"' in client.get(payment.get_absolute_url()).content.decode()
+    own = client.post(move, {"to": "approved", "on": "2008-01-15"})
+    assert [e.code for e in own.context["form"].errors.as_data()["__all__"]] == ["approver_applied"]
+    client.force_login(cast.county_admin)
     client.post(move, {"to": "approved", "on": "2008-01-15"})
     client.post(move, {"to": "paid", "on": "2008-01-16"})
     payment.refresh_from_db()

@@ -19,8 +19,13 @@ def test_phone_menu_is_folded_until_the_menu_button_is_tapped(phone_page, live_s
     expect(page).to_have_url(f"{live_server.url}/people/")
 
 
-def test_desktop_shows_the_menu_without_a_menu_button(page, live_server, cast):
+def test_desktop_shows_the_area_groups_without_a_menu_button_and_a_group_opens_on_a_click(page, live_server, cast):
     page.set_viewport_size(DESKTOP)
     login(page, live_server, cast.township_a_officer)
-    expect(page.locator(".mainnav a[href='/people/']")).to_be_visible()
     expect(page.locator(".navbutton")).to_be_hidden()
+    people_link = page.locator(".mainnav a[href='/people/']")
+    expect(people_link).to_be_hidden()
+    page.locator(".navgrouplabel", has_text="人员与单位").click()
+    expect(people_link).to_be_visible()
+    people_link.click()
+    expect(page).to_have_url(f"{live_server.url}/people/")

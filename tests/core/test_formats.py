@@ -25,4 +25,7 @@ def test_dates_without_leading_zeros():
 
 def test_download_names_are_the_chinese_title_with_an_optional_date_and_no_path_characters():
     assert formats.download_name("外出务工人员台账", "xlsx") == "外出务工人员台账.xlsx"
-    assert formats.download_name("捐款/收据", ".docx", day=datetime.date(2008, 5, 16)) == "捐款收据-20080516.docx"
+    assert (
+        formats.download_name("捐款/收据", ".docx", day=datetime.date(2008, 5, 16))
+        == "捐款收据-20080516.docx"
+    )

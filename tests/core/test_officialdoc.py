@@ -32,8 +32,17 @@ def _east_asian(run):
 def test_the_page_margins_and_fonts_are_those_of_the_standard(tmp_path):
     document = Document(_document(tmp_path))
     section = document.sections[0]
-    mm = [round(length.mm, 1) for length in (section.page_width, section.page_height, section.top_margin,
-                                             section.bottom_margin, section.left_margin, section.right_margin)]
+    mm = [
+        round(length.mm, 1)
+        for length in (
+            section.page_width,
+            section.page_height,
+            section.top_margin,
+            section.bottom_margin,
+            section.left_margin,
+            section.right_margin,
+        )
+    ]
     assert mm == [210, 297, 37, 35, 28, 26]  # A4; top, bottom, left, right
     title = next(p for p in document.paragraphs if "工作总结" in p.text)
     assert _east_asian(title.runs[0]) == "方正小标宋简体" and title.runs[0].font.size == Pt(22)
@@ -49,7 +58,9 @@ def test_the_page_margins_and_fonts_are_those_of_the_standard(tmp_path):
     assert footer.runs[0].font.size == Pt(14)
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (libreoffice-writer-nogui) is not installed")
+@pytest.mark.skipif(
+    not shutil.which("soffice"), reason="LibreOffice (libreoffice-writer-nogui) is not installed"
+)
 def test_libreoffice_converts_it_to_pdf(tmp_path):
     path = _document(tmp_path)
     subprocess.run(

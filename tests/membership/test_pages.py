@@ -47,7 +47,9 @@ def test_form_refuses_a_coverage_over_100_percent(client, cast, workplace_a):
 
 
 def test_form_refuses_a_congress_before_the_term_it_ends(client, cast):
-    term = services.start_term(union=cast.county, number=10, starts_on=D(2003, 10, 18), ends_on=D(2008, 10, 17))
+    term = services.start_term(
+        union=cast.county, number=10, starts_on=D(2003, 10, 18), ends_on=D(2008, 10, 17)
+    )
     client.force_login(cast.county_admin)
     response = client.post("/membership/new/congress/", {"term": term.pk, "title": "第十一次代表大会",
                                                           "preparation_from": "2002-01-01"})  # fmt: skip

@@ -19,7 +19,7 @@ def _standard(cast):
 
 def test_report_completeness_counts_months_submitted_per_township(cast):
     for month in (1, 2, 3):
-        services.submit_info_report(organization=cast.township_a, year=2008, month=month,
+        services.record_info_report(organization=cast.township_a, year=2008, month=month,
                                     submitted_on=datetime.date(2008, month, 25), content="…")  # fmt: skip
     rows = {c.township: c for c in selectors.report_completeness(cast.county_admin, year=2008)}
     assert (rows[cast.township_a].submitted, rows[cast.township_a].share) == (3, 25)
@@ -36,7 +36,7 @@ def test_township_score_comes_from_its_records_and_the_inspection(cast):
     services.record_inspection_visit(inspection=inspection, organization=cast.township_a,
                                      visited_on=datetime.date(2008, 11, 3), score=80)  # fmt: skip
     for month in range(1, 7):
-        services.submit_info_report(organization=cast.township_a, year=2008, month=month,
+        services.record_info_report(organization=cast.township_a, year=2008, month=month,
                                     submitted_on=datetime.date(2008, month, 25), content="…")  # fmt: skip
     scores = {s.township: s for s in selectors.assessment_scores(cast.county_admin, standard)}
     # pairing 1/2 of 20 + inspection 0.8 of 10 + reports 6/12 of 12

@@ -10,8 +10,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from gonghui.ledgers.importer import UsageError, run_import
+from gonghui.ledgers.importer import UsageError
 from gonghui.ledgers.registry import all_kinds, get_kind
+from gonghui.ledgers.services import import_from_command_line
 from gonghui.ledgers.xlsx import write_rejected
 from gonghui.orgs.models import Organization
 
@@ -48,8 +49,10 @@ class Command(BaseCommand):
                 returncode=2,
             )
         try:
-            result = run_import(kind, path, organization=orgs[0], dry_run=options["dry_run"],
-                                skip_invalid=options["skip_invalid"], sheet=options["sheet"])  # fmt: skip
+            _job, result = import_from_command_line(
+                kind=kind, path=path, organization=orgs[0], dry_run=options["dry_run"],
+                skip_invalid=options["skip_invalid"], sheet=options["sheet"],
+            )  # fmt: skip
         except UsageError as e:
             raise CommandError(str(e), returncode=2)
         data = result.as_json()

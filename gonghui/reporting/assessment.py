@@ -1,0 +1,154 @@
+"""Assessment (考核): schemes as data, scored from the figures, targets, reports or by hand.
+
+assessment.scores(scheme)            # [Score(org, rank, total, lines=[Line(item, fraction, points, note)])]
+assessment.give_score(item=..., organization=..., score=..., note=..., by=user)
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs.models import Organization
+
+from . import indicators, reports, targets
+from .indicators import Period
+from .models import ManualScore, ReportForm, Scheme, SchemeItem
+
+ONE = Decimal(1)
+
+
+@dataclass
+class Line:
+    item: SchemeItem
+    fraction: Decimal
+    points: Decimal
+    note: str = ""
+
+
+@dataclass
+class Score:
+    organization: Organization
+    total: Decimal = Decimal(0)
+    rank: int = 0
+    lines: list = field(default_factory=list)
+
+
+def assessed(scheme):
+    rows = Organization.objects.filter(parent=scheme.organization, is_active=True)
+    if scheme.assessed == Scheme.Assessed.TOWNSHIPS:
+        rows = rows.filter(category=Organization.Category.TOWNSHIP)
+    return list(rows.order_by("path"))
+
+
+def _share(part, whole):
+    if part is None or not whole:
+        return Decimal(0)
+    return min(ONE, Decimal(str(part)) / Decimal(str(whole)))
+
+
+def _codes(item):
+    p = item.params or {}
+    if item.kind == SchemeItem.Kind.TARGET:
+        return [p.get("code")]
+    if item.kind == SchemeItem.Kind.SHARE:
+        return [p.get("code"), p.get("of")]
+    if item.kind == SchemeItem.Kind.ANY:
+        return list(p.get("codes") or [])
+    return []
+
+
+def scores(scheme, within=None):
+    """Every assessed organisation's score, ranked (1 = best), with the per-item breakdown.
+
+    Items on indicators no area has registered yet score 0 with a note saying so.
+    """
+    orgs = assessed(scheme)
+    if within is not None and within.pk != scheme.organization_id:
+        orgs = [o for o in orgs if o.path.startswith(within.path)]
+    items = list(scheme.items.all())
+    period = Period.year(scheme.year)
+    codes = sorted({c for item in items for c in _codes(item) if c and indicators.is_registered(c)})
+    figures = indicators.compute_children(scheme.organization, period, codes, children=orgs) if codes else {}
+    goal = targets.children_targets(scheme.organization, period)
+    manual = {(s.item_id, s.organization_id): s for s in ManualScore.objects.filter(item__scheme=scheme)}
+    form_rates = {}
+    for item in items:
+        if item.kind == SchemeItem.Kind.REPORTS:
+            form = ReportForm.objects.filter(code=item.params.get("form"), is_active=True,
+                                             organization=scheme.organization).first()  # fmt: skip
+            form_rates[item.pk] = (
+                reports.rates_by_committee(form, scheme.organization, scheme.year) if form else {}
+            )
+    out = []
+    for org in orgs:
+        values = figures.get(org.pk, {})
+        score = Score(org)
+        for item in items:
+            fraction, note = _fraction(item, org, values, goal, manual, form_rates)
+            points = (item.points * fraction).quantize(Decimal("0.1"))
+            score.lines.append(Line(item, fraction, points, note))
+            score.total += points
+        out.append(score)
+    out.sort(key=lambda s: (-s.total, s.organization.path))
+    rank = 0
+    for i, s in enumerate(out):
+        rank = i + 1 if i == 0 or s.total != out[i - 1].total else rank
+        s.rank = rank
+    return out
+
+
+def _fraction(item, org, values, goal, manual, form_rates):
+    p = item.params or {}
+    missing = [c for c in _codes(item) if not indicators.is_registered(c or "")]
+    if missing:
+        return Decimal(0), str(
+            _("not yet computed: %(codes)s") % {"codes": ", ".join(str(c) for c in missing)}
+        )
+    if item.kind == SchemeItem.Kind.TARGET:
+        actual, target = values.get(p["code"]), goal.get((org.pk, p["code"]))
+        if target is None:
+            return (ONE if actual else Decimal(0)), str(_("no target"))
+        return (ONE if not target else _share(actual, target)), f"{actual} / {target}"
+    if item.kind == SchemeItem.Kind.SHARE:
+        return _share(
+            values.get(p["code"]), values.get(p["of"])
+        ), f"{values.get(p['code'])} / {values.get(p['of'])}"
+    if item.kind == SchemeItem.Kind.ANY:
+        codes = p.get("codes") or []
+        done = sum(1 for c in codes if values.get(c))
+        return _share(done, len(codes)), f"{done} / {len(codes)}"
+    if item.kind == SchemeItem.Kind.REPORTS:
+        submitted, on_time, expected = form_rates.get(item.pk, {}).get(org.pk, (0, 0, 0))
+        part = on_time if p.get("on_time") else submitted
+        return _share(part, expected), f"{part} / {expected}"
+    given = manual.get((item.pk, org.pk))
+    if given is None:
+        return Decimal(0), str(_("not scored yet"))
+    return _share(given.score, item.points), given.note
+
+
+@transaction.atomic
+def give_score(*, item, organization, score, note, by=None):
+    """Score a manual item for one organisation; the note is required and the score at most the points."""
+    errors = {}
+    if item.kind != SchemeItem.Kind.MANUAL:
+        errors["item"] = _("This item is scored from the records, not by hand.")
+    if not (note or "").strip():
+        errors["note"] = _("Say what the score is based on.")
+    try:
+        score = Decimal(str(score))
+        if not score.is_finite() or not 0 <= score <= item.points:
+            raise ValueError
+    except Exception:
+        errors["score"] = _("Enter a score from 0 to %(points)s.") % {"points": item.points}
+    if organization.parent_id != item.scheme.organization_id:
+        errors["organization"] = _("%(org)s is not assessed by this scheme.") % {"org": organization.name}
+    if errors:
+        raise ValidationError(errors)
+    row, _created = ManualScore.objects.update_or_create(
+        item=item, organization=organization, defaults={"score": score, "note": note.strip(), "given_by": by}
+    )
+    return row

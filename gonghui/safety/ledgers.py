@@ -1,0 +1,447 @@
+"""Ledger kinds of the safety area: mines and workplaces, supervisors with their certificates, a
+township's monthly report sheet, hazards and accidents.
+
+``check`` calls the very rules the services and forms call (``rules.py``), so a row is refused
+with the same Chinese reason as the page gives; ``write`` goes through the services. These
+ledgers are small (a county's mines, a month's sheet, a year's hazards), so one service call a
+row is cheap and keeps one rule in one place.
+"""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from gonghui.ledgers.kinds import TOWNSHIP_ALIASES
+from gonghui.ledgers.registry import Column, LedgerKind, register_kind
+from gonghui.orgs.models import Enterprise, Organization
+from gonghui.people import idnumbers
+
+from . import rules, services
+from .models import (
+    AccidentKind,
+    Certificate,
+    HazardGrade,
+    HazardSource,
+    Supervisor,
+    Workplace,
+    WorkplaceKind,
+    WorkplaceStatusKind,
+    month_start,
+)
+
+KINDS = {"煤矿": WorkplaceKind.COAL, "非煤矿山": WorkplaceKind.MINING, "危险化学品": WorkplaceKind.CHEMICALS,
+         "危化品": WorkplaceKind.CHEMICALS, "烟花爆竹": WorkplaceKind.FIREWORKS, "冶金有色": WorkplaceKind.METALLURGY,
+         "冶金": WorkplaceKind.METALLURGY, "其他": WorkplaceKind.OTHER}  # fmt: skip
+STATUSES = {"生产": WorkplaceStatusKind.PRODUCING, "正常生产": WorkplaceStatusKind.PRODUCING,
+            "整改": WorkplaceStatusKind.RECTIFYING, "停产整顿": WorkplaceStatusKind.RECTIFYING,
+            "停产": WorkplaceStatusKind.SUSPENDED, "关闭": WorkplaceStatusKind.CLOSED,
+            "已关闭": WorkplaceStatusKind.CLOSED}  # fmt: skip
+SOURCES = {"督导检查": HazardSource.INSPECTION, "检查": HazardSource.INSPECTION, "群监员": HazardSource.SUPERVISOR,
+           "月督查": HazardSource.MONTHLY_REPORT, "月报": HazardSource.MONTHLY_REPORT}  # fmt: skip
+GRADES = {"一般": HazardGrade.ORDINARY, "一般隐患": HazardGrade.ORDINARY, "重大": HazardGrade.MAJOR,
+          "重大隐患": HazardGrade.MAJOR}  # fmt: skip
+ACCIDENT_KINDS = {"顶板": AccidentKind.ROOF, "冒顶": AccidentKind.ROOF, "瓦斯": AccidentKind.GAS,
+                  "透水": AccidentKind.WATER, "水害": AccidentKind.WATER, "运输": AccidentKind.TRANSPORT,
+                  "机电": AccidentKind.ELECTRICAL, "放炮": AccidentKind.BLASTING, "爆破": AccidentKind.BLASTING,
+                  "火灾": AccidentKind.FIRE, "其他": AccidentKind.OTHER}  # fmt: skip
+WORKPLACE = Column("workplace", "单位名称", "text", required=True, max_length=120,
+                   aliases=["煤矿名称", "煤矿", "企业名称", "单位"], example="高桥建材厂")  # fmt: skip
+MINE = Column("workplace", "煤矿", "text", required=True, max_length=120, aliases=["煤矿名称", "所在煤矿", "单位名称"],
+              example="黔山县高桥一号煤矿")  # fmt: skip
+MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月|[-/.]\s*\d{1,2}\s*日?)?\s*$")
+COUNT_RE = re.compile(r"^\s*(-?\d+)\s*人?\s*$")
+
+
+def labels(choices):
+    return {value: label for label, value in reversed(choices.items())}
+
+
+def _refuse(row, exc, fields):
+    """A rule's ValidationError as row errors, on the column that holds the field."""
+    for field, message in rules.messages_of(exc):
+        row.error(fields.get(field, ""), message)
+
+
+def _workplaces(rows, ctx, *, coal=False):
+    """{name: Workplace} for the rows' workplace names, inside the importing organisation's subtree."""
+    names = {row["workplace"] for row in rows if row["workplace"]}
+    found = Workplace.objects.visible_to(ctx.organization).filter(enterprise__name__in=names)
+    if coal:
+        found = found.coal()
+    return {w.enterprise.name: w for w in found.select_related("enterprise")}
+
+
+def _missing_workplace(row, coal=False):
+    if coal:
+        row.error("workplace", _("%(name)s is not a coal mine under supervision in your area; register it in the "
+                                 "mines ledger first.") % {"name": row["workplace"]})  # fmt: skip
+    else:
+        row.error("workplace", _("%(name)s is not a workplace under supervision in your area; register it in the "
+                                 "mines and workplaces ledger first.") % {"name": row["workplace"]})  # fmt: skip
+
+
+def parse_month(text):
+    """2008-05, 2008/5, 2008.5, 2008年5月 or a date of the month → the month's first day, else None."""
+    if isinstance(text, datetime.date):
+        return month_start(text)
+    match = MONTH_RE.match(str(text or ""))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def parse_count(row, key):
+    """A count of people as typed; a negative one is left for the rule to refuse with its reason."""
+    text = row.raw.get(key, "") or ""
+    if not text.strip():
+        return 0
+    match = COUNT_RE.match(text.replace("－", "-"))
+    if not match:
+        row.error(key, _("%(value)s is not a number of people.") % {"value": text})
+        return None
+    return int(match.group(1))
+
+
+# Mines and non-coal workplaces -------------------------------------------------------------------
+
+
+@register_kind
+class WorkplacesKind(LedgerKind):
+    code = "safety_workplaces"
+    title = "煤矿及非煤企业监管名册"
+    columns = [
+        WORKPLACE,
+        Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP_ALIASES, example="高桥镇"),
+        Column("kind", "类别", "choice", required=True, choices=KINDS, aliases=["行业类别", "企业类别"], example="其他"),
+        Column("pairs", "对数", "integer", aliases=["煤矿对数", "井对数"], example="0",
+               help="煤矿的井对数，须与单位名册一致。"),
+        Column("owner", "业主", "text", max_length=50, aliases=["矿主", "法定代表人", "负责人"], example="张三"),
+        Column("chair", "工会主席", "name", aliases=["煤矿工会主席"], example="李四"),
+        Column("status", "状态", "choice", choices=STATUSES, aliases=["生产状态"], example="正常生产"),
+        Column("status_since", "状态日期", "date", aliases=["起始日期"], example="2008-01-01"),
+        Column("annual_output", "年产量(吨)", "integer", aliases=["年产量", "设计能力(吨)", "产量(吨)"], example=""),
+        Column("is_key", "重点煤矿", "yesno", aliases=["重点"], example="否"),
+    ]  # fmt: skip
+    key = ["workplace"]
+    instructions = ["单位须已在“单位名册”中登记；本表为其补充监管信息，按单位名称匹配。"]
+
+    def check(self, rows, ctx):
+        names = {row["workplace"] for row in rows}
+        enterprises = {
+            e.name: e for e in Enterprise.objects.visible_to(ctx.organization).filter(name__in=names)
+        }
+        profiles = {w.enterprise_id: w for w in Workplace.objects.filter(enterprise__in=enterprises.values())}
+        for row in rows:
+            enterprise = enterprises.get(row["workplace"])
+            if enterprise is None:
+                row.error("workplace", _("%(name)s is not in the workplace register of your area; import it with "
+                                         "the workplaces ledger first.") % {"name": row["workplace"]})  # fmt: skip
+                continue
+            try:
+                rules.check_workplace_kind(enterprise=enterprise, kind=row["kind"])
+            except ValidationError as e:
+                _refuse(row, e, {"kind": "kind"})
+                continue
+            if row["pairs"] is not None and row["pairs"] != enterprise.coal_mine_pairs:
+                row.error("pairs", _("The workplace register gives %(name)s %(n)d pairs of shafts.") % {
+                    "name": enterprise.name, "n": enterprise.coal_mine_pairs})  # fmt: skip
+                continue
+            row.instance = enterprise
+            row.mark("changed" if enterprise.pk in profiles else "new")
+
+    def write(self, rows, ctx):
+        created = updated = 0
+        for row in rows:
+            enterprise = row.instance
+            union = Organization.objects.filter(enterprise=enterprise).order_by("pk").first()
+            if union is not None and row["chair"] and union.chair != row["chair"]:
+                union.chair = row["chair"]
+                union.save(update_fields=["chair"])
+            existing = Workplace.objects.filter(enterprise=enterprise).first()
+            services.save_workplace(
+                enterprise=enterprise, kind=row["kind"], owner=row.get("owner", ""), union=union,
+                is_key=bool(row["is_key"]), annual_output=row["annual_output"],
+                status=row["status"] or WorkplaceStatusKind.PRODUCING, status_since=row["status_since"] or ctx.today,
+                workplace=existing,
+            )  # fmt: skip
+            created, updated = (created, updated + 1) if existing else (created + 1, updated)
+        return created, updated
+
+
+def workplace_rows(queryset):
+    kinds, statuses = labels(KINDS), labels(STATUSES)
+    for w in queryset.select_related("enterprise__township", "union").order_by("enterprise__name"):
+        yield [w.name, w.township.name if w.township else "", kinds.get(w.kind, ""), w.pairs, w.owner,
+               w.union.chair if w.union else "", statuses.get(w.status, ""), w.status_since,
+               int(w.annual_output) if w.annual_output is not None else "", "是" if w.is_key else "否"]  # fmt: skip
+
+
+# Supervisors and their certificates --------------------------------------------------------------
+
+
+@register_kind
+class SupervisorsKind(LedgerKind):
+    code = "safety_supervisors"
+    title = "煤矿群监员名册"
+    columns = [
+        Column("name", "姓名", "name", required=True, aliases=["群监员姓名"], example="张三"),
+        Column("id_number", "身份证号", "id_number", required=True, aliases=["身份证号码", "公民身份号码"],
+               example=idnumbers.make_valid("520199", datetime.date(1975, 3, 8), 1), help="18位；请把本列设为“文本”。"),
+        MINE,
+        Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP_ALIASES, example="高桥镇"),
+        Column("appointed_on", "任职日期", "date", aliases=["聘任日期"], example="2008-01-01"),
+        Column("number", "证书编号", "text", max_length=40, aliases=["证号", "合格证编号"], example="黔山群监2008-001"),
+        Column("issued_on", "发证日期", "date", example="2008-04-01"),
+        Column("expires_on", "有效期至", "date", aliases=["证书有效期", "到期日期"], example="2011-03-31"),
+    ]  # fmt: skip
+    key = ["id_number", "workplace"]
+
+    def check(self, rows, ctx):
+        mines = _workplaces(rows, ctx, coal=True)
+        numbers = {row["number"] for row in rows if row["number"]}
+        taken = {
+            c.number: c for c in Certificate.objects.filter(number__in=numbers).select_related("supervisor")
+        }
+        people = ctx.people_by_id_number(rows)
+        for row in rows:
+            mine = mines.get(row["workplace"])
+            if mine is None:
+                _missing_workplace(row, coal=True)
+                continue
+            row.extra["mine"] = mine
+            if row["number"]:
+                if not (row["issued_on"] and row["expires_on"]):
+                    row.error("issued_on", _("A certificate needs its issue and expiry dates."))
+                    continue
+                try:
+                    rules.check_certificate_dates(issued_on=row["issued_on"], expires_on=row["expires_on"])
+                except ValidationError as e:
+                    _refuse(row, e, {"expires_on": "expires_on"})
+                    continue
+                held = taken.get(row["number"])
+                person = people.get(row["id_number"])
+                if held is not None and (person is None or held.supervisor.person_id != person.pk):
+                    row.error(
+                        "number", _("Certificate %(number)s is already recorded.") % {"number": row["number"]}
+                    )
+                    continue
+                row.extra["certificate_known"] = held is not None
+            row.mark("new")
+
+    def write(self, rows, ctx):
+        people = ctx.ensure_people(rows, township="township")
+        created = updated = 0
+        for row in rows:
+            mine, person = row.extra["mine"], people[row["id_number"]]
+            supervisor = Supervisor.objects.filter(workplace=mine, person=person).first()
+            if supervisor is None:
+                supervisor = services.add_supervisor(
+                    workplace=mine, person=person, appointed_on=row["appointed_on"]
+                )
+                created += 1
+            else:
+                updated += 1
+            if row["number"] and not row.extra.get("certificate_known"):
+                services.issue_certificate(supervisor=supervisor, number=row["number"], issued_on=row["issued_on"],
+                                           expires_on=row["expires_on"])  # fmt: skip
+        return created, updated
+
+
+def supervisor_rows(queryset, user, reveal=None):
+    """ID numbers masked, or clear when a role that may see them asked for them (`reveal` logs it)."""
+    rows = list(
+        queryset.select_related("person", "workplace__enterprise__township").prefetch_related("certificates")
+    )
+    numbers = reveal.numbers([s.person for s in rows]) if reveal is not None else {}
+    for s in rows:
+        cert = max(s.certificates.all(), key=lambda c: c.expires_on, default=None)
+        yield [s.person.name, numbers.get(s.person.pk, s.person.id_number_masked), s.workplace.name,
+               s.workplace.township.name if s.workplace.township else "", s.appointed_on,
+               cert.number if cert else "", cert.issued_on if cert else "", cert.expires_on if cert else ""]  # fmt: skip
+
+
+# A township's monthly report sheet ---------------------------------------------------------------
+
+
+@register_kind
+class MonthlyReportsKind(LedgerKind):
+    code = "safety_monthly_reports"
+    title = "乡镇煤矿安全生产月督查表"
+    columns = [
+        MINE,
+        Column("month", "月份", "text", required=True, max_length=20, aliases=["督查月份", "报告月份"], example="2008-05",
+               help="如 2008-05、2008年5月。"),
+        Column("output", "产量(吨)", "amount", aliases=["月产量(吨)", "产量", "月产量"], example="5000",
+               help="本月产煤吨数。"),
+        Column("people_underground", "井下人数", "integer", aliases=["下井人数", "入井人数"], example="60"),
+        Column("supervisor", "值班群监员", "name", aliases=["当班群监员", "群监员"], example="张三"),
+        Column("problems", "发现问题", "text", aliases=["存在问题", "问题"], example="个别工作面支护不规范"),
+        Column("measures", "整改措施", "text", aliases=["措施", "处理措施"], example="已责令整改并复查"),
+    ]  # fmt: skip
+    key = ["workplace", "month"]
+    instructions = [
+        "每矿每月一行；月份结束后填报，同一煤矿同一月份只能报一次（退回的报告请在网页上修改后重报）。"
+    ]
+
+    def natural_key(self, row):
+        month = parse_month(row.raw.get("month", ""))
+        return (row["workplace"], month) if row["workplace"] and month else None
+
+    def check(self, rows, ctx):
+        mines = _workplaces(rows, ctx, coal=True)
+        supervisors = {}
+        for s in Supervisor.objects.filter(workplace__in=mines.values()).select_related("person"):
+            supervisors[(s.workplace_id, s.person.name)] = s
+        for row in rows:
+            mine = mines.get(row["workplace"])
+            if mine is None:
+                _missing_workplace(row, coal=True)
+                continue
+            month = parse_month(row["month"])
+            if month is None:
+                row.error("month", _("Give the month as 2008-05."))
+                continue
+            try:
+                rules.check_report_month(workplace=mine, month=month, today=ctx.today)
+            except ValidationError as e:
+                _refuse(row, e, {"month": "month", "workplace": "workplace"})
+                continue
+            supervisor = None
+            if row["supervisor"]:
+                supervisor = supervisors.get((mine.pk, row["supervisor"]))
+                if supervisor is None:
+                    row.error("supervisor", _("%(name)s is not a supervisor of %(mine)s.") % {
+                        "name": row["supervisor"], "mine": mine.name})  # fmt: skip
+                    continue
+            row.extra.update(mine=mine, month=month, supervisor=supervisor)
+            row.mark("new")
+
+    def write(self, rows, ctx):
+        for row in rows:
+            services.file_report(
+                workplace=row.extra["mine"], month=row.extra["month"], on=ctx.today, today=ctx.today, by=ctx.user,
+                output=row["output"] or 0, people_underground=row["people_underground"] or 0,
+                supervisor_on_duty=row.extra["supervisor"], problems=row.get("problems", ""),
+                measures=row.get("measures", ""),
+            )  # fmt: skip
+        return len(rows), 0
+
+
+def monthly_report_rows(queryset):
+    for r in queryset.select_related("workplace__enterprise", "supervisor_on_duty__person").order_by(
+        "workplace__enterprise__name"
+    ):
+        yield [r.workplace.name, f"{r.month:%Y-%m}", r.output, r.people_underground,
+               r.supervisor_on_duty.person.name if r.supervisor_on_duty else "", r.problems, r.measures]  # fmt: skip
+
+
+# Hazards -----------------------------------------------------------------------------------------
+
+
+@register_kind
+class HazardsKind(LedgerKind):
+    code = "safety_hazards"
+    title = "隐患排查治理台帐"
+    columns = [
+        WORKPLACE,
+        Column("found_on", "发现日期", "date", required=True, aliases=["排查日期", "检查日期"], example="2008-08-05"),
+        Column("source", "发现途径", "choice", required=True, choices=SOURCES, aliases=["来源"], example="督导检查"),
+        Column("description", "隐患描述", "text", required=True, aliases=["隐患内容", "存在隐患"], example="消防器材过期未更换"),
+        Column("grade", "隐患等级", "choice", choices=GRADES, aliases=["等级"], example="一般"),
+        Column("deadline", "整改期限", "date", required=True, aliases=["限期整改日期"], example="2008-08-31"),
+        Column("responsible", "整改责任人", "text", max_length=50, aliases=["责任人"], example="张三"),
+        Column("rectified_on", "整改日期", "date", aliases=["整改完成日期"], example="2008-08-20"),
+        Column("rechecked_by", "复查人", "text", max_length=50, example="李四"),
+        Column("rechecked_on", "复查日期", "date", example="2008-08-25"),
+    ]  # fmt: skip
+    key = ["workplace", "found_on", "description"]
+
+    def check(self, rows, ctx):
+        workplaces = _workplaces(rows, ctx)
+        for row in rows:
+            workplace = workplaces.get(row["workplace"])
+            if workplace is None:
+                _missing_workplace(row)
+                continue
+            try:
+                rules.check_hazard_dates(found_on=row["found_on"], deadline=row["deadline"],
+                                         rectified_on=row["rectified_on"], rechecked_on=row["rechecked_on"],
+                                         rechecked_by=row.get("rechecked_by", ""))  # fmt: skip
+            except ValidationError as e:
+                _refuse(row, e, {k: k for k in ("deadline", "rectified_on", "rechecked_on", "rechecked_by")})
+                continue
+            row.extra["workplace"] = workplace
+            row.mark("new")
+
+    def write(self, rows, ctx):
+        for row in rows:
+            services.record_hazard(
+                workplace=row.extra["workplace"], found_on=row["found_on"], source=row["source"],
+                description=row["description"], deadline=row["deadline"], grade=row["grade"] or HazardGrade.ORDINARY,
+                responsible=row.get("responsible", ""), rectified_on=row["rectified_on"],
+                rechecked_by=row.get("rechecked_by", ""), rechecked_on=row["rechecked_on"],
+            )  # fmt: skip
+        return len(rows), 0
+
+
+def hazard_rows(queryset):
+    sources, grades = labels(SOURCES), labels(GRADES)
+    for h in queryset.select_related("workplace__enterprise").order_by("found_on", "pk"):
+        yield [h.workplace.name, h.found_on, sources.get(h.source, ""), h.description, grades.get(h.grade, ""),
+               h.deadline, h.responsible, h.rectified_on or "", h.rechecked_by, h.rechecked_on or ""]  # fmt: skip
+
+
+# Accidents ---------------------------------------------------------------------------------------
+
+
+@register_kind
+class AccidentsKind(LedgerKind):
+    code = "safety_accidents"
+    title = "安全生产事故台帐"
+    columns = [
+        WORKPLACE,
+        Column("occurred_on", "事故日期", "date", required=True, aliases=["发生日期", "日期"], example="2008-04-28"),
+        Column("kind", "事故类别", "choice", required=True, choices=ACCIDENT_KINDS, aliases=["类别"], example="顶板"),
+        # Counts are read as text so a negative one is refused by the rule, with its reason.
+        Column("deaths", "死亡人数", "text", aliases=["死亡"], example="1"),
+        Column("serious_injuries", "重伤人数", "text", aliases=["重伤"], example="0"),
+        Column("minor_injuries", "轻伤人数", "text", aliases=["轻伤"], example="0"),
+        Column("cause", "事故原因", "text", aliases=["原因"], example="顶板管理不到位"),
+        Column("report", "报告情况", "text", aliases=["上报情况"], example="已上报县安监局"),
+        Column("follow_up", "处理情况", "text", aliases=["后续处理", "善后处理"], example="停产整顿"),
+    ]  # fmt: skip
+    key = ["workplace", "occurred_on", "kind"]
+
+    def check(self, rows, ctx):
+        workplaces = _workplaces(rows, ctx)
+        for row in rows:
+            workplace = workplaces.get(row["workplace"])
+            if workplace is None:
+                _missing_workplace(row)
+                continue
+            counts = {k: parse_count(row, k) for k in ("deaths", "serious_injuries", "minor_injuries")}
+            if any(v is None for v in counts.values()):
+                continue
+            try:
+                rules.check_counts(**counts)
+            except ValidationError as e:
+                _refuse(row, e, {k: k for k in counts})
+                continue
+            row.extra.update(workplace=workplace, counts=counts)
+            row.mark("new")
+
+    def write(self, rows, ctx):
+        for row in rows:
+            services.record_accident(workplace=row.extra["workplace"], occurred_on=row["occurred_on"], kind=row["kind"],
+                                     cause=row.get("cause", ""), report=row.get("report", ""),
+                                     follow_up=row.get("follow_up", ""), **row.extra["counts"])  # fmt: skip
+        return len(rows), 0
+
+
+def accident_rows(queryset):
+    kinds = labels(ACCIDENT_KINDS)
+    for a in queryset.select_related("workplace__enterprise").order_by("occurred_on", "pk"):
+        yield [a.workplace.name, a.occurred_on, kinds.get(a.kind, ""), a.deaths, a.serious_injuries, a.minor_injuries,
+               a.cause, a.report, a.follow_up]  # fmt: skip
