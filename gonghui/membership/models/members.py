@@ -26,10 +26,12 @@ class MembershipQuerySet(ScopedQuerySet):
     def search(self, *, q="", card="", migrant=None, at_source=None, status=""):
         """The member list's filters, shared by the page and its export; the text search is the people search."""
         rows = self
+        # "in [value]", not "= value": Django writes a true boolean as the bare column on SQLite,
+        # which cannot use the (organization, flag, id) index (a county's page: 90 ms → 1 ms).
         if migrant is not None:
-            rows = rows.filter(is_migrant_worker=migrant)
+            rows = rows.filter(is_migrant_worker__in=[migrant])
         if at_source is not None:
-            rows = rows.filter(joined_at_source=at_source)
+            rows = rows.filter(joined_at_source__in=[at_source])
         if status == "current":
             rows = rows.current()
         elif status == "left":
@@ -117,6 +119,7 @@ class Membership(models.Model):
                 fields=["organization", "is_migrant_worker", "id"], name="membership_org_migrant_id"
             ),
             models.Index(fields=["organization", "left_on", "id"], name="membership_org_left_id"),  # current ones
+            models.Index(fields=["organization", "joined_at_source", "id"], name="membership_org_source_id"),
             models.Index(fields=["card_number"], name="membership_card"),
             models.Index(fields=["person", "joined_on"], name="membership_person_joined"),  # the person page
         ]
