@@ -17,6 +17,7 @@ from gonghui.core.formats import download_name
 from gonghui.ledgers.exports import chunks, file_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.people.picker import pick_results
 from gonghui.people.privacy import conceal_minors
 from gonghui.querystring import query_id, query_year
 from gonghui.reporting import indicators
@@ -449,6 +450,23 @@ def payment_list(request):
     conceal_minors([p.person for p in context["page"]], request.user)
     template = "assistance/partials/payment_rows.html" if request.htmx else "assistance/payment_list.html"
     return render(request, template, context)
+
+
+@login_required
+def person_pick(request):
+    """The payment form's person picker: each person found comes with their household's archive."""
+    return pick_results(request, extra=_archives_of)
+
+
+def _archives_of(request, people):
+    """{person id: {"archive": code, "note": …}} for people heading or in a household archive the user sees."""
+    archives = HardshipArchive.objects.visible_to(request.user).filter(status=ArchiveStatus.ARCHIVED)
+    found = {}
+    for pk, code in archives.filter(head__in=people).values_list("head_id", "code"):
+        found.setdefault(pk, code)
+    for pk, code in archives.filter(members__person__in=people).values_list("members__person_id", "code"):
+        found.setdefault(pk, code)
+    return {pk: {"archive": code, "note": _("archive %(code)s") % {"code": code}} for pk, code in found.items()}
 
 
 @login_required

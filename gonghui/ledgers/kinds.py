@@ -15,7 +15,7 @@ from gonghui.orgs.codes import credit_code_check_char, validate_credit_code
 from gonghui.orgs.models import Enterprise, Place
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
-from gonghui.people.services import people_named
+from gonghui.people.services import people_named, suggest_changes
 
 from .bulk import adapt, fast_initials, insert_rows
 from .persons import INSERT_BATCH
@@ -94,6 +94,9 @@ class PeopleKind(LedgerKind):
                 else:
                     row.instance = person
                     row.mark("conflict")
+                    # What the file says differently goes to the owning unit as a suggestion; the
+                    # importer is not shown the registered values.
+                    row.extra["suggested"] = self._suggested(row, person)
                     row.warn("id_number", _("This person is registered by another unit; the row matched their "
                                             "ID number and name and left their record as that unit keeps it."))  # fmt: skip
             else:
@@ -195,6 +198,15 @@ class PeopleKind(LedgerKind):
                 changes.append((row.headers.get(attr, self.column(attr).header), old, new))
         row.mark("changed" if changes else "unchanged", changes=changes)
 
+    def _suggested(self, row, person):
+        """{header: the file's value} where the row differs from the person kept by another unit."""
+        suggested = {}
+        for attr in ("phone", "address", "ethnicity"):
+            new = row[attr]
+            if new not in (None, "") and getattr(person, attr) != new:
+                suggested[str(row.headers.get(attr, self.column(attr).header))] = str(new)
+        return suggested
+
     INSERT_FIELDS = ["name", "name_initials", "id_number_cipher", "id_number_hash", "id_number_masked", "gender",
                      "birth_date", "ethnicity", "phone", "township_id", "village_id", "address", "created_at",
                      "updated_at"]  # fmt: skip
@@ -218,6 +230,8 @@ class PeopleKind(LedgerKind):
                 updated.append(person)
                 touched.update(values)
         insert_rows(Person, self.INSERT_FIELDS, new, adapted={"created_at", "updated_at"})
+        suggestions = [(row.instance, row.extra["suggested"]) for row in rows if row.extra.get("suggested")]
+        suggest_changes(suggestions, actor=ctx.user, organization=ctx.organization, what=self.title)
         if updated:
             fields = sorted({*touched, "name_initials", "updated_at"})
             Person.objects.bulk_update(updated, fields, batch_size=INSERT_BATCH)

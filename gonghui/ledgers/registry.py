@@ -266,6 +266,14 @@ class LedgerKind:
         name = next((c.key for c in self.columns if c.type == "name" and c.key == "name"), None)
         return number, name
 
+    def why_not_import(self, user):
+        """Why this user may not import this kind (shown beside it), or None when they may."""
+        if self.can_import(user):
+            return None
+        if not getattr(user, "can_edit", False):
+            return _("Your role reads ledgers and exports them; it does not import them.")
+        return _("Your role may not import this ledger.")
+
     def check(self, rows, ctx):
         """Validate a batch of parsed rows against other data; report with row.error()/row.warn()."""
 

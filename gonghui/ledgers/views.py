@@ -30,9 +30,13 @@ def _kind(code):
 @login_required
 def index(request):
     jobs = ImportJob.objects.visible_to(request.user).select_related("organization", "user")[:30]
-    kinds = [{"kind": k, "can_import": k.can_import(request.user)} for k in all_kinds()]
+    kinds = [{"kind": k, "can_import": k.can_import(request.user), "why_not": k.why_not_import(request.user)}
+             for k in all_kinds()]  # fmt: skip
+    # A role that imports nothing (the leader, the auditor) gets the exports, not an import page.
+    imports = any(item["can_import"] for item in kinds)
     exports = ExportJob.objects.visible_to(request.user)[:10]
-    return render(request, "ledgers/index.html", {"kinds": kinds, "jobs": jobs, "exports": exports})
+    context = {"kinds": kinds, "jobs": jobs, "imports": imports, "exports": exports}
+    return render(request, "ledgers/index.html", context)
 
 
 @login_required

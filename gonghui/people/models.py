@@ -21,6 +21,19 @@ class Gender(models.TextChoices):
     FEMALE = "F", _("Female")
 
 
+_CODEPOINT_COLLATIONS = {"C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic"}
+_collation = {}
+
+
+def _codepoint_collation():
+    """Whether the PostgreSQL database sorts text by code point (collation C and its kin)."""
+    if "db" not in _collation:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+            _collation["db"] = cursor.fetchone()[0] in _CODEPOINT_COLLATIONS
+    return _collation["db"]
+
+
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
         return scoping.restrict_people(self, user)
@@ -48,6 +61,11 @@ class PersonQuerySet(models.QuerySet):
             # (0.2-0.5 s at 1,000,000 people). Every name starting with the text sorts at or
             # after it, so this lower bound changes no result and starts the walk at the text.
             rows = rows.filter(name__gte=text)
+            if _codepoint_collation():
+                # Where names sort by code point, every one starting with the text also sorts
+                # before text + U+10FFFF: the walk stops at the prefix's end instead of the
+                # index's (5 s for 王 at 1,000,000 people, 471,000 entries read for 9,000).
+                rows = rows.filter(name__lt=text + "\U0010ffff")
         return rows
 
     def _with_phone(self, digits):

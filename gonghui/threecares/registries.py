@@ -130,6 +130,21 @@ def related_for(registry):
     return fields
 
 
+TOWNSHIP, VILLAGE, PHONE = 4, 5, 3  # indexes of 乡镇, 村(社区) and 联系电话 in _BASE
+
+
+def list_columns_for(registry, *, local):
+    """[(column index, shown on a phone)] for the registry's page.
+
+    ``local``: the user sees one township only; 乡镇 would repeat on every row, so the village
+    and the phone take its place, and both stay on a phone. Others keep 乡镇 on a phone.
+    """
+    if not local:
+        return [(i, n == 0) for n, i in enumerate(registry.list_columns)]
+    rest = [i for i in registry.list_columns if i not in (TOWNSHIP, VILLAGE, PHONE)]
+    return [(VILLAGE, True), (PHONE, True)] + [(i, False) for i in rest]
+
+
 EXPORT_PERSON_FIELDS = ["person__name", "person__id_number_masked", "person__id_number_cipher", "person__gender",
                         "person__phone", "person__birth_date"]  # fmt: skip
 

@@ -19,7 +19,7 @@ from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.vocabulary import PROVINCES
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Organization, Place
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_visible_or_404, within_one_township
 from gonghui.paging import page_of
 from gonghui.people.models import Person
 from gonghui.querystring import query_id
@@ -28,7 +28,7 @@ from gonghui.reporting import indicators
 from . import forms, letters, selectors, services
 from . import models as m
 from .querysets import minors_visible_to
-from .registries import REGISTRIES, related_for
+from .registries import REGISTRIES, list_columns_for, related_for
 from .services_lists import SERVICE_LISTS
 
 INDEX_FIGURES = [
@@ -89,8 +89,9 @@ def entry_list(request, kind):
     rows = _entries(request, registry)
     page = page_of(rows.visible_to(request.user).order_by("-pk"), request.GET.get("page"),
                    related=related_for(registry), count=rows.count_visible_to(request.user))  # fmt: skip
-    headers = [registry.columns[i][0] for i in registry.list_columns]
-    rows = [(e, [registry.columns[i][1](e) for i in registry.list_columns]) for e in page]
+    columns = list_columns_for(registry, local=within_one_township(request.user))
+    headers = [(registry.columns[i][0], on_phone) for i, on_phone in columns]
+    rows = [(e, [(registry.columns[i][1](e), on_phone) for i, on_phone in columns]) for e in page]
     context = {
         "registry": registry,
         "page": page,

@@ -17,7 +17,13 @@ FIRST = {
     "visits": ["elders"],
     "medical_waivers": ["elders"],
     "assistance_payments": ["hardship_archives"],
+    "safety_workplaces": ["enterprises"],
+    "safety_hazards": ["enterprises", "safety_workplaces"],
+    "safety_accidents": ["enterprises", "safety_workplaces"],
+    "collective_contracts": ["enterprises"],
+    "workplace_democracy": ["enterprises"],
 }
+NEEDS_A_COAL_MINE = {"safety_supervisors", "safety_monthly_reports"}
 
 
 def import_template(kind, cast, tmp_path, *, dry_run):
@@ -40,6 +46,10 @@ def test_the_example_row_of_the_template_would_pass_a_dry_run(kind, cast, tmp_pa
     if kind.code == "assistance_payments":
         Programme.objects.create(organization=cast.county, year=2008, kind=Programme.Kind.HOLIDAY_WARMTH,
                                  name="2008年元旦春节送温暖")  # fmt: skip
+    if kind.code in NEEDS_A_COAL_MINE:
+        from tests.safety.factories import example_mine
+
+        example_mine(cast)
     for code in FIRST.get(kind.code, []):
         first = import_template(get_kind(code), cast, tmp_path, dry_run=False)
         assert first.status == "committed", [e.as_dict() for e in first.errors]
