@@ -11,7 +11,7 @@ class MembershipConfig(AppConfig):
         from gonghui.audit.registry import audit
         from gonghui.orgs import scoping
 
-        from . import indicators, ledgers, sections  # noqa: F401  figures, ledger kinds, person page
+        from . import exports, indicators, ledgers, sections  # noqa: F401  export, figures, ledger kinds, person page
         from . import models as m
 
         # A membership or an honour is a record about a person: the union's subtree sees the person.

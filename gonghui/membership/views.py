@@ -189,29 +189,12 @@ def _yes(value):
 
 @login_required
 def members_export(request):
-    """The member list as the members ledger (its import headers), with the page's filters.
+    """The member list as the members ledger, with the page's filters (see exports.members_export)."""
+    from gonghui.ledgers.downloads import export_response
 
-    ID numbers are masked, as every list shows them (TODO(issue 14): the export registry's logged reveal).
-    """
-    from gonghui.core.formats import download_name
-    from gonghui.ledgers.registry import get_kind
-    from gonghui.ledgers.xlsx import ledger_response
-    from gonghui.people.privacy import shown_id_number
-
-    rows = _members(request).visible_to(request.user).order_by("-pk")
-    rows = list(rows.select_related("person__township", "person__village", "organization")[:200000])
-    kind = get_kind("members")
-
-    def cells():
-        for r in rows:
-            p = r.person
-            yield [p.name, shown_id_number(p, request.user), p.township.name if p.township else "",
-                   p.village.name if p.village else "", r.organization.name, r.joined_on, r.card_number,
-                   _yes(r.is_migrant_worker), _yes(r.joined_at_source), p.phone]  # fmt: skip
-
-    return ledger_response(title=kind.title, unit=str(request.user.organization or ""),
-                           headers=[c.header for c in kind.columns], rows=cells(),
-                           filename=download_name(kind.title, "xlsx", day=timezone.localdate()))  # fmt: skip
+    keys = ("q", "card", "migrant", "source", "status")
+    params = {k: request.GET[k] for k in keys if request.GET.get(k)}
+    return export_response(request, "members", params, back=reverse("membership:members"))
 
 
 @login_required

@@ -145,13 +145,6 @@ def list_columns_for(registry, *, local):
     return [(VILLAGE, True), (PHONE, True)] + [(i, False) for i in rest]
 
 
-def _int(value):
-    """An id from the export's saved filters; anything else (too large, not a number) filters nothing."""
-    from gonghui.querystring import parse_id
-
-    return parse_id(value)
-
-
 EXPORT_PERSON_FIELDS = ["person__name", "person__id_number_masked", "person__id_number_cipher", "person__gender",
                         "person__phone", "person__birth_date"]  # fmt: skip
 
@@ -160,12 +153,13 @@ def _export_builder(registry):
     def build(user, params=None, reveal=None):
         from gonghui.ledgers.exports import Export, chunks
         from gonghui.people.privacy import conceal_minors
+        from gonghui.querystring import parse_id
 
         from .querysets import minors_visible_to
 
         params = params or {}
         entries = registry.model.objects.search(
-            q=params.get("q", ""), township=_int(params.get("township")), village=_int(params.get("village")),
+            q=params.get("q", ""), township=parse_id(params.get("township")), village=parse_id(params.get("village")),
             destination=params.get("destination", ""),
         ).visible_to(user)  # fmt: skip
         if registry.minors and not minors_visible_to(user):

@@ -114,8 +114,9 @@ def entry_export(request, kind):
     registry = _registry(kind)
     if registry.minors and not minors_visible_to(request.user):
         raise Http404("not found")
-    keys = ["q", "township", "village", "destination"]
-    params = {k: request.GET[k] for k in keys if request.GET.get(k)}
+    params = {"q": request.GET.get("q", ""), "township": query_id(request, "township"),
+              "village": query_id(request, "village"), "destination": request.GET.get("destination", "")}  # fmt: skip
+    params = {k: v for k, v in params.items() if v}
     return export_response(request, f"registry-{kind}", params, back=reverse("threecares:entry-list", args=[kind]))
 
 

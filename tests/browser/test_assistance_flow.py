@@ -78,6 +78,7 @@ def test_officer_takes_a_household_from_application_to_payment_and_public_notice
     # the programme, approves and pays; approval is refused while the notice runs.
     page.goto(f"{live_server.url}{payment.get_absolute_url()}")
     expect(page.locator("#approval-refused")).to_be_visible()
+    page.context.clear_cookies()  # log out
     login(page, live_server, cast.county_admin)
     page.goto(f"{live_server.url}{payment.get_absolute_url()}")
     page.select_option("select#id_to", "approved")
