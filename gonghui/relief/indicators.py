@@ -6,12 +6,14 @@ not voided, by the day received, in the collecting union's subtree.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Max
+from django.db.models import BigIntegerField, F, Max, Q, Sum
+from django.db.models.functions import Cast, Coalesce, Round
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.assistance.indicators import PAID_ORDER, PAYMENT_COLUMNS
 from gonghui.assistance.models import Payment
 from gonghui.orgs import scoping
-from gonghui.reporting.indicators import register, register_activity
+from gonghui.reporting.indicators import Percent, register, register_activity
 
 from .models import Campaign, Donation
 
@@ -38,7 +40,8 @@ def relief_households(org, period):
     return households(relief_payments(org, period))
 
 
-@register("relief.amount", name=_("Disaster relief paid to worker households"), unit=_("yuan"))
+@register("relief.amount", name=_("Disaster relief paid to worker households"), unit=_("yuan"),
+          records=relief_payments, columns=PAYMENT_COLUMNS, total="sum:amount", order=PAID_ORDER)  # fmt: skip
 def relief_amount(org, period):
     return relief_payments(org, period).total()
 
@@ -47,7 +50,22 @@ def _donations(org, period):
     return scoping.restrict(Donation.objects.all(), org).between(period.start, period.end)
 
 
-@register("donations.amount", name=_("Donations in cash and kind"), unit=_("yuan"))
+def _counted_donations(org, period):
+    return _donations(org, period).counted()
+
+
+DONATION_COLUMNS = [
+    ("organization__name", _("collecting union")), ("campaign__name", _("campaign")),
+    ("display_name", _("name shown")), ("kind", _("kind")), ("received_on", _("received on")),
+    ("through_unions", _("through the unions")), ("amount", _("amount (yuan)")),
+]  # fmt: skip
+DONATION_ORDER = ("-received_on", "-pk")
+# Amounts in fen, whole numbers: the share is worked out in integers, exact on every database.
+_fen = Cast(Round(F("amount") * 100), BigIntegerField())
+
+
+@register("donations.amount", name=_("Donations in cash and kind"), unit=_("yuan"),
+          records=_counted_donations, columns=DONATION_COLUMNS, total="sum:amount", order=DONATION_ORDER)  # fmt: skip
 def donations_amount(org, period):
     return _donations(org, period).totals()["amount"]
 
@@ -60,12 +78,15 @@ def union_share(totals):
     return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-@register("donations.union_share", name=_("Share of donations through the unions"), unit=_("%"))
+@register("donations.union_share", name=_("Share of donations through the unions"), unit=_("%"),
+          records=_counted_donations, columns=DONATION_COLUMNS, order=DONATION_ORDER,
+          total=Percent(Coalesce(Sum(_fen, filter=Q(through_unions=True)), 0), Sum(_fen)))  # fmt: skip
 def donations_union_share(org, period):
     return union_share(_donations(org, period).totals())
 
 
-@register("donations.count", name=_("Gifts recorded"), unit=_("gifts"))
+@register("donations.count", name=_("Gifts recorded"), unit=_("gifts"),
+          records=_counted_donations, columns=DONATION_COLUMNS, order=DONATION_ORDER)  # fmt: skip
 def donations_count(org, period):
     return _donations(org, period).totals()["count"]
 
