@@ -6,7 +6,19 @@ not voided, by the day received, in the collecting union's subtree.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import BigIntegerField, F, Max, Q, Sum
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +47,34 @@ def households(payments):
     return sum(1 for amount in net.values() if amount > 0)
 
 
-@register("relief.households", name=_("Worker households given disaster relief"), unit=_("households"))
+def _fen():
+    """A payment's or gift's amount in fen: a whole number, summed exactly on every database."""
+    return Cast(Round(F("amount") * 100), BigIntegerField())
+
+
+def relief_household_payments(org, period):
+    """The relief payments, each with its household (``_household``: the archive, else minus the
+    person) and the household's net over the period (``_net``, in fen; reversals net out), as
+    ``households`` keys and nets them."""
+    payments = relief_payments(org, period)
+    by_archive = (
+        payments.filter(archive=OuterRef("archive")).order_by().values("archive").annotate(n=Sum(_fen())).values("n")
+    )
+    by_person = (
+        payments.filter(archive__isnull=True, person=OuterRef("person"))
+        .order_by().values("person").annotate(n=Sum(_fen())).values("n")
+    )  # fmt: skip
+    return payments.annotate(
+        _household=Case(When(archive__isnull=False, then=F("archive_id")), default=-F("person_id"),
+                        output_field=IntegerField()),
+        _net=Case(When(archive__isnull=False, then=Subquery(by_archive)), default=Subquery(by_person),
+                  output_field=BigIntegerField()),
+    )  # fmt: skip
+
+
+@register("relief.households", name=_("Worker households given disaster relief"), unit=_("households"),
+          records=relief_household_payments, columns=PAYMENT_COLUMNS, order=PAID_ORDER,
+          total=Count("_household", distinct=True, filter=Q(_net__gt=0)))  # fmt: skip
 def relief_households(org, period):
     return households(relief_payments(org, period))
 
@@ -60,8 +99,6 @@ DONATION_COLUMNS = [
     ("through_unions", _("through the unions")), ("amount", _("amount (yuan)")),
 ]  # fmt: skip
 DONATION_ORDER = ("-received_on", "-pk")
-# Amounts in fen, whole numbers: the share is worked out in integers, exact on every database.
-_fen = Cast(Round(F("amount") * 100), BigIntegerField())
 
 
 @register("donations.amount", name=_("Donations in cash and kind"), unit=_("yuan"),
@@ -80,7 +117,7 @@ def union_share(totals):
 
 @register("donations.union_share", name=_("Share of donations through the unions"), unit=_("%"),
           records=_counted_donations, columns=DONATION_COLUMNS, order=DONATION_ORDER,
-          total=Percent(Coalesce(Sum(_fen, filter=Q(through_unions=True)), 0), Sum(_fen)))  # fmt: skip
+          total=Percent(Coalesce(Sum(_fen(), filter=Q(through_unions=True)), 0), Sum(_fen())))  # fmt: skip
 def donations_union_share(org, period):
     return union_share(_donations(org, period).totals())
 
