@@ -33,8 +33,10 @@ from .models import Campaign, Donation
 def relief_payments(org, period):
     """Paid relief (assistance payments of any campaign's relief programme) in the subtree and period."""
     programmes = Campaign.objects.filter(relief_programme__isnull=False).values("relief_programme")
-    return scoping.restrict(Payment.objects.all(), org).paid_between(period.start, period.end).filter(
-        programme__in=programmes
+    return (
+        scoping.restrict(Payment.objects.all(), org)
+        .paid_between(period.start, period.end)
+        .filter(programme__in=programmes)
     )
 
 
@@ -58,7 +60,11 @@ def relief_household_payments(org, period):
     ``households`` keys and nets them."""
     payments = relief_payments(org, period)
     by_archive = (
-        payments.filter(archive=OuterRef("archive")).order_by().values("archive").annotate(n=Sum(_fen())).values("n")
+        payments.filter(archive=OuterRef("archive"))
+        .order_by()
+        .values("archive")
+        .annotate(n=Sum(_fen()))
+        .values("n")
     )
     by_person = (
         payments.filter(archive__isnull=True, person=OuterRef("person"))
