@@ -1,6 +1,19 @@
 """Figures of seed section 二.3: coal mines, accidents, supervisors, non-coal inspections and hazards."""
 
-from django.db.models import Case, Count, IntegerField, Max, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    Max,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +21,20 @@ from gonghui.orgs import scoping
 from gonghui.reporting.indicators import Percent, register, register_activity
 
 from . import selectors
-from .models import Accident, Certificate, ExamResult, Hazard, InspectionVisit, MonthlyReport, Workplace
+from .models import (
+    Accident,
+    Certificate,
+    ExamResult,
+    Hazard,
+    InspectionVisit,
+    MonthlyReport,
+    Workplace,
+    WorkplaceStatus,
+    WorkplaceStatusKind,
+    month_end,
+    month_start,
+    months_of,
+)
 
 
 def _scoped(model, org):
@@ -166,7 +192,44 @@ def rectification_rate(org, period):
     return selectors.percent(found.rectified_by(period.end).count(), found.count())
 
 
-@register("safety.monthly_report_rate", name=_("Monthly supervision reports received"), unit=_("%"))
+def _mines_owing_reports(org, period):
+    """The coal mines that owed a report for a month of the period, each with the reports it owed
+    (``reports_owed``: months ended by the period's end and before today, the mine not closed on
+    the month's first day) and those received of them (``reports_received``), as
+    ``selectors.reporting_rate`` counts them."""
+    today = timezone.localdate()
+    months = [
+        m for m in months_of(period.start, period.end) if month_end(m) <= period.end and month_end(m) < today
+    ]
+    reports = _scoped(MonthlyReport, org)
+    owed, received = Value(0), Value(0)
+    for month in months:
+        status = (
+            WorkplaceStatus.objects.filter(workplace=OuterRef("pk"), on__lte=month_start(month))
+            .order_by("-on", "-pk")
+            .values("status")[:1]
+        )
+        closed = Exact(Subquery(status), WorkplaceStatusKind.CLOSED)  # no status yet: producing
+        owed = owed + Case(When(closed, then=Value(0)), default=Value(1))
+        filed = Exists(reports.for_month(month).filter(workplace=OuterRef("pk")))
+        received = received + Case(When(closed, then=Value(0)), When(filed, then=Value(1)), default=Value(0))
+    return (
+        _scoped(Workplace, org)
+        .coal()
+        .annotate(
+            reports_owed=ExpressionWrapper(owed, output_field=IntegerField()),
+            reports_received=ExpressionWrapper(received, output_field=IntegerField()),
+        )
+        .filter(reports_owed__gt=0)
+    )
+
+
+@register("safety.monthly_report_rate", name=_("Monthly supervision reports received"), unit=_("%"),
+          records=_mines_owing_reports, order=("enterprise__name", "pk"),
+          total=Percent(Sum("reports_received"), Sum("reports_owed")), columns=[
+              ("organization__name", _("union")), ("enterprise__name", _("mine")),
+              ("reports_owed", _("reports owed")), ("reports_received", _("reports received")),
+          ])  # fmt: skip
 def monthly_report_rate(org, period):
     return selectors.reporting_rate(_scoped(Workplace, org), _scoped(MonthlyReport, org), period.start, period.end,
                                     timezone.localdate())  # fmt: skip
