@@ -6,12 +6,26 @@ not voided, by the day received, in the collecting union's subtree.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Max
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Round
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.assistance.indicators import PAID_ORDER, PAYMENT_COLUMNS
 from gonghui.assistance.models import Payment
 from gonghui.orgs import scoping
-from gonghui.reporting.indicators import register, register_activity
+from gonghui.reporting.indicators import Percent, register, register_activity
 
 from .models import Campaign, Donation
 
@@ -19,8 +33,10 @@ from .models import Campaign, Donation
 def relief_payments(org, period):
     """Paid relief (assistance payments of any campaign's relief programme) in the subtree and period."""
     programmes = Campaign.objects.filter(relief_programme__isnull=False).values("relief_programme")
-    return scoping.restrict(Payment.objects.all(), org).paid_between(period.start, period.end).filter(
-        programme__in=programmes
+    return (
+        scoping.restrict(Payment.objects.all(), org)
+        .paid_between(period.start, period.end)
+        .filter(programme__in=programmes)
     )
 
 
@@ -33,12 +49,44 @@ def households(payments):
     return sum(1 for amount in net.values() if amount > 0)
 
 
-@register("relief.households", name=_("Worker households given disaster relief"), unit=_("households"))
+def _fen():
+    """A payment's or gift's amount in fen: a whole number, summed exactly on every database."""
+    return Cast(Round(F("amount") * 100), BigIntegerField())
+
+
+def relief_household_payments(org, period):
+    """The relief payments, each with its household (``_household``: the archive, else minus the
+    person) and the household's net over the period (``_net``, in fen; reversals net out), as
+    ``households`` keys and nets them."""
+    payments = relief_payments(org, period)
+    by_archive = (
+        payments.filter(archive=OuterRef("archive"))
+        .order_by()
+        .values("archive")
+        .annotate(n=Sum(_fen()))
+        .values("n")
+    )
+    by_person = (
+        payments.filter(archive__isnull=True, person=OuterRef("person"))
+        .order_by().values("person").annotate(n=Sum(_fen())).values("n")
+    )  # fmt: skip
+    return payments.annotate(
+        _household=Case(When(archive__isnull=False, then=F("archive_id")), default=-F("person_id"),
+                        output_field=IntegerField()),
+        _net=Case(When(archive__isnull=False, then=Subquery(by_archive)), default=Subquery(by_person),
+                  output_field=BigIntegerField()),
+    )  # fmt: skip
+
+
+@register("relief.households", name=_("Worker households given disaster relief"), unit=_("households"),
+          records=relief_household_payments, columns=PAYMENT_COLUMNS, order=PAID_ORDER,
+          total=Count("_household", distinct=True, filter=Q(_net__gt=0)))  # fmt: skip
 def relief_households(org, period):
     return households(relief_payments(org, period))
 
 
-@register("relief.amount", name=_("Disaster relief paid to worker households"), unit=_("yuan"))
+@register("relief.amount", name=_("Disaster relief paid to worker households"), unit=_("yuan"),
+          records=relief_payments, columns=PAYMENT_COLUMNS, total="sum:amount", order=PAID_ORDER)  # fmt: skip
 def relief_amount(org, period):
     return relief_payments(org, period).total()
 
@@ -47,7 +95,20 @@ def _donations(org, period):
     return scoping.restrict(Donation.objects.all(), org).between(period.start, period.end)
 
 
-@register("donations.amount", name=_("Donations in cash and kind"), unit=_("yuan"))
+def _counted_donations(org, period):
+    return _donations(org, period).counted()
+
+
+DONATION_COLUMNS = [
+    ("organization__name", _("collecting union")), ("campaign__name", _("campaign")),
+    ("display_name", _("name shown")), ("kind", _("kind")), ("received_on", _("received on")),
+    ("through_unions", _("through the unions")), ("amount", _("amount (yuan)")),
+]  # fmt: skip
+DONATION_ORDER = ("-received_on", "-pk")
+
+
+@register("donations.amount", name=_("Donations in cash and kind"), unit=_("yuan"),
+          records=_counted_donations, columns=DONATION_COLUMNS, total="sum:amount", order=DONATION_ORDER)  # fmt: skip
 def donations_amount(org, period):
     return _donations(org, period).totals()["amount"]
 
@@ -60,12 +121,15 @@ def union_share(totals):
     return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-@register("donations.union_share", name=_("Share of donations through the unions"), unit=_("%"))
+@register("donations.union_share", name=_("Share of donations through the unions"), unit=_("%"),
+          records=_counted_donations, columns=DONATION_COLUMNS, order=DONATION_ORDER,
+          total=Percent(Coalesce(Sum(_fen(), filter=Q(through_unions=True)), 0), Sum(_fen())))  # fmt: skip
 def donations_union_share(org, period):
     return union_share(_donations(org, period).totals())
 
 
-@register("donations.count", name=_("Gifts recorded"), unit=_("gifts"))
+@register("donations.count", name=_("Gifts recorded"), unit=_("gifts"),
+          records=_counted_donations, columns=DONATION_COLUMNS, order=DONATION_ORDER)  # fmt: skip
 def donations_count(org, period):
     return _donations(org, period).totals()["count"]
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Sum
-from django.db.models.functions import Substr
+from django.db.models import Case, Count, DecimalField, ExpressionWrapper, F, IntegerField, Sum, Value, When
+from django.db.models.functions import Floor, Substr
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -222,6 +223,27 @@ class Indicator:
 
     def accessible_to(self, user):
         return not self.minors or getattr(user, "can_see_minors", False)
+
+
+class Percent(ExpressionWrapper):
+    """A ``total=`` for a rate: part / whole in per cent to one decimal, rounded half up (0 when
+    whole is 0 or has no rows), as ``Decimal(part) * 100 / whole`` quantized ROUND_HALF_UP gives it.
+
+    ``part`` and ``whole`` are aggregates giving whole numbers (counts, or sums of integers such
+    as amounts in fen): the database gives the whole tenths in integer arithmetic, exact on every
+    database (no float rounding at x.x5), and Python divides them by ten.
+    """
+
+    def __init__(self, part, whole):
+        tenths = Case(
+            When(Exact(whole, 0), then=Value(0)),
+            default=Floor((2000 * part + whole) / (2 * whole)),
+            output_field=IntegerField(),
+        )
+        super().__init__(tenths, output_field=DecimalField(max_digits=7, decimal_places=1))
+
+    def convert_value(self, value, expression, connection):
+        return None if value is None else (Decimal(int(value)) / 10).quantize(Decimal("0.1"))
 
 
 _registry = {}
