@@ -311,8 +311,8 @@ class MeetingForm(ScopedForm):
         super().__init__(*args, user=user, **kwargs)
         # A committee follows the plenary held above it, which it does not "see" as its own record.
         org = user.organization
-        above = list(org.ancestors().values_list("pk", flat=True)) + [org.pk] if org else []
-        self.fields["follows"].queryset = m.Meeting.objects.filter(kind="plenary", organization__in=above)
+        meetings = m.Meeting.objects.applying_to(org) if org else m.Meeting.objects.none()
+        self.fields["follows"].queryset = meetings.filter(kind="plenary")
 
     def submit(self):
         d = dict(self.cleaned_data)
