@@ -41,8 +41,8 @@ class ScopedForm(forms.Form):
                     field.queryset = Enterprise.objects.visible_to(user).order_by("name")
                 elif model is Place:
                     field.queryset = Place.objects.visible_to(user).townships()
-                elif hasattr(model.objects, "visible_to"):
-                    field.queryset = model.objects.visible_to(user)
+                elif hasattr(field.queryset, "visible_to"):
+                    field.queryset = field.queryset.visible_to(user)  # keeps the field's select_related
         _dates(self)
 
 
@@ -111,7 +111,9 @@ class TermForm(ScopedForm):
 
 
 class CongressForm(ScopedForm):
-    term = forms.ModelChoiceField(label=_("Term it ends"), queryset=m.CommitteeTerm.objects.all())
+    term = forms.ModelChoiceField(
+        label=_("Term it ends"), queryset=m.CommitteeTerm.objects.select_related("organization")
+    )
     title = forms.CharField(label=_("Title"), max_length=100)
     preparation_from = forms.DateField(label=_("Preparation from"))
     delegates = forms.IntegerField(label=_("Delegates"), min_value=1, required=False)
@@ -273,8 +275,8 @@ class _RecordForm(forms.ModelForm):
                     field.queryset = Organization.objects.visible_to(user)
                 elif model is Person:
                     field.queryset = Person.objects.none()
-                elif hasattr(model.objects, "visible_to"):
-                    field.queryset = model.objects.visible_to(user)
+                elif hasattr(field.queryset, "visible_to"):
+                    field.queryset = field.queryset.visible_to(user)  # keeps the field's select_related
         _dates(self)
 
     def submit(self):
@@ -311,8 +313,8 @@ class MeetingForm(ScopedForm):
         super().__init__(*args, user=user, **kwargs)
         # A committee follows the plenary held above it, which it does not "see" as its own record.
         org = user.organization
-        above = list(org.ancestors().values_list("pk", flat=True)) + [org.pk] if org else []
-        self.fields["follows"].queryset = m.Meeting.objects.filter(kind="plenary", organization__in=above)
+        meetings = m.Meeting.objects.applying_to(org) if org else m.Meeting.objects.none()
+        self.fields["follows"].queryset = meetings.filter(kind="plenary")
 
     def submit(self):
         d = dict(self.cleaned_data)

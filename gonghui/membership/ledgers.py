@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
+from gonghui.ledgers.vocabulary import TOWNSHIP_ALIASES, VILLAGE_ALIASES
 from gonghui.orgs.models import Enterprise, Organization
 from gonghui.people import idnumbers
 
@@ -117,8 +118,8 @@ class MembersKind(LedgerKind):
         Column("name", "姓名", "name", required=True, example="张三"),
         Column("id_number", "身份证号", "id_number", required=True, aliases=["身份证号码", "公民身份号码"],
                example="520199198003080014"),  # fmt: skip
-        Column("township", "乡镇", "place", place="township", aliases=["乡(镇)"]),
-        Column("village", "村(社区)", "place", place="village", within="township", aliases=["村(居)委会"]),
+        Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP_ALIASES),
+        Column("village", "村(社区)", "place", place="village", within="township", aliases=VILLAGE_ALIASES),
         Column("union", "所在工会", "text", required=True, aliases=["工会名称", "基层工会"], example="高桥村工会"),
         Column("joined_on", "入会时间", "date", required=True, aliases=["入会日期"], example="2008-03-01"),
         Column("card_number", "会员证号", "text", max_length=30, aliases=["会员证编号"]),

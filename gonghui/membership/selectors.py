@@ -13,12 +13,9 @@ from .models.democracy import PUBLIC_OWNERSHIPS
 
 def special_contract_rule(org):
     """The rule set by the nearest organisation at or above `org`, or the default (union + women staff)."""
-    rules = {r.organization_id: r for r in m.SpecialContractRule.objects.filter(
-        organization__in=list(org.ancestors().values_list("pk", flat=True)) + [org.pk])}  # fmt: skip
-    for ancestor in [org, *reversed(list(org.ancestors()))]:
-        if ancestor.pk in rules:
-            return rules[ancestor.pk]
-    return m.SpecialContractRule(needs_union=True, min_women_staff=1, min_staff=0)
+    # What is set higher up applies below (scoping.applying_to); the deepest path is the nearest.
+    rule = m.SpecialContractRule.objects.applying_to(org).order_by("-organization__path").first()
+    return rule or m.SpecialContractRule(needs_union=True, min_women_staff=1, min_staff=0)
 
 
 def _with_active_union():

@@ -86,8 +86,10 @@ def applying_to(queryset, org, *, via="organization"):
 def applying_or_visible(queryset, user, *, via="organization"):
     """A list page of things set at some level: what applies to the user's organisation (set above
     or by it) and what the user keeps below (their subtree), each row once."""
+    if _root_path(user) is None:  # fail closed: anonymous, inactive, no organisation
+        return queryset.none()
     condition = subtree_q(user, via=via)
-    org = getattr(user, "organization", None)
+    org = user if hasattr(user, "path") and hasattr(user, "level") else getattr(user, "organization", None)
     if org is not None:
         condition |= set_above_q(org, via=via)
     return queryset.filter(condition)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
+from gonghui.orgs import scoping
 from gonghui.orgs.models import Enterprise, Organization
 
 from . import services
@@ -32,8 +33,7 @@ DONOR_KINDS = {"工会": "union", "单位": "workplace", "企业": "workplace", 
 def _campaigns(ctx):
     cache = ctx.cache.get("campaigns")
     if cache is None:
-        owners = list(ctx.organization.ancestors()) + [ctx.organization]
-        cache = {c.name: c for c in Campaign.objects.filter(organization__in=owners)}
+        cache = {c.name: c for c in scoping.applying_to(Campaign.objects.all(), ctx.organization)}  # here or above
         ctx.cache["campaigns"] = cache
     return cache
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
 from gonghui.orgs.fields import owned_by
-from gonghui.orgs.models import PATH_STEP, Enterprise, Organization
+from gonghui.orgs.models import Enterprise, Organization
 from gonghui.people.models import Person
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -43,12 +43,7 @@ class CampaignQuerySet(models.QuerySet):
         A township's union takes part in the county's drive: it sees the campaign (and its own
         subtree's gifts, never another township's).
         """
-        own = scoping.restrict(self, user)
-        root = scoping._root_path(user)
-        if not root:
-            return own
-        steps = [root[: i + PATH_STEP] for i in range(0, len(root) - PATH_STEP, PATH_STEP)]
-        return own | self.filter(organization__path__in=steps)
+        return scoping.applying_or_visible(self, user)
 
 
 class Campaign(models.Model):
@@ -298,6 +293,8 @@ class ReceiptCounter(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     last_number = models.PositiveIntegerField(default=0)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         constraints = [
