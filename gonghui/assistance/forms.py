@@ -7,10 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.orgs.models import Organization, Place
-from gonghui.people import idnumbers
-from gonghui.people.models import Person
-from gonghui.people.picker import PICKED, PersonPicker, picked_id
-from gonghui.people.services import match_person
+from gonghui.people.forms import PersonByIdNumber
+from gonghui.people.picker import PersonPicker
 from gonghui.widgets import DateInput, DateTimeInput, MonthInput
 
 from . import crypto, services
@@ -38,41 +36,6 @@ DATE = DateInput()
 
 def _today():
     return timezone.localdate()
-
-
-class PersonByIdNumber(forms.CharField):
-    """A person the user may see, chosen with the person picker (or an ID number typed without it)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 30)
-        kwargs.setdefault("help_text", _("Search by name, pinyin initials, ID number or phone; the person must be "
-                                         "registered in People first."))  # fmt: skip
-        kwargs.setdefault("widget", PersonPicker())
-        super().__init__(*args, **kwargs)
-        self.user = None
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        if value.startswith(PICKED):
-            person = Person.objects.visible_to(self.user).filter(pk=picked_id(value) or 0).first()
-            if person is None:
-                raise ValidationError(_("Choose the person again from the search results."), code="unknown_person")
-            return person
-        number = idnumbers.validate(value)
-        # The one rule (people.services.match_people): with no name typed, only a person the user
-        # already sees is found; anyone else reads as not registered, naming nobody.
-        person = match_person(self.user, id_number=number).person
-        if person is None:
-            raise ValidationError(
-                _(
-                    "No person with ID number %(value)s is registered in your area; register them in People first."
-                ),
-                code="unknown_person",
-                params={"value": idnumbers.mask(number)},
-            )
-        return person
 
 
 class ScopedForm(forms.Form):

@@ -235,6 +235,8 @@ class LedgerKind:
     batch_size: int = 2000
     # Lines (Chinese, data) for the template's instructions sheet, after the per-column help.
     instructions: list[str] = []
+    # The column holding the name of the person the row's ID number is about (see person_keys).
+    name_key: str = "name"
 
     def column(self, key):
         for column in self.columns:
@@ -263,7 +265,7 @@ class LedgerKind:
         number = next((c.key for c in self.columns if c.type == "id_number"), None)
         if number is None:
             return None
-        name = next((c.key for c in self.columns if c.type == "name" and c.key == "name"), None)
+        name = next((c.key for c in self.columns if c.key == self.name_key), None)
         return number, name
 
     def why_not_import(self, user):

@@ -8,21 +8,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs.models import Enterprise, Organization, Place
-from gonghui.people import idnumbers
+from gonghui.people.forms import PersonByIdNumber
 from gonghui.people.models import Person
+from gonghui.widgets import DateInput
 
 from . import models as m
 from . import services
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 ATTACHMENT_LIMIT = 20 * 1024 * 1024
 ATTACHMENT_TYPES = (".pdf", ".doc", ".docx", ".wps", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 
 
 def _dates(form):
+    """ISO date inputs (the shared widget), and the user's scope for every person field."""
     for field in form.fields.values():
         if isinstance(field, forms.DateField):
             field.widget = DATE
+        if isinstance(field, PersonByIdNumber):
+            field.user = form.user
 
 
 class ScopedForm(forms.Form):
@@ -53,7 +57,7 @@ def _unions():
 class UnionEventForm(ScopedForm):
     union = _unions()
     kind = forms.ChoiceField(label=_("Event"), choices=m.UnionEvent.Kind.choices)
-    on = forms.DateField(label=_("Date"))
+    on = forms.DateField(widget=DATE, label=_("Date"))
     chair = forms.CharField(label=_("Chair"), max_length=50, required=False)
     form = forms.ChoiceField(label=_("Form"), choices=[("", "---")] + m.UnionEvent.Form.choices, required=False)
     members_at_founding = forms.IntegerField(label=_("Members at founding"), min_value=0, required=False)
@@ -72,7 +76,7 @@ class FoundUnionForm(ScopedForm):
     name = forms.CharField(label=_("Name of the union"), max_length=100)
     category = forms.ChoiceField(label=_("Category"), choices=Organization.Category.choices[4:])
     workplace = forms.ModelChoiceField(label=_("Workplace"), queryset=Enterprise.objects.all(), required=False)
-    founded_on = forms.DateField(label=_("Founded on"))
+    founded_on = forms.DateField(widget=DATE, label=_("Founded on"))
     form = forms.ChoiceField(label=_("Form"), choices=m.UnionEvent.Form.choices)
     chair = forms.CharField(label=_("Chair"), max_length=50)
     members_at_founding = forms.IntegerField(label=_("Members at founding"), min_value=1)
@@ -92,9 +96,9 @@ class FoundUnionForm(ScopedForm):
 class LegalRegistrationForm(ScopedForm):
     union = _unions()
     status = forms.ChoiceField(label=_("Status"), choices=m.LegalRegistration.Status.choices)
-    applied_on = forms.DateField(label=_("Applied on"), required=False)
+    applied_on = forms.DateField(widget=DATE, label=_("Applied on"), required=False)
     certificate_number = forms.CharField(label=_("Certificate number"), max_length=40, required=False)
-    registered_on = forms.DateField(label=_("Registered on"), required=False)
+    registered_on = forms.DateField(widget=DATE, label=_("Registered on"), required=False)
 
     def submit(self):
         return services.set_legal_registration(**self.cleaned_data)
@@ -103,8 +107,8 @@ class LegalRegistrationForm(ScopedForm):
 class TermForm(ScopedForm):
     union = forms.ModelChoiceField(label=_("Union"), queryset=Organization.objects.all())
     number = forms.IntegerField(label=_("Term number"), min_value=1)
-    starts_on = forms.DateField(label=_("Starts on"))
-    ends_on = forms.DateField(label=_("Ends on"))
+    starts_on = forms.DateField(widget=DATE, label=_("Starts on"))
+    ends_on = forms.DateField(widget=DATE, label=_("Ends on"))
 
     def submit(self):
         return services.start_term(**self.cleaned_data)
@@ -115,7 +119,7 @@ class CongressForm(ScopedForm):
         label=_("Term it ends"), queryset=m.CommitteeTerm.objects.select_related("organization")
     )
     title = forms.CharField(label=_("Title"), max_length=100)
-    preparation_from = forms.DateField(label=_("Preparation from"))
+    preparation_from = forms.DateField(widget=DATE, label=_("Preparation from"))
     delegates = forms.IntegerField(label=_("Delegates"), min_value=1, required=False)
 
     def submit(self):
@@ -135,28 +139,10 @@ class HoldCongressForm(forms.Form):
         return services.hold_congress(congress=self.congress, **self.cleaned_data)
 
 
-class PersonByIdNumber(forms.CharField):
-    """A registered person, typed as their ID number (the registry already holds them)."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        try:
-            number = idnumbers.validate(value)
-        except forms.ValidationError as e:
-            raise forms.ValidationError(e.messages)
-        person = Person.objects.with_id_number(number).first()
-        if person is None:
-            raise forms.ValidationError(_("No one with this ID number is registered yet: add the person first."),
-                                        code="unknown_person")  # fmt: skip
-        return person
-
-
 class JoinForm(ScopedForm):
     person = PersonByIdNumber(label=_("ID number"), max_length=20)
     union = _unions()
-    joined_on = forms.DateField(label=_("Joined on"))
+    joined_on = forms.DateField(widget=DATE, label=_("Joined on"))
     card_number = forms.CharField(label=_("Member card number"), max_length=30, required=False)
     is_migrant_worker = forms.BooleanField(label=_("Migrant worker"), required=False)
     joined_at_source = forms.BooleanField(label=_("Joined at source"), required=False)
@@ -167,7 +153,7 @@ class JoinForm(ScopedForm):
 
 class TransferForm(ScopedForm):
     to_union = forms.ModelChoiceField(label=_("To union"), queryset=Organization.objects.all())
-    on = forms.DateField(label=_("Date"))
+    on = forms.DateField(widget=DATE, label=_("Date"))
     note = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
     def __init__(self, *args, membership, **kwargs):
@@ -198,9 +184,9 @@ class ContractForm(ScopedForm):
     organization = forms.ModelChoiceField(label=_("Signing union (regional or sectoral)"),
                                           queryset=Organization.objects.all(), required=False)  # fmt: skip
     scope = forms.CharField(label=_("Region or sector"), max_length=100, required=False)
-    signed_on = forms.DateField(label=_("Signed on"))
-    starts_on = forms.DateField(label=_("In force from"))
-    ends_on = forms.DateField(label=_("In force until"))
+    signed_on = forms.DateField(widget=DATE, label=_("Signed on"))
+    starts_on = forms.DateField(widget=DATE, label=_("In force from"))
+    ends_on = forms.DateField(widget=DATE, label=_("In force until"))
     workers_covered = forms.IntegerField(label=_("Workers covered"), min_value=0)
     women_covered = forms.IntegerField(label=_("Women covered"), min_value=0, required=False)
 
@@ -228,8 +214,8 @@ class LabourContractsForm(ScopedForm):
 
 class WorkersCongressForm(ScopedForm):
     workplace = forms.ModelChoiceField(label=_("Workplace"), queryset=Enterprise.objects.all())
-    established_on = forms.DateField(label=_("In place since"))
-    last_session_on = forms.DateField(label=_("Last session"), required=False)
+    established_on = forms.DateField(widget=DATE, label=_("In place since"))
+    last_session_on = forms.DateField(widget=DATE, label=_("Last session"), required=False)
     delegates = forms.IntegerField(label=_("Delegates"), min_value=1, required=False)
 
     def submit(self):
@@ -238,7 +224,7 @@ class WorkersCongressForm(ScopedForm):
 
 class OpenAffairsForm(ScopedForm):
     workplace = forms.ModelChoiceField(label=_("Workplace"), queryset=Enterprise.objects.all())
-    checked_on = forms.DateField(label=_("Checked on"))
+    checked_on = forms.DateField(widget=DATE, label=_("Checked on"))
     practised = forms.BooleanField(label=_("Open factory affairs practised"), required=False)
     inspection = forms.ModelChoiceField(label=_("Inspection"), queryset=m.DemocracyInspection.objects.all(),
                                         required=False)  # fmt: skip
@@ -295,13 +281,14 @@ class HonourForm(_RecordForm):
     class Meta:
         model = m.Honour
         fields = ["organization", "kind", "person", "team", "awarded_on", "awarded_by", "note"]
+        widgets = {"awarded_on": DATE}
 
 
 class MeetingForm(ScopedForm):
     organization = forms.ModelChoiceField(label=_("Held by"), queryset=Organization.objects.all())
     kind = forms.ChoiceField(label=_("Kind"), choices=m.Meeting.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=150)
-    held_on = forms.DateField(label=_("Held on"))
+    held_on = forms.DateField(widget=DATE, label=_("Held on"))
     place = forms.CharField(label=_("Place"), max_length=100, required=False)
     attendees = forms.IntegerField(label=_("Attendees"), min_value=0, required=False)
     follows = forms.ModelChoiceField(label=_("Follows the plenary"), required=False,
@@ -327,7 +314,7 @@ class DocumentForm(ScopedForm):
     number = forms.CharField(label=_("Document number"), max_length=40, required=False,
                              help_text=_("Like 县工发〔2008〕3号"))  # fmt: skip
     title = forms.CharField(label=_("Title"), max_length=200)
-    issued_on = forms.DateField(label=_("Issued on"))
+    issued_on = forms.DateField(widget=DATE, label=_("Issued on"))
     recipients = forms.CharField(label=_("Recipients"), max_length=200, required=False)
     volume = forms.ModelChoiceField(label=_("Compiled in"), queryset=m.DocumentVolume.objects.all(), required=False)
     attachment = forms.FileField(label=_("Attachment"), required=False,
@@ -359,7 +346,7 @@ InspectionForm = record_form(m.DemocracyInspection, ["organization", "title", "s
 
 class AssignmentVisitForm(ScopedForm):
     assignment = forms.ModelChoiceField(label=_("Assignment"), queryset=m.Assignment.objects.all())
-    visited_on = forms.DateField(label=_("Visited on"))
+    visited_on = forms.DateField(widget=DATE, label=_("Visited on"))
     note = forms.CharField(label=_("What was done"), max_length=200)
 
     def submit(self):

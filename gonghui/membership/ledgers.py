@@ -56,7 +56,7 @@ def _missing(row, key, what):
 @register_kind
 class UnionEventsKind(LedgerKind):
     code = "union_events"
-    title = "基层工会组建台帐"
+    title = "基层工会组建台账"
     columns = [
         Column("union", "工会名称", "text", required=True, aliases=["基层工会", "工会"], example="高桥村工会"),
         Column("kind", "事项", "choice", required=True, example="组建",
@@ -166,7 +166,7 @@ CONTRACT_KINDS = {"综合性": "comprehensive", "综合": "comprehensive", "工�
 @register_kind
 class ContractsKind(LedgerKind):
     code = "collective_contracts"
-    title = "集体合同台帐"
+    title = "集体合同台账"
     columns = [
         Column("workplace", "单位名称", "text", aliases=["企业名称", "单位", "统一社会信用代码"], example="高桥建材厂"),
         Column("kind", "合同类型", "choice", required=True, choices=CONTRACT_KINDS, example="女职工专项"),
@@ -265,7 +265,7 @@ EVENT_ROLES = {"主办": "organised", "举办": "organised", "协办": "co_organ
 @register_kind
 class EventsKind(LedgerKind):
     code = "union_activities"
-    title = "职工活动台帐"
+    title = "职工活动台账"
     columns = [
         Column("title", "活动名称", "text", required=True, max_length=120, example="全县职工象棋赛"),
         Column("kind", "类别", "choice", required=True, choices=EVENT_KINDS, example="体育"),
@@ -304,7 +304,7 @@ HONOUR_KINDS = {"先进女职工": "advanced_woman", "工人先锋号": "pioneer
 @register_kind
 class HonoursKind(LedgerKind):
     code = "honours"
-    title = "表彰台帐"
+    title = "表彰台账"
     columns = [
         Column("kind", "表彰类别", "choice", required=True, choices=HONOUR_KINDS, example="先进女职工"),
         Column("name", "姓名", "name", example="孙丽"),

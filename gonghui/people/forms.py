@@ -7,6 +7,7 @@ from gonghui.widgets import DateInput
 
 from . import idnumbers
 from .models import Person
+from .picker import PICKED, PersonPicker, picked_id
 from .services import match_person
 
 
@@ -59,4 +60,39 @@ class PersonForm(forms.ModelForm):
             person.set_id_number(self.cleaned_data["id_number"])
         if commit:
             person.save()
+        return person
+
+
+class PersonByIdNumber(forms.CharField):
+    """A person the user may see, chosen with the person picker (or an ID number typed without it)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("help_text", _("Search by name, pinyin initials, ID number or phone; the person must be "
+                                         "registered in People first."))  # fmt: skip
+        kwargs.setdefault("widget", PersonPicker())
+        super().__init__(*args, **kwargs)
+        self.user = None
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        if value.startswith(PICKED):
+            person = Person.objects.visible_to(self.user).filter(pk=picked_id(value) or 0).first()
+            if person is None:
+                raise ValidationError(_("Choose the person again from the search results."), code="unknown_person")
+            return person
+        number = idnumbers.validate(value)
+        # The one rule (people.services.match_people): with no name typed, only a person the user
+        # already sees is found; anyone else reads as not registered, naming nobody.
+        person = match_person(self.user, id_number=number).person
+        if person is None:
+            raise ValidationError(
+                _(
+                    "No person with ID number %(value)s is registered in your area; register them in People first."
+                ),
+                code="unknown_person",
+                params={"value": idnumbers.mask(number)},
+            )
         return person

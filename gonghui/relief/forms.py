@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.assistance.forms import PersonByIdNumber
 from gonghui.assistance.models import Programme
+from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.orgs.models import Enterprise, Organization
+from gonghui.widgets import DateInput
 
 from .models import Campaign, Channel, CollectionEvent, Donation, DonorKind, HandOver
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 def _subtree(user):
@@ -25,6 +27,7 @@ class CampaignForm(forms.ModelForm):
         model = Campaign
         fields = ["organization", "name", "code", "cause", "starts_on", "ends_on", "joint_organisers", "appeal_title",
                   "appeal_issued_on", "appeal_text", "appeal_file", "asked_unions", "relief_programme"]  # fmt: skip
+        field_classes = {"asked_unions": ModelMultipleChoiceField}  # ids beyond the database are refused, not a 500
         widgets = {"starts_on": DATE, "ends_on": DATE, "appeal_issued_on": DATE,
                    "appeal_text": forms.Textarea(attrs={"rows": 6})}  # fmt: skip
 

@@ -85,6 +85,7 @@ class DonationsKind(LedgerKind):
         Column("note", "备注", "text", max_length=200),
     ]  # fmt: skip
     key = []  # two gifts of the same donor and amount on one day are common (the chairman gave several)
+    name_key = "donor"  # a person outside the subtree is linked by ID number and this name
     instructions = ["每行一笔捐赠；现金捐赠导入后按本单位收据顺序号自动编号。",
                     "收款单位为导入单位；合计行会被自动跳过。"]  # fmt: skip
 
@@ -197,9 +198,9 @@ class HandOversKind(LedgerKind):
         CAMPAIGN,
         Column("handed_on", "上交日期", "date", required=True, aliases=["日期", "移交日期"], example="2008-05-23"),
         Column("recipient", "接收单位", "text", required=True, max_length=120, aliases=["上交单位", "移交单位", "收款单位"],
-               example="黔东市总工会", help="工会填写系统中的全称；红十字会、民政局等照实填写。"),
-        Column("recipient_kind", "接收单位类别", "choice", choices=RECIPIENTS, example="上级工会"),
-        Column("amount", "金额", "amount", required=True, aliases=["上交金额", "金额(元)"], example="30320"),
+               example="黔山县红十字会", help="工会填写系统中的全称；红十字会、民政局等照实填写。"),
+        Column("recipient_kind", "接收单位类别", "choice", choices=RECIPIENTS, example="红十字会"),
+        Column("amount", "金额", "amount", required=True, aliases=["上交金额", "金额(元)"], example="100"),
         Column("their_receipt", "对方收据号", "text", max_length=60, aliases=["收据号", "收据编号"]),
         Column("note", "备注", "text", max_length=200),
     ]  # fmt: skip

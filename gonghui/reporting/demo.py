@@ -194,7 +194,7 @@ def _schemes(city, county, committees, rng):
         made += 1
     # The Three Cares standard (threecares.AssessmentStandard's items) as a scheme of the same machinery.
     scheme, new = _scheme(county, "three-cares", "2008年“三关”工程考核标准", "townships", [
-        ("建立五本台帐", 20, "any", {"codes": ["three_cares.out_migrants", "three_cares.incoming",
+        ("建立五本台账", 20, "any", {"codes": ["three_cares.out_migrants", "three_cares.incoming",
                                          "three_cares.returnees", "three_cares.elders", "three_cares.children"]}),
         ("空巢老人结对帮扶", 15, "share", {"code": "three_cares.elders_paired", "of": "three_cares.elders"}),
         ("留守儿童代理家长", 15, "share", {"code": "three_cares.proxy_parents", "of": "three_cares.children"}),

@@ -263,6 +263,8 @@ class SubmissionMove(models.Model):
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
+        verbose_name = _("step of a report")
+        verbose_name_plural = _("steps of reports")
         ordering = ["at", "pk"]
 
     def __str__(self):

@@ -297,7 +297,7 @@ def _leaders():
 def _mine_trips(rng, county, mines, leaders):
     chairman, vice, other = leaders
     trips = [Inspection(organization=county, kind=kind, on=on, team="县总工会督导组",
-                        findings="督查煤矿安全生产和群监员履职情况，查阅月督查台帐")
+                        findings="督查煤矿安全生产和群监员履职情况，查阅月督查台账")
              for on, kind in MINE_TRIPS]  # fmt: skip
     Inspection.objects.bulk_create(trips)
     visits = []

@@ -11,8 +11,8 @@ NAMES = {
     "workplaces": "煤矿及非煤企业监管名册",
     "supervisors": "煤矿群监员名册",
     "monthly_reports": "月督查表",
-    "hazards": "隐患排查治理台帐",
-    "accidents": "安全生产事故台帐",
+    "hazards": "隐患排查治理台账",
+    "accidents": "安全生产事故台账",
 }
 
 

@@ -7,7 +7,9 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.people import idnumbers
+from gonghui.people.forms import PersonByIdNumber
 from gonghui.people.models import Person
 from gonghui.widgets import DateInput, MonthInput
 
@@ -99,29 +101,19 @@ class ReportForm(ReportFieldsForm):
 
 class SupervisorForm(forms.Form):
     workplace = forms.ModelChoiceField(label=_("mine"), queryset=Workplace.objects.none())
-    person = forms.CharField(label=_("ID number"), max_length=20,
-                             help_text=_("A person already in the people registry."))  # fmt: skip
+    person = PersonByIdNumber(label=_("Person"))
     appointed_on = forms.DateField(label=_("appointed on"), required=False, widget=DATE)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["person"].user = user
         self.fields["workplace"].queryset = (
             Workplace.objects.visible_to(user)
             .coal()
             .select_related("enterprise")
             .order_by("enterprise__name")
         )
-
-    def clean_person(self):
-        person = Person.objects.visible_to(self.user).with_id_number(
-            idnumbers.normalize(self.cleaned_data["person"])
-        )
-        if not person.exists():
-            raise forms.ValidationError(
-                _("No person with this ID number is in your registry."), code="unknown"
-            )
-        return person.first()
 
 
 class DocumentForm(forms.Form):
@@ -143,11 +135,11 @@ class InspectionForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=InspectionKind.choices)
     on = forms.DateField(label=_("date"), widget=DATE)
     team = forms.CharField(label=_("team"), max_length=200, required=False)
-    leaders = forms.ModelMultipleChoiceField(label=_("leaders present"), queryset=Person.objects.none(),
+    leaders = ModelMultipleChoiceField(label=_("leaders present"), queryset=Person.objects.none(),
                                              required=False, widget=forms.CheckboxSelectMultiple)  # fmt: skip
     other_leader = forms.CharField(label=_("another leader's ID number"), max_length=20, required=False,
                                    help_text=_("A person already in the people registry."))  # fmt: skip
-    workplaces = forms.ModelMultipleChoiceField(label=_("workplaces visited"), queryset=Workplace.objects.none(),
+    workplaces = ModelMultipleChoiceField(label=_("workplaces visited"), queryset=Workplace.objects.none(),
                                                 widget=forms.SelectMultiple(attrs={"size": 8}))  # fmt: skip
     findings = forms.CharField(label=_("findings"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

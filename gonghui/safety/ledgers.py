@@ -343,7 +343,7 @@ def monthly_report_rows(queryset):
 @register_kind
 class HazardsKind(LedgerKind):
     code = "safety_hazards"
-    title = "隐患排查治理台帐"
+    title = "隐患排查治理台账"
     columns = [
         WORKPLACE,
         Column("found_on", "发现日期", "date", required=True, aliases=["排查日期", "检查日期"], example="2008-08-05"),
@@ -399,7 +399,7 @@ def hazard_rows(queryset):
 @register_kind
 class AccidentsKind(LedgerKind):
     code = "safety_accidents"
-    title = "安全生产事故台帐"
+    title = "安全生产事故台账"
     columns = [
         WORKPLACE,
         Column("occurred_on", "事故日期", "date", required=True, aliases=["发生日期", "日期"], example="2008-04-28"),

@@ -17,6 +17,7 @@ FIRST = {
     "visits": ["elders"],
     "medical_waivers": ["elders"],
     "assistance_payments": ["hardship_archives"],
+    "donation_handovers": ["donations"],  # a hand-over needs money held
     "safety_workplaces": ["enterprises"],
     "safety_hazards": ["enterprises", "safety_workplaces"],
     "safety_accidents": ["enterprises", "safety_workplaces"],
@@ -24,6 +25,21 @@ FIRST = {
     "workplace_democracy": ["enterprises"],
 }
 NEEDS_A_COAL_MINE = {"safety_supervisors", "safety_monthly_reports"}
+NEEDS_A_CAMPAIGN = {"donations", "donation_handovers"}
+
+
+def example_campaign(cast):
+    """The county's drive and market-day event that the donations ledgers' example rows name."""
+    import datetime
+
+    from gonghui.relief import services
+    from gonghui.relief.models import Campaign, CollectionEvent
+
+    campaign = services.save_campaign(campaign=Campaign(
+        organization=cast.county, name="抗震救灾献爱心捐款", code="KZ-EXAMPLE", cause=Campaign.Cause.EARTHQUAKE,
+        starts_on=datetime.date(2008, 5, 15), ends_on=datetime.date(2008, 6, 30)))  # fmt: skip
+    services.add_event(campaign=campaign, organization=cast.township_a, name="5月21日赶场天献爱心捐赠",
+                       kind=CollectionEvent.Kind.MARKET_DAY, held_on=datetime.date(2008, 5, 21))  # fmt: skip
 
 
 def import_template(kind, cast, tmp_path, *, dry_run):
@@ -50,6 +66,8 @@ def test_the_example_row_of_the_template_would_pass_a_dry_run(kind, cast, tmp_pa
         from tests.safety.factories import example_mine
 
         example_mine(cast)
+    if kind.code in NEEDS_A_CAMPAIGN:
+        example_campaign(cast)
     for code in FIRST.get(kind.code, []):
         first = import_template(get_kind(code), cast, tmp_path, dry_run=False)
         assert first.status == "committed", [e.as_dict() for e in first.errors]

@@ -40,7 +40,7 @@ def example_file(kind, tmp_path, *, name, id_number=None, tag=""):
     row = []
     for column in kind.columns:
         value = column.example
-        if column.key == "name":
+        if column.key == kind.name_key:
             value = name
         elif column.type == "id_number":
             value = column.example if id_number is None else id_number
@@ -67,7 +67,21 @@ def run(kind, path, cast, **options):
     return run_import(kind, path, organization=cast.township_a, user=cast.township_a_officer, **options)
 
 
+def named_records(kind, cast):
+    """The campaign or coal mine an example row names."""
+    from tests.ledgers.test_every_template import NEEDS_A_CAMPAIGN, NEEDS_A_COAL_MINE, example_campaign
+
+    if kind.code in NEEDS_A_CAMPAIGN:
+        example_campaign(cast)
+    if kind.code in NEEDS_A_COAL_MINE:
+        from tests.safety.factories import example_mine
+
+        example_mine(cast)
+
+
 def prepare(kind, cast, tmp_path):
+    """What an example row names must exist: a programme, a campaign, a coal mine, a first ledger."""
+    named_records(kind, cast)
     if kind.code in ("assistance_payments", "hardship_archives"):
         Programme.objects.get_or_create(organization=cast.county, year=2008, kind=Programme.Kind.HOLIDAY_WARMTH,
                                         name="2008年元旦春节送温暖")  # fmt: skip
@@ -86,6 +100,7 @@ def said(result, kind):
 def test_another_townships_id_number_with_a_wrong_name_is_refused_naming_nobody(kind, cast, tmp_path,
                                                                                 other_township_person):  # fmt: skip
     person = other_township_person(kind)
+    named_records(kind, cast)
     result = run(kind, example_file(kind, tmp_path, name="张冒名"), cast)
     assert result.status == "rejected"
     id_header = next(c.header for c in kind.columns if c.type == "id_number")

@@ -15,7 +15,7 @@ def crawl_records(cast, side):
     m.Target.objects.create(organization=side.union, code="assistance.amount", period_start=D(2008, 1, 1),
                             period_end=D(2008, 12, 31), value=Decimal("1000"), assigned_by=township)  # fmt: skip
     closing = m.YearClose.objects.create(organization=township, year=2006, closed_by=side.officer)
-    m.FigureSnapshot.objects.create(closing=closing, organization=township, code="assistance.amount", value=0)
+    m.FigureSnapshot.objects.create(closing=closing, organization=township, values={"assistance.amount": 0})
     m.Unlock.objects.create(organization=township, year=2006, reason="补录", unlocked_by=side.officer)
     m.QualityRule.objects.create(organization=township, code=f"parts-{code}", name="分项之和", kind="parts",
                                  params={"total": "assistance.amount", "parts": ["assistance.amount"]})  # fmt: skip
