@@ -230,6 +230,8 @@ class LedgerKind:
     batch_size: int = 2000
     # Lines (Chinese, data) for the template's instructions sheet, after the per-column help.
     instructions: list[str] = []
+    # The column holding the name of the person the row's ID number is about (see person_keys).
+    name_key: str = "name"
 
     def column(self, key):
         for column in self.columns:
@@ -258,7 +260,7 @@ class LedgerKind:
         number = next((c.key for c in self.columns if c.type == "id_number"), None)
         if number is None:
             return None
-        name = next((c.key for c in self.columns if c.type == "name" and c.key == "name"), None)
+        name = next((c.key for c in self.columns if c.key == self.name_key), None)
         return number, name
 
     def check(self, rows, ctx):
@@ -322,7 +324,7 @@ class ImportContext:
     today: Any = None
     cache: dict = field(default_factory=dict)
 
-    def people_by_id_number(self, rows, key="id_number"):
+    def people_by_id_number(self, rows, key="id_number", name_key="name"):
         """{number: Person} for the rows' ID numbers, found by the one rule (``match_people``).
 
         A person outside the importer's subtree is found only when the row's name matches too; a
@@ -334,7 +336,7 @@ class ImportContext:
         missing = [row for row in rows if row[key] and "person" not in row.extra]
         if missing:
             found = match_people(
-                ((i, row[key], row.get("name", "")) for i, row in enumerate(missing)),
+                ((i, row[key], row.get(name_key, "") if name_key else "") for i, row in enumerate(missing)),
                 self.organization,
                 places=self.subtree_places(),
             )

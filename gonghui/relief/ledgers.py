@@ -85,6 +85,7 @@ class DonationsKind(LedgerKind):
         Column("note", "备注", "text", max_length=200),
     ]  # fmt: skip
     key = []  # two gifts of the same donor and amount on one day are common (the chairman gave several)
+    name_key = "donor"  # a person outside the subtree is linked by ID number and this name
     instructions = ["每行一笔捐赠；现金捐赠导入后按本单位收据顺序号自动编号。",
                     "收款单位为导入单位；合计行会被自动跳过。"]  # fmt: skip
 
