@@ -361,7 +361,7 @@ class Importer:
         if good and keys:
             # The one rule for finding a person (people.services.match_people), for every kind:
             # an ID number of someone outside the subtree needs their name too.
-            self.ctx.people_by_id_number(good, keys[0])
+            self.ctx.people_by_id_number(good, *keys)
             good = [row for row in good if row.ok]
         if good:
             self.kind.check(good, self.ctx)

@@ -337,7 +337,7 @@ class ImportContext:
     today: Any = None
     cache: dict = field(default_factory=dict)
 
-    def people_by_id_number(self, rows, key="id_number"):
+    def people_by_id_number(self, rows, key="id_number", name_key="name"):
         """{number: Person} for the rows' ID numbers, found by the one rule (``match_people``).
 
         A person outside the importer's subtree is found only when the row's name matches too; a
@@ -349,7 +349,7 @@ class ImportContext:
         missing = [row for row in rows if row[key] and "person" not in row.extra]
         if missing:
             found = match_people(
-                ((i, row[key], row.get("name", "")) for i, row in enumerate(missing)),
+                ((i, row[key], row.get(name_key, "") if name_key else "") for i, row in enumerate(missing)),
                 self.organization,
                 places=self.subtree_places(),
             )
