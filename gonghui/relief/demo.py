@@ -296,18 +296,18 @@ def _earthquake(rng, county, admin):
     local_workplaces = by_committee.get(shuibatang.pk, [])
     for key, day in (("market_1", _d(5, 15)), ("market_2", _d(5, 21))):
         event, target = events[key], MARKET_DAYS[day]
-        rows = []
-        for e in local_workplaces:
-            rows.append(gifts.add(shuibatang, _round(rng.uniform(2000, 6000), 500), day, event=event,
-                                  donor_kind=DonorKind.WORKPLACE, enterprise=e, name=e.name))  # fmt: skip
-        for p in rng.sample(locals_, min(60, len(locals_))):
-            rows.append(gifts.add(shuibatang, _round(rng.uniform(20, 600), 10), day, event=event,
-                                  donor_kind=DonorKind.PERSON, person=p, name=p.name,
-                                  anonymous=rng.random() < 0.15))  # fmt: skip
-        for i in range(30):
-            rows.append(gifts.add(shuibatang, _round(rng.uniform(10, 300), 10), day, event=event,
-                                  donor_kind=DonorKind.PERSON, name=f"赶场群众{day.day}-{i + 1:02d}",
-                                  anonymous=i % 4 == 0))  # fmt: skip
+        # Planned before anything is written, and trimmed to leave a remainder for the last gift, so
+        # the day's total is exact however many workplaces and residents other areas' demos added.
+        planned = [dict(donor_kind=DonorKind.WORKPLACE, enterprise=e, name=e.name,
+                        amount=_round(rng.uniform(2000, 6000), 500)) for e in local_workplaces]  # fmt: skip
+        planned += [dict(donor_kind=DonorKind.PERSON, person=p, name=p.name, anonymous=rng.random() < 0.15,
+                         amount=_round(rng.uniform(20, 600), 10))
+                    for p in rng.sample(locals_, min(60, len(locals_)))]  # fmt: skip
+        planned += [dict(donor_kind=DonorKind.PERSON, name=f"赶场群众{day.day}-{i + 1:02d}", anonymous=i % 4 == 0,
+                         amount=_round(rng.uniform(10, 300), 10)) for i in range(30)]  # fmt: skip
+        while planned and sum(g["amount"] for g in planned) > target * Decimal("0.9"):
+            planned.pop(0)
+        rows = [gifts.add(shuibatang, g.pop("amount"), day, event=event, **g) for g in planned]
         rest = target - gifts.total(rows)
         assert rest > 0, rest
         gifts.add(shuibatang, rest, day, event=event, donor_kind=DonorKind.ORGANISATION, name="水坝塘镇个体工商户（集体）")

@@ -30,9 +30,7 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 ANONYMOUS = "热心人士"  # data: how the county writes an anonymous donor on lists and screens
 
 
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
+ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 
 # Campaigns ------------------------------------------------------------------------------------------

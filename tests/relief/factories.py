@@ -1,22 +1,21 @@
-"""Records of the relief area for shared fixtures."""
+"""Relief records for other tests."""
 
 import datetime
 
 from gonghui.relief import services
-from gonghui.relief.models import Campaign, CollectionEvent, DonorKind, HandOver
-from tests.factories import PersonFactory
+from gonghui.relief.models import Campaign, CollectionEvent, DonorKind
+
+D = datetime.date
 
 
 def crawl_records(cast, side):
-    """A township's own drive with an event, a gift with its receipt, and a hand-over (the URL-leak crawl)."""
+    """A campaign of the township with an event, a receipted gift and a hand-over (the URL-leak crawl's fixture)."""
     campaign = services.save_campaign(campaign=Campaign(
-        organization=side.township, name=f"{side.tag}镇抗震救灾捐款", code=f"CRAWL-{side.township.pk}",
-        cause=Campaign.Cause.EARTHQUAKE, starts_on=datetime.date(2008, 5, 15), ends_on=datetime.date(2008, 6, 30)))  # fmt: skip
-    event = services.add_event(campaign=campaign, organization=side.township, name=f"{side.tag}镇赶场天捐赠",
-                               kind=CollectionEvent.Kind.MARKET_DAY, held_on=datetime.date(2008, 5, 15))  # fmt: skip
-    donor = PersonFactory(name=f"{side.tag}捐赠人", township=side.place, village=side.village)
-    services.record_donation(campaign=campaign, organization=side.township, amount="500", event=event,
-                             donor_kind=DonorKind.PERSON, donor_person=donor, received_on=datetime.date(2008, 5, 15))  # fmt: skip
-    services.record_handover(organization=side.township, campaign=campaign, amount="500",
-                             handed_on=datetime.date(2008, 5, 20), recipient_kind=HandOver.Recipient.UNION,
-                             recipient_union=cast.county)  # fmt: skip
+        organization=side.township, name=f"{side.tag}抗震救灾捐款", code=f"KZ-{side.township.code}",
+        cause=Campaign.Cause.EARTHQUAKE, starts_on=D(2008, 5, 15), ends_on=D(2008, 6, 30)))  # fmt: skip
+    event = services.add_event(campaign=campaign, organization=side.township, name="募集仪式",
+                               kind=CollectionEvent.Kind.LAUNCH, held_on=D(2008, 5, 16))  # fmt: skip
+    services.record_donation(campaign=campaign, organization=side.township, amount="500", donor_kind=DonorKind.PERSON,
+                             donor_name=f"{side.tag}捐款人", received_on=D(2008, 5, 16), event=event)  # fmt: skip
+    services.record_handover(organization=side.township, campaign=campaign, amount="300", handed_on=D(2008, 5, 25),
+                             recipient_kind="union", recipient_union=cast.county)  # fmt: skip
