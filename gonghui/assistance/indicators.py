@@ -21,18 +21,19 @@ PAYMENT_COLUMNS = [
     ("programme__name", _("programme")), ("beneficiary_kind", _("beneficiary kind")),
     ("paid_on", _("paid on")), ("amount", _("amount")),
 ]  # fmt: skip
+PAID_ORDER = ("-paid_on", "-pk")  # along the (status, paid_on) index the period's filter uses
 # A reversal takes its payment's person-time back (Payment.objects.person_times).
 PERSON_TIMES = Count("pk", filter=Q(reverses__isnull=True)) - Count("pk", filter=Q(reverses__isnull=False))
 
 
 @register("assistance.amount", name=_("Assistance paid"), unit=_("yuan"),
-          records=_paid, columns=PAYMENT_COLUMNS, total="sum:amount")  # fmt: skip
+          records=_paid, columns=PAYMENT_COLUMNS, total="sum:amount", order=PAID_ORDER)  # fmt: skip
 def amount(org, period):
     return _paid(org, period).total()
 
 
 @register("assistance.person_times", name=_("Assistance person-times"), unit=_("person-times"),
-          records=_paid, columns=PAYMENT_COLUMNS, total=PERSON_TIMES)  # fmt: skip
+          records=_paid, columns=PAYMENT_COLUMNS, total=PERSON_TIMES, order=PAID_ORDER)  # fmt: skip
 def person_times(org, period):
     return _paid(org, period).person_times()
 

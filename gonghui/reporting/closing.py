@@ -69,18 +69,16 @@ def _snapshot_orgs(organization):
 
 
 def snapshot_values(organization, period):
-    """{org_pk: {code: value}} for the organisation and every organisation below it."""
+    """{org_pk: {code: value}} for the organisation and every organisation below it.
+
+    Below the organisation closing, one grouped query per indicator and level of the tree. The
+    figures that cannot be grouped by organisation (people.registered: people belong to no one
+    union, and it is today's stock, not the year's) are kept for the organisation closing only.
+    """
     values = {organization.pk: indicators.compute(organization, period)}
     batchable = [i.code for i in indicators.all_indicators() if i.records is not None and i.via is not None]
-    others = [i.code for i in indicators.all_indicators() if i.code not in batchable]
     for _depth, orgs in sorted(_snapshot_orgs(organization).items()):
-        rows = indicators.compute_children(organization, period, batchable, children=orgs)
-        direct = [o for o in orgs if o.parent_id == organization.pk]
-        if others and direct:
-            # Figures that cannot be grouped (people belong to no one union) for the direct children.
-            for org in direct:
-                rows[org.pk].update(indicators.compute(org, period, others))
-        values.update(rows)
+        values.update(indicators.compute_children(organization, period, batchable, children=orgs))
     return values
 
 
@@ -90,11 +88,12 @@ def close_year(*, organization, year, user=None):
         raise ValidationError({"year": _("%(year)d is already closed.") % {"year": year}})
     closing = YearClose.objects.create(organization=organization, year=year, closed_by=user)
     rows = [
-        FigureSnapshot(closing=closing, organization_id=org_pk, code=code, value=Decimal(str(value)))
+        FigureSnapshot(
+            closing=closing, organization_id=org_pk, values={c: str(v) for c, v in figures.items()}
+        )
         for org_pk, figures in snapshot_values(organization, Period.year(year)).items()
-        for code, value in figures.items()
     ]
-    FigureSnapshot.objects.bulk_create(rows, batch_size=2000)
+    FigureSnapshot.objects.bulk_create(rows, batch_size=500)
     Unlock.objects.filter(organization__path__startswith=organization.path, year=year,
                           relocked_at__isnull=True).update(relocked_at=timezone.now())  # fmt: skip
     return closing
@@ -123,9 +122,8 @@ def snapshot_of(organization, year):
     closing = closing_for(organization, year)
     if closing is None:
         return None
-    return dict(
-        FigureSnapshot.objects.filter(closing=closing, organization=organization).values_list("code", "value")
-    )
+    row = FigureSnapshot.objects.filter(closing=closing, organization=organization).first()
+    return {} if row is None else {code: Decimal(value) for code, value in row.values.items()}
 
 
 def changes_since_closing(organization, year, current=None):

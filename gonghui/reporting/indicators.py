@@ -22,7 +22,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Sum
 from django.db.models.functions import Substr
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 PERIOD_KINDS = ("year", "half", "quarter", "month", "custom")
@@ -91,13 +91,15 @@ class Period:
     def label(self):
         y = self.start.year
         if self.kind == "year":
-            return _g("Year %(y)d") % {"y": y}
+            return gettext("Year %(y)d") % {"y": y}
         if self.kind == "half":
-            return (_g("%(y)d first half") if self.number == 1 else _g("%(y)d second half")) % {"y": y}
+            return (gettext("%(y)d first half") if self.number == 1 else gettext("%(y)d second half")) % {
+                "y": y
+            }
         if self.kind == "quarter":
-            return _g("%(y)d Q%(n)d") % {"y": y, "n": self.number}
+            return gettext("%(y)d Q%(n)d") % {"y": y, "n": self.number}
         if self.kind == "month":
-            return _g("%(y)d-%(m)02d") % {"y": y, "m": self.number}
+            return gettext("%(y)d month %(m)d") % {"y": y, "m": self.number}
         return f"{self.start:%Y-%m-%d} ~ {self.end:%Y-%m-%d}"
 
     def params(self):
@@ -112,6 +114,7 @@ class Period:
     def from_query(cls, data, *, default_year):
         """The period a query string asks for: year with half, quarter or month, or start and end.
 
+        ``default_year`` is a year or a callable giving one (asked only when no year is given).
         Raises a ValidationError keyed by the parameter at fault; a caller shows it and falls
         back to ``Period.year(default_year)``. Nothing a user types gives a 500.
         """
@@ -156,7 +159,8 @@ class Period:
             if end < start:
                 raise ValidationError({"end": _("The last day is before the first.")})
             return cls.custom(start, end)
-        year = year or default_year
+        if not year:
+            year = default_year() if callable(default_year) else default_year
         if month:
             return cls.month(year, month)
         if quarter:
@@ -185,8 +189,9 @@ class Indicator:
     records: object = None  # callable(org, period) -> QuerySet of the rows behind the figure
     columns: tuple = ()  # ((lookup, label), ...) shown by the drill-down list and its export
     total: object = "count"  # how the records add up: "count", "sum:f", "distinct:f" or an aggregate
-    via: object = "organization"  # row -> owning organisation ("" for organisations; None: no batching)
+    via: object = "organization"  # row -> owning organisation ("" for organisations; None: no breakdown)
     minors: bool = False  # records about minors: listed only to roles that may see minors
+    order: tuple = ("-pk",)  # the drill-down's order: newest first, along an index the filter uses
 
     def value(self, org, period):
         result = self.compute(org, period)
@@ -222,7 +227,18 @@ class Indicator:
 _registry = {}
 
 
-def register(code, *, name, unit, records=None, columns=(), total="count", via="organization", minors=False):
+def register(
+    code,
+    *,
+    name,
+    unit,
+    records=None,
+    columns=(),
+    total="count",
+    via="organization",
+    minors=False,
+    order=("-pk",),
+):
     """Decorator: ``@register("org.unions", name=_("Grassroots unions"), unit=_("unions"))``.
 
     Give ``records=`` (a callable ``(org, period) -> QuerySet``) and the drill-down can list the
@@ -233,7 +249,8 @@ def register(code, *, name, unit, records=None, columns=(), total="count", via="
         if code in _registry and _registry[code].compute is not func:
             raise ValueError(f"indicator {code} registered twice")
         _registry[code] = Indicator(code=code, name=name, unit=unit, compute=func, records=records,
-                                    columns=tuple(columns), total=total, via=via, minors=minors)  # fmt: skip
+                                    columns=tuple(columns), total=total, via=via, minors=minors,
+                                    order=tuple(order))  # fmt: skip
         return func
 
     return decorate
@@ -273,8 +290,9 @@ def compute_children(org, period, codes=None, *, children=None):
     """{child.pk: {code: value}} for each child of `org` (its committees, for a county).
 
     An indicator that declares its records and their owner (``via``) is computed for every child
-    in one query grouped by the child's path; any other indicator one child at a time. The two
-    give the same figures (tests/reporting/test_drilldown.py).
+    in one query grouped by the child's path; one declaring ``via=None`` (rows owned by no one
+    organisation) gives None; any other indicator is computed one child at a time. Grouped and
+    one at a time give the same figures (tests/reporting/test_drilldown.py).
     """
     from gonghui.orgs.models import Organization
 
@@ -302,6 +320,11 @@ def compute_children(org, period, codes=None, *, children=None):
             for child_path, pk in by_path.items():
                 v = found.get(child_path)
                 result[pk][ind.code] = 0 if v is None else v
+        elif ind.records is not None and ind.via is None:
+            # Rows owned by no one organisation (people.registered: people belong to places, not
+            # unions) have no breakdown by child: None, shown as "—".
+            for child in children:
+                result[child.pk][ind.code] = None
         else:
             for child in children:
                 result[child.pk][ind.code] = ind.value(child, period)

@@ -13,9 +13,7 @@ from gonghui.orgs.fields import owned_by
 VALUE = {"max_digits": 16, "decimal_places": 2}
 
 
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
+ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 
 # --- Targets (指标任务) ---------------------------------------------------------------------
@@ -83,22 +81,23 @@ class YearClose(models.Model):
 
 
 class FigureSnapshot(models.Model):
+    """Every figure of one organisation when its year was closed: {code: value as a string}."""
+
     closing = models.ForeignKey(YearClose, on_delete=models.CASCADE, related_name="figures")
     organization = owned_by(db_index=False)
-    code = models.CharField(_("indicator"), max_length=80)
-    value = models.DecimalField(_("value"), **VALUE)
+    values = models.JSONField(_("figures"), default=dict)
 
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("figure at closing")
+        verbose_name = _("figures at closing")
         verbose_name_plural = _("figures at closing")
         constraints = [
-            models.UniqueConstraint(fields=["organization", "closing", "code"], name="snapshot_once"),
+            models.UniqueConstraint(fields=["organization", "closing"], name="snapshot_once_per_org")
         ]
 
     def __str__(self):
-        return f"{self.organization_id} {self.code} {self.value}"
+        return f"{self.organization_id} {self.closing_id}"
 
 
 class Unlock(models.Model):
@@ -211,7 +210,7 @@ class ReportForm(models.Model):
 class SubmissionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned for correction")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", _("Accepted and locked")
 
 
 class Submission(models.Model):

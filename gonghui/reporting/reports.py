@@ -120,17 +120,18 @@ def submit(*, form, organization, period, values=None, content="", on=None, by=N
         raise ValidationError({"period": _("Not a period of this report.")})
     if on < period.start:
         raise ValidationError({"on": _("A report cannot be submitted before its period starts.")})
-    values = clean_values(form, values or {})
-    if not values and not (content or "").strip():
-        raise ValidationError({"content": _("Write the report or fill in its figures.")})
     existing = Submission.objects.filter(
         form=form, organization=organization, period_start=period.start
     ).first()
+    if existing is not None:
+        SUBMISSION_MOVES.ensure_editable(existing)  # accepted: locked, whatever is sent
+    values = clean_values(form, values or {})
+    if not values and not (content or "").strip():
+        raise ValidationError({"content": _("Write the report or fill in its figures.")})
     if existing is None:
         row = Submission(form=form, organization=organization, period_start=period.start, period_end=period.end,
                          values=values, content=content, submitted_on=on, deadline=deadline(form, period))  # fmt: skip
         return SUBMISSION_MOVES.move(row, SubmissionStatus.SUBMITTED, record=_record(by, on))
-    SUBMISSION_MOVES.ensure_editable(existing)
     existing.values, existing.content = values, content
     existing.save(update_fields=["values", "content", "updated_at"])
     if existing.status == SubmissionStatus.RETURNED:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import indicators
@@ -122,13 +122,13 @@ class Progress:
         """超任务 4 个 / 差 3 个 / 完成任务, in the catalog's language."""
         over = self.over
         if over is None:
-            return _g("not yet computed")
+            return gettext("not yet computed")
         unit = self.indicator.unit if self.indicator else ""
         if over > 0:
-            return _g("%(n)s %(unit)s over target") % {"n": _plain(over), "unit": unit}
+            return gettext("%(n)s %(unit)s over target") % {"n": _plain(over), "unit": unit}
         if over < 0:
-            return _g("%(n)s %(unit)s short of target") % {"n": _plain(-over), "unit": unit}
-        return _g("target met")
+            return gettext("%(n)s %(unit)s short of target") % {"n": _plain(-over), "unit": unit}
+        return gettext("target met")
 
 
 def for_period(org, period):

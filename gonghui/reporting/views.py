@@ -39,7 +39,7 @@ def _scope(request):
             raise Http404("not found")
     errors = []
     try:
-        period = Period.from_query(request.GET, default_year=indicators.default_year(user))
+        period = Period.from_query(request.GET, default_year=lambda: indicators.default_year(user))
     except ValidationError as e:
         errors = [m for messages_ in e.message_dict.values() for m in messages_]
         period = Period.year(indicators.default_year(user))
@@ -64,10 +64,17 @@ def _change(now, before):
 def figures(request):
     org, period, errors = _scope(request)
     user = request.user
-    values = indicators.compute(org, period)
-    previous = indicators.compute(org, period.previous_year())
-    progress = targets.progress_by_code(org, period, values)
-    changed = closing.changes_since_closing(org, period.start.year, values) if period.kind == "year" else {}
+    by_children = request.GET.get("by") == "children"
+    if by_children:  # the committees' table only: the county's own figures are one click away
+        values = previous = dict.fromkeys((i.code for i in indicators.all_indicators()), None)
+        progress, changed = {}, {}
+    else:
+        values = indicators.compute(org, period)
+        previous = indicators.compute(org, period.previous_year())
+        progress = targets.progress_by_code(org, period, values)
+        changed = (
+            closing.changes_since_closing(org, period.start.year, values) if period.kind == "year" else {}
+        )
     rows = []
     for ind in indicators.all_indicators():
         now, before = values[ind.code], previous[ind.code]
@@ -76,7 +83,6 @@ def figures(request):
             "progress": progress.get(ind.code), "changed": changed.get(ind.code),
             "url": drilldown_url(ind.code, org, period) if ind.has_records and ind.accessible_to(user) else "",
         })  # fmt: skip
-    by_children = request.GET.get("by") == "children"
     children = []
     if by_children:
         kids = list(Organization.objects.filter(parent=org, is_active=True).order_by("path"))
@@ -155,12 +161,17 @@ def records(request, code):
         title = f"{ind.name}（{period.label}，{org.name}）"
         return ledger_response(title=str(ind.name), unit=org.name, headers=headers, rows=data,
                                filename=download_name(title, "xlsx"))  # fmt: skip
-    page = page_of(rows.order_by("-pk"), request.GET.get("page"), related=related)
+    if request.GET.get("part") == "total":
+        # What the listed records add up to, asked for by the page once it is shown (htmx): the
+        # list itself reads one page of rows and never scans them all.
+        return render(
+            request, "reporting/partials/records_total.html", {"ind": ind, "total": ind.records_total(rows)}
+        )
+    page = page_of(rows.order_by(*ind.order), request.GET.get("page"), related=related, counted=False)
     table = [(obj, [_cell(obj, lookup) for lookup, _label in ind.columns]) for obj in page.object_list]
     return render(request, "reporting/records.html", {
         "ind": ind, "org": org, "period": period, "errors": errors, "headers": headers, "table": table,
-        "page": page, "total": ind.records_total(rows), "figure": ind.value(org, period),
-        "back": reverse("reporting:figures") + "?" + _query(org, period),
+        "page": page, "back": reverse("reporting:figures") + "?" + _query(org, period),
     })  # fmt: skip
 
 
@@ -190,11 +201,31 @@ def target_list(request):
         )
     return render(request, "reporting/targets.html", {
         "org": org, "period": period, "errors": errors, "splits": splits, "may_split": may_split,
-        "query": _query(org, period),
+        "query": _query(org, period), "children": kids, "indicators": indicators.all_indicators(),
     })  # fmt: skip
 
 
+def _assign_post(request, org, period):
+    """The organisation assigns a target for one indicator to one of its children."""
+    child = Organization.objects.filter(
+        parent=org, is_active=True, pk=request.POST.get("organization") or 0
+    ).first()
+    if child is None:
+        messages.error(request, _("Choose a unit below yours."))
+    else:
+        try:
+            targets.assign(by=org, organization=child, code=request.POST.get("code", "").strip(), period=period,
+                           value=request.POST.get("value", ""))  # fmt: skip
+            messages.success(request, _("The target is assigned."))
+        except ValidationError as e:
+            for m in e.messages:
+                messages.error(request, m)
+    return redirect(reverse("reporting:targets") + "?" + _query(org, period))
+
+
 def _split_post(request, org, period):
+    if request.POST.get("action") == "assign":
+        return _assign_post(request, org, period)
     target = targets.for_period(org, period).filter(pk=request.POST.get("target") or 0).first()
     if target is None:
         raise Http404("not found")

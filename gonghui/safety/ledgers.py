@@ -17,7 +17,6 @@ from gonghui.ledgers.kinds import TOWNSHIP_ALIASES
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.orgs.models import Enterprise, Organization
 from gonghui.people import idnumbers
-from gonghui.people.privacy import reveal_for_export
 
 from . import rules, services
 from .models import (
@@ -250,12 +249,12 @@ class SupervisorsKind(LedgerKind):
         return created, updated
 
 
-def supervisor_rows(queryset, user):
-    """Clear ID numbers only for roles that may see them (logged), so the file can be re-imported."""
+def supervisor_rows(queryset, user, reveal=None):
+    """ID numbers masked, or clear when a role that may see them asked for them (`reveal` logs it)."""
     rows = list(
         queryset.select_related("person", "workplace__enterprise__township").prefetch_related("certificates")
     )
-    numbers = reveal_for_export([s.person for s in rows], user, purpose="safety supervisors export")
+    numbers = reveal.numbers([s.person for s in rows]) if reveal is not None else {}
     for s in rows:
         cert = max(s.certificates.all(), key=lambda c: c.expires_on, default=None)
         yield [s.person.name, numbers.get(s.person.pk, s.person.id_number_masked), s.workplace.name,

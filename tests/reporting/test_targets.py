@@ -88,3 +88,17 @@ def test_a_township_officer_sees_its_target_but_cannot_split(client, cast, city)
     )
     assert t.parts.count() == 1  # a committee splits its own target among its unions
     assert datetime.date(2008, 1, 1) == t.period_start
+
+
+def test_the_targets_page_assigns_a_target_to_a_committee_and_refuses_a_bad_value(client, cast):
+    client.force_login(cast.county_admin)
+    url = reverse("reporting:targets") + "?year=2008"
+    client.post(url, {"action": "assign", "code": "enterprises.registered", "organization": cast.township_a.pk,
+                      "value": "五"})  # fmt: skip
+    assert not targets.for_period(cast.township_a, YEAR).exists()
+    client.post(url, {"action": "assign", "code": "enterprises.registered", "organization": cast.township_a.pk,
+                      "value": "5"})  # fmt: skip
+    assert targets.for_period(cast.township_a, YEAR).get().value == 5
+    client.post(url, {"action": "assign", "code": "enterprises.registered", "organization": cast.village_union_a.pk,
+                      "value": "1"})  # fmt: skip
+    assert not targets.for_period(cast.village_union_a, YEAR).exists()  # not directly below the county

@@ -1,4 +1,5 @@
-"""Mines for tests of other areas too (the ledger templates' example rows name one)."""
+"""Safety records for other tests: a mine (the ledger templates' example rows name one), and a
+mine with everything recorded about it (the URL-leak crawl's fixture)."""
 
 import datetime
 
@@ -6,6 +7,8 @@ from gonghui.people import idnumbers
 from gonghui.people.models import Person
 from gonghui.safety import services
 from tests.factories import EnterpriseFactory, OrganizationFactory
+
+D = datetime.date
 
 EXAMPLE_MINE = "黔山县高桥一号煤矿"
 

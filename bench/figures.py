@@ -1,0 +1,220 @@
+"""Speed of the figures: every indicator for the county, the figures page by township and the
+drill-down list, at 1,000,000 registry people and 200,000 assistance payments.
+
+    .venv/bin/python bench/figures.py                       # 1,000,000 people (a few minutes to build)
+    .venv/bin/python bench/figures.py --people 100000       # a quick run (payments: people / 5)
+    DATABASE_URL=postgres://... .venv/bin/python bench/figures.py --people 100000
+
+The database (a SQLite file under --dir, or DATABASE_URL's PostgreSQL database) gets the demo
+county's organisations, then people in bulk on the Three Cares registries (70% out-migrants, 15%
+children, 10% elders, 5% incoming workers) and paid assistance payments spread over 2008 and the
+committees, with bulk inserts (not the demo). Targets: every indicator for the county under 1 s;
+the figures page by township (38 committees x every indicator, rendered) under 2 s; a drill-down
+list page p95 under 50 ms. A machine-speed reference line (a fixed Python loop and a bare full
+scan of the out-migrant table) lets the figures be read on another machine.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def setup(people, directory):
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["GONGHUI_SQLITE"] = str(Path(directory) / f"bench-figures-{people}.sqlite3")
+    os.environ.setdefault("GONGHUI_VAR_DIR", str(directory))
+    os.environ.setdefault("DEBUG", "0")  # as in production: no query log
+    os.environ["DJANGO_SETTINGS_MODULE"] = "gonghui.settings"
+    import django
+
+    django.setup()
+
+
+def populate(size, payments, rng):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from gonghui.assistance.models import Payment, Programme
+    from gonghui.orgs import demo as org_demo
+    from gonghui.orgs.models import Organization, Place
+    from gonghui.people import idnumbers
+    from gonghui.people.models import Person
+    from gonghui.threecares import models as tm
+
+    call_command("migrate", verbosity=0)
+    org_demo.build(random.Random("gonghui-demo-orgs"))
+    have = Person.objects.count()
+    villages = list(Place.objects.villages().values_list("pk", "parent_id", "organization_id"))
+    t0 = time.perf_counter()
+    serial = have
+    day0 = datetime.date(2005, 1, 1)
+    while have < size:
+        n = min(20000, size - have)
+        people = []
+        for _i in range(n):
+            serial += 1
+            village, township, _org = villages[serial % len(villages)]
+            number = idnumbers.make_valid("520199", datetime.date(1950, 1, 1) + datetime.timedelta(days=serial % 20000),
+                                          serial % 999 + 1)  # fmt: skip
+            people.append(Person(name=f"王{serial % 97}{serial % 89}", name_initials="wx", township_id=township,
+                                 village_id=village, id_number_hash=idnumbers.lookup_hash(number),
+                                 id_number_masked=idnumbers.mask(number), phone=f"139{serial:08d}"))  # fmt: skip
+        Person.objects.bulk_create(people, batch_size=5000)
+        if people[0].pk is None:
+            ids = dict(Person.objects.filter(id_number_hash__in=[p.id_number_hash for p in people])
+                       .values_list("id_number_hash", "pk"))  # fmt: skip
+            for p in people:
+                p.pk = ids[p.id_number_hash]
+        rows = {tm.OutMigrant: [], tm.LeftBehindChild: [], tm.Elder: [], tm.IncomingWorker: []}
+        org_of = {v: o for v, _t, o in villages}
+        for p in people:
+            r = p.pk % 20
+            model = (
+                tm.OutMigrant
+                if r < 14
+                else tm.LeftBehindChild
+                if r < 17
+                else tm.Elder
+                if r < 19
+                else tm.IncomingWorker
+            )
+            extra = {"kind": "pupil" if p.pk % 3 else "preschool"} if model is tm.LeftBehindChild else {}
+            rows[model].append(model(person_id=p.pk, township_id=p.township_id, village_id=p.village_id,
+                                     organization_id=org_of[p.village_id],
+                                     registered_on=day0 + datetime.timedelta(days=p.pk % 1460), **extra))  # fmt: skip
+        for model, batch in rows.items():
+            model.objects.bulk_create(batch, batch_size=5000)
+        have += n
+        print(f"  {have:,} people ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    county = Organization.objects.get(code="QS")
+    committees = list(
+        Organization.objects.filter(parent=county, level="committee").values_list("pk", flat=True)
+    )
+    programme, _c = Programme.objects.get_or_create(organization=county, year=2008, name="2008年帮扶",
+                                                    defaults={"kind": "living_aid"})  # fmt: skip
+    done = Payment.objects.count()
+    person_ids = list(Person.objects.order_by("pk").values_list("pk", flat=True)[: max(payments, 1)])
+    while done < payments:
+        n = min(20000, payments - done)
+        batch = []
+        for i in range(done, done + n):
+            day = datetime.date(2008, 1, 1) + datetime.timedelta(days=i % 366)
+            batch.append(Payment(organization_id=committees[i % len(committees)], programme=programme,
+                                 person_id=person_ids[i % len(person_ids)], beneficiary_kind="hardship_worker",
+                                 amount=Decimal(200 + i % 800), fund_source="higher_union", status="paid",
+                                 applied_on=day, paid_on=day))  # fmt: skip
+        Payment.objects.bulk_create(batch, batch_size=5000)
+        done += n
+        print(f"  {done:,} payments ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def timed(func, runs):
+    func()  # warm the caches once
+    times = []
+    for _i in range(runs):
+        t = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+
+
+def reference():
+    """A fixed amount of Python work and a bare count, to compare machines (ms)."""
+    from django.db import connection
+
+    def loop():
+        total = 0
+        for i in range(2_000_000):
+            total += i * i % 7
+        return total
+
+    def count():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT SUM(LENGTH(note)), COUNT(registered_on) FROM threecares_outmigrant")
+            cursor.fetchone()
+
+    return timed(loop, 3)[0], timed(count, 5)[0]
+
+
+def measure(runs):
+    from django.db import connection
+    from django.test import Client
+
+    from gonghui.assistance.models import Payment
+    from gonghui.orgs.models import Organization, Role, User
+    from gonghui.people.models import Person
+    from gonghui.reporting import indicators
+    from gonghui.reporting.indicators import Period
+
+    county = Organization.objects.get(code="QS")
+    township = Organization.objects.get(code="QS-T02")
+    users = {}
+    for username, org, role in (("bench_county", county, Role.FEDERATION_ADMIN),
+                                ("bench_township", township, Role.COMMITTEE_OFFICER)):  # fmt: skip
+        users[username], _c = User.objects.update_or_create(username=username,
+                                                            defaults={"organization": org, "role": role})  # fmt: skip
+    year = Period.year(2008)
+    loop_ms, count_ms = reference()
+    print(f"\n{connection.vendor}: {Person.objects.count():,} people, {Payment.objects.count():,} payments; "
+          f"{len(indicators.all_indicators())} indicators; p50 / p95 in ms over {runs} runs")  # fmt: skip
+    print(f"machine reference: 2,000,000-step Python loop {loop_ms:.0f} ms; "
+          f"a full scan of the out-migrant registry {count_ms:.1f} ms")  # fmt: skip
+    print(f"{'case':<44}{'p50':>9}{'p95':>9}{'target':>10}")
+
+    def line(label, p50, p95, target):
+        verdict = "ok" if p95 <= target else "SLOW"
+        print(f"{label:<44}{p50:>9.1f}{p95:>9.1f}{target:>9.0f}  {verdict}")
+
+    p50, p95 = timed(lambda: indicators.compute(county, year), runs)
+    line("every indicator, county, 2008", p50, p95, 1000)
+    p50, p95 = timed(lambda: indicators.compute_children(county, year), runs)
+    line("every indicator x 38 committees (grouped)", p50, p95, 2000)
+    client = Client()
+    client.force_login(users["bench_county"])
+    page = client.get("/figures/", {"year": "2008", "by": "children"})
+    assert page.status_code == 200 and page.content.decode().count("<tr><td><a href=") == 38
+    p50, p95 = timed(lambda: client.get("/figures/", {"year": "2008", "by": "children"}), runs)
+    line("figures page by township, rendered", p50, p95, 2000)
+    p50, p95 = timed(lambda: client.get("/figures/", {"year": "2008"}), runs)
+    line("figures page, county (with last year)", p50, p95, 2000)
+    for username, user in users.items():
+        client.force_login(user)
+        for code in ("assistance.amount", "three_cares.out_migrants", "three_cares.children"):
+            url = f"/figures/records/{code}/"
+            assert client.get(url, {"year": "2008"}).status_code == 200
+            p50, p95 = timed(lambda url=url: client.get(url, {"year": "2008", "page": "3"}), runs)
+            line(f"drill-down {code} ({username[6:]})", p50, p95, 50)
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument(
+        "--payments", type=int, default=None, help="default: 200,000 at 1,000,000 people (people / 5)"
+    )
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--dir", default="/tmp/gonghui-bench")
+    args = parser.parse_args()
+    Path(args.dir).mkdir(parents=True, exist_ok=True)
+    setup(args.people, args.dir)
+    populate(
+        args.people, args.payments if args.payments is not None else args.people // 5, random.Random(2008)
+    )
+    measure(args.runs)
+
+
+if __name__ == "__main__":
+    main()

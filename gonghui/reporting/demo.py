@@ -1,0 +1,228 @@
+"""The demo county's 2008 targets, periodic reports, assessment, quality rules and closed year.
+
+Runs after every area's demo (reporting is last in INSTALLED_APPS): the city's targets for the
+county split among the 38 committees; a quarterly work report beside the Three Cares monthly
+information reports (built by the threecares demo, some late and one returned); the city's
+scheme for the county, the county's scheme for its committees and the Three Cares standard as a
+scheme, with scores; the quality rules; and 2008 closed. Idempotent and deterministic.
+"""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.db import transaction
+
+from gonghui.orgs.models import Organization
+
+from . import closing, indicators, reports
+from .indicators import Period
+from .models import (
+    ManualScore,
+    QualityRule,
+    ReportForm,
+    Scheme,
+    SchemeItem,
+    Submission,
+    SubmissionMove,
+    Target,
+    YearClose,
+)
+
+YEAR = 2008
+# The city's 2008 targets for the county (seed: 新建工会 64 个, 发展会员 2835 名, …). Codes of areas
+# not landed yet are kept as targets all the same; their figures join when the area lands.
+CITY_TARGETS = {
+    "org.new_unions": 64,
+    "org.new_members": 2835,
+    "org.joined_at_source": 15000,
+    "assistance.person_times": 900,
+    "three_cares.trainings": 45,
+    "three_cares.trainees": 25000,
+    "three_cares.elders_paired": 3200,
+    "three_cares.family_phones": 200,
+    "safety.supervisors_trained": 100,
+}
+QUALITY_RULES = [
+    ("children-parts", "留守儿童 = 留守学生 + 学龄前儿童", "parts",
+     {"total": "three_cares.children", "parts": ["three_cares.children_pupils", "three_cares.children_preschool"]}),
+    ("employed-referred", "实现就业人数不超过介绍就业人数", "relation",
+     {"left": "three_cares.employed", "op": "<=", "right": "three_cares.referred"}),
+    ("rectified-found", "隐患整改数不超过发现数", "relation",
+     {"left": "safety.hazards_rectified", "op": "<=", "right": "safety.hazards_found"}),
+    ("certified-trained", "持证群监员不超过培训人数", "relation",
+     {"left": "safety.supervisors_certified", "op": "<=", "right": "safety.supervisors_trained"}),
+    ("coverage-100", "女职工专项集体合同覆盖率不超过100%", "relation",
+     {"left": "women.special_contracts_coverage", "op": "<=", "right": 100}),
+    ("proxy-children", "代理家长不多于留守儿童", "relation",
+     {"left": "three_cares.proxy_parents", "op": "<=", "right": "three_cares.children"}),
+    ("wage-case-average", "农民工欠薪案件涉及金额（每案平均不超过100万元）", "average",
+     {"code": "three_cares.rights_cases", "field": "amount_claimed", "limit": 1000000, "filter": {"kind": "wages"}}),
+    ("collective-contracts", "集体合同签订数必须有台账", "required", {"code": "democracy.collective_contracts"}),
+    ("labour-contracts", "劳动合同签订数必须有台账", "required", {"code": "democracy.labour_contracts"}),
+    ("workers-congresses", "职代会建制数必须有台账", "required", {"code": "democracy.workers_congresses"}),
+    ("assistance-yoy", "帮扶资金与上年相比变化不超过一半", "yoy", {"code": "assistance.amount", "ratio": 0.5}),
+]  # fmt: skip
+QUARTERLY_FIELDS = [
+    {"key": "person_times", "label": "本季度帮扶人次", "indicator": "assistance.person_times"},
+    {"key": "amount", "label": "本季度帮扶金额（元）", "indicator": "assistance.amount"},
+    {"key": "new_unions", "label": "本季度新建工会（个）", "indicator": "org.new_unions"},
+    {"key": "new_members", "label": "本季度发展会员（名）", "indicator": "org.new_members"},
+]
+
+
+def _split(total, weights):
+    """Whole parts of `total` in proportion to `weights`, adding up to at least the total."""
+    whole = sum(weights) or 1
+    parts = [int(Decimal(total) * w / whole) for w in weights]
+    for i in range(total - sum(parts)):
+        parts[i % len(parts)] += 1
+    return parts
+
+
+@transaction.atomic
+def build(rng=None):
+    rng = rng or random.Random(YEAR)
+    county = Organization.objects.filter(code="QS").first()
+    if county is None or county.parent is None:
+        return {"skipped": "no demo county"}
+    city = county.parent
+    year = Period.year(YEAR)
+    committees = list(Organization.objects.filter(parent=county, level="committee").order_by("path"))
+    created = {}
+
+    # Targets: the city's for the county, split among the committees (townships weigh double).
+    have = set(
+        Target.objects.filter(organization=county, period_start=year.start).values_list("code", flat=True)
+    )
+    new = [Target(organization=county, code=code, period_start=year.start, period_end=year.end, value=value,
+                  assigned_by=city) for code, value in CITY_TARGETS.items() if code not in have]  # fmt: skip
+    Target.objects.bulk_create(new)
+    created["targets"] = len(new)
+    weights = [2 if c.category == "township" else 1 for c in committees]
+    parts = []
+    done = set(Target.objects.filter(organization__parent=county, period_start=year.start)
+               .values_list("organization_id", "code"))  # fmt: skip
+    for target in Target.objects.filter(organization=county, period_start=year.start):
+        for committee, value in zip(committees, _split(int(target.value), weights), strict=True):
+            if (committee.pk, target.code) not in done:
+                parts.append(Target(organization=committee, code=target.code, period_start=year.start,
+                                    period_end=year.end, value=value, assigned_by=county, parent=target))  # fmt: skip
+    Target.objects.bulk_create(parts)
+    created["target_parts"] = len(parts)
+
+    # A quarterly work report from every committee, prefilled from the figures; two late.
+    form, _new = ReportForm.objects.get_or_create(
+        organization=county, code="quarterly-work",
+        defaults={"name": "工会工作季度报表", "frequency": "quarter", "deadline_days": 10, "fields": QUARTERLY_FIELDS},
+    )  # fmt: skip
+    have = set(Submission.objects.filter(form=form).values_list("organization_id", "period_start"))
+    rows = []
+    for quarter in reports.periods(form, YEAR):
+        figures = indicators.compute_children(county, quarter, [f["indicator"] for f in QUARTERLY_FIELDS],
+                                              children=committees)  # fmt: skip
+        due = reports.deadline(form, quarter)
+        for i, committee in enumerate(committees):
+            if (committee.pk, quarter.start) in have:
+                continue
+            late = (i * 5 + quarter.number) % 17 == 0
+            values = {f["key"]: indicators.as_json_number(figures[committee.pk].get(f["indicator"], 0))
+                      for f in QUARTERLY_FIELDS if f["indicator"] in figures[committee.pk]}  # fmt: skip
+            rows.append(Submission(
+                form=form, organization=committee, period_start=quarter.start, period_end=quarter.end,
+                status="accepted", values=values, content=f"{committee.name}{quarter.label}工会工作情况。",
+                submitted_on=due + datetime.timedelta(days=3) if late else due - datetime.timedelta(days=2),
+                deadline=due,
+            ))  # fmt: skip
+    Submission.objects.bulk_create(rows)
+    SubmissionMove.objects.bulk_create(
+        [SubmissionMove(submission=s, from_status=frm, to_status=to, on=s.submitted_on)
+         for s in rows for frm, to in (("", "submitted"), ("submitted", "accepted"))]
+    )  # fmt: skip
+    created["quarterly_reports"] = len(rows)
+
+    created["schemes"] = _schemes(city, county, committees, rng)
+    created["quality_rules"] = _quality_rules(county)
+
+    if not YearClose.objects.filter(organization=county, year=YEAR).exists():
+        closing.close_year(organization=county, year=YEAR)
+        created["closed"] = YEAR
+    return created
+
+
+def _scheme(owner, code, name, assessed, items):
+    scheme, made = Scheme.objects.get_or_create(organization=owner, year=YEAR, code=code,
+                                                defaults={"name": name, "assessed": assessed})  # fmt: skip
+    if made:
+        SchemeItem.objects.bulk_create([SchemeItem(scheme=scheme, order=i, text=text, points=points, kind=kind,
+                                                   params=params)
+                                        for i, (text, points, kind, params) in enumerate(items, start=1)])  # fmt: skip
+    return scheme, made
+
+
+def _schemes(city, county, committees, rng):
+    made = 0
+    # The city's rules for assessing its counties.
+    scheme, new = _scheme(city, "city-county", "2008年度县（区）总工会目标考核", "children", [
+        ("新建基层工会完成市下达任务", 20, "target", {"code": "org.new_unions"}),
+        ("发展会员完成市下达任务", 20, "target", {"code": "org.new_members"}),
+        ("困难职工帮扶人次完成任务", 15, "target", {"code": "assistance.person_times"}),
+        ("“三关”工程农民工培训完成任务", 15, "target", {"code": "three_cares.trainings"}),
+        ("空巢老人结对完成任务", 10, "target", {"code": "three_cares.elders_paired"}),
+        ("工作创新和信息宣传（市总评定）", 20, "manual", {}),
+    ])  # fmt: skip
+    if new:
+        item = scheme.items.get(kind="manual")
+        ManualScore.objects.create(item=item, organization=county, score=Decimal(18),
+                                   note="“三关”工程经验在市“两会”上推广")  # fmt: skip
+        made += 1
+    # The county's rules for its 38 committees.
+    scheme, new = _scheme(county, "county-committees", "2008年度工会工委工作目标考核", "children", [
+        ("新建基层工会完成任务", 20, "target", {"code": "org.new_unions"}),
+        ("发展会员完成任务", 20, "target", {"code": "org.new_members"}),
+        ("帮扶人次完成任务", 15, "target", {"code": "assistance.person_times"}),
+        ("季度报表按时报送", 15, "reports", {"form": "quarterly-work", "on_time": True}),
+        ("空巢老人结对完成任务", 10, "target", {"code": "three_cares.elders_paired"}),
+        ("督导组检查评分", 20, "manual", {}),
+    ])  # fmt: skip
+    if new:
+        item = scheme.items.get(kind="manual")
+        ManualScore.objects.bulk_create([
+            ManualScore(item=item, organization=c, score=Decimal(rng.randint(12, 20)), note="督导组年终检查评分")
+            for c in committees
+        ])  # fmt: skip
+        made += 1
+    # The Three Cares standard (threecares.AssessmentStandard's items) as a scheme of the same machinery.
+    scheme, new = _scheme(county, "three-cares", "2008年“三关”工程考核标准", "townships", [
+        ("建立五本台帐", 20, "any", {"codes": ["three_cares.out_migrants", "three_cares.incoming",
+                                         "three_cares.returnees", "three_cares.elders", "three_cares.children"]}),
+        ("空巢老人结对帮扶", 15, "share", {"code": "three_cares.elders_paired", "of": "three_cares.elders"}),
+        ("留守儿童代理家长", 15, "share", {"code": "three_cares.proxy_parents", "of": "three_cares.children"}),
+        ("慰问农民工、空巢老人、留守儿童", 15, "any", {"codes": ["three_cares.migrants_visited",
+                                                   "three_cares.elders_visited", "three_cares.children_visited"]}),
+        ("安装亲情电话、设立亲情信箱", 10, "any", {"codes": ["three_cares.family_phones",
+                                                "three_cares.family_mailboxes"]}),
+        ("成立老年人互助会", 5, "any", {"codes": ["three_cares.mutual_aid_societies"]}),
+        ("信息按月报送", 10, "reports", {"form": "three-cares-info"}),
+        ("督导组检查评分", 10, "manual", {}),
+    ])  # fmt: skip
+    if new:
+        from gonghui.threecares.models import InspectionVisit
+
+        item = scheme.items.get(kind="manual")
+        visits = InspectionVisit.objects.filter(inspection__year=YEAR, organization__parent=county)
+        ManualScore.objects.bulk_create([
+            ManualScore(item=item, organization_id=v.organization_id, score=(v.score / 10).quantize(Decimal("0.1")),
+                        note=f"{v.inspection.team}检查得分{v.score}")
+            for v in visits.select_related("inspection")
+        ], ignore_conflicts=True)  # fmt: skip
+        made += 1
+    return made
+
+
+def _quality_rules(county):
+    have = set(QualityRule.objects.filter(organization=county).values_list("code", flat=True))
+    rows = [QualityRule(organization=county, code=code, name=name, kind=kind, params=params)
+            for code, name, kind, params in QUALITY_RULES if code not in have]  # fmt: skip
+    QualityRule.objects.bulk_create(rows)
+    return len(rows)
