@@ -61,6 +61,7 @@ NON_COAL = [
     ("新店镇", "电解锰厂", WorkplaceKind.METALLURGY), ("云雾镇", "硅铁厂", WorkplaceKind.METALLURGY),
 ]  # fmt: skip
 INSPECTED_NON_COAL = 37
+SUPERVISED_NON_COAL = 60
 HAZARDS = 213
 OPEN_HAZARDS = 12
 OVERDUE_AT_YEAR_END = 5
@@ -165,10 +166,12 @@ def _non_coal(county):
     Enterprise.objects.bulk_create(new)
     kinds = {credit_code(900 + i): kind for i, (_t, _n, kind) in enumerate(NON_COAL)}
     ours = list(Enterprise.objects.filter(credit_code__in=list(kinds)).order_by("credit_code"))
+    # The orgs demo's township enterprises come first by credit code; workplaces other areas' demos
+    # add later in the list do not change which are supervised.
     others = list(
         Enterprise.objects.filter(is_coal_mine=False, township__isnull=False)
         .exclude(credit_code__in=list(kinds))
-        .order_by("credit_code")
+        .order_by("credit_code")[: SUPERVISED_NON_COAL - len(ours)]
     )
     workplaces = [
         Workplace(enterprise=e, organization_id=e.organization_id, kind=kinds.get(e.credit_code, WorkplaceKind.OTHER),
