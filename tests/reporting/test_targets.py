@@ -58,7 +58,7 @@ def test_only_a_higher_level_assigns_and_bad_values_are_refused(cast):
 
 
 def test_an_unregistered_code_waits_for_its_area(cast, city):
-    targets.assign(by=city, organization=cast.county, code="org.new_unions", period=YEAR, value=64)
+    targets.assign(by=city, organization=cast.county, code="future.new_things", period=YEAR, value=64)
     [progress] = targets.progress(cast.county, YEAR)
     assert progress.actual is None and progress.rate is None
 
