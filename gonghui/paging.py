@@ -1,6 +1,7 @@
 """Pages of long lists, read so that a million rows cost little more than a thousand."""
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db import connection
 from django.db.models import Count, Window
 from django.utils.functional import cached_property
 
@@ -84,7 +85,15 @@ def _counted_with_the_ids(queryset, number, per_page):
         number = max(int(number), 1)
     except (TypeError, ValueError):
         number = 1
-    window = queryset.annotate(_total=Window(Count("*"))).values_list("pk", "_total")
+    window = queryset.annotate(_total=Window(Count("*")))
+    if connection.vendor == "postgresql":
+        # The total needs every match, so no walk along an index in the list's order can stop
+        # early; PostgreSQL's planner does not see that through the window and walked the whole
+        # name index for a search by initials (1,000,000 rows for 50). Sorting first by the total,
+        # the same for every row, changes no order and makes it read the matches by the best index.
+        ordering = queryset.query.order_by or queryset.model._meta.ordering
+        window = window.order_by("_total", *ordering)
+    window = window.values_list("pk", "_total")
     start = (number - 1) * per_page
     rows = list(window[start : start + per_page])
     if rows:

@@ -121,7 +121,8 @@ AUTH_USER_MODEL = "orgs.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "gonghui.orgs.backends.UserWithOrganizationBackend",  # ModelBackend, the organisation joined
+    "django.contrib.auth.backends.ModelBackend",  # sessions begun before it
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

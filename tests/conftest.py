@@ -1,8 +1,10 @@
 """One standard cast for every test: a county, two townships, their officers, a leader, an auditor."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 
 from gonghui.orgs.models import Organization, Place, Role
 
@@ -91,3 +93,17 @@ def english_messages():
 
     with translation.override("en"):
         yield
+
+
+@contextmanager
+def built_once(django_db_blocker, build):
+    """Data built once for a module (the demo county: 5-10 s) and shared read-only by its tests.
+
+    Use in a module-scoped fixture that depends on ``django_db_setup``: the data lives in a
+    transaction around the module's tests, each test runs in a savepoint inside it (the ``db``
+    fixture), and everything is rolled back when the module ends, so no other test sees it.
+    """
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield build()
+            transaction.set_rollback(True)

@@ -84,3 +84,19 @@ def test_the_chinese_pages_are_in_chinese(client, cast):
     client.force_login(cast.township_a_officer)
     response = client.get("/people/999999/", HTTP_ACCEPT_LANGUAGE="zh-CN")
     assert "页面不存在" in response.content.decode()
+
+
+def test_with_debug_off_the_static_files_are_still_served(client):
+    from django.conf import settings
+
+    assert not settings.DEBUG  # as bin/serve now runs the demo
+    response = client.get("/static/css/gonghui.css")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"/* Gonghui")
+
+
+def test_bin_serve_turns_debug_off_unless_asked():
+    from pathlib import Path
+
+    script = (Path(__file__).resolve().parents[1] / "bin" / "serve").read_text()
+    assert 'export DEBUG="${DEBUG:-0}"' in script

@@ -37,7 +37,9 @@ def test_every_date_field_uses_the_shared_iso_widget(form_class):
         if isinstance(field, forms.DateTimeField):
             assert isinstance(field.widget, widgets.DateTimeInput), f"{form_class.__name__}.{name}"
         elif isinstance(field, forms.DateField):
-            assert isinstance(field.widget, (widgets.DateInput, widgets.MonthInput)), f"{form_class.__name__}.{name}"
+            assert isinstance(field.widget, (widgets.DateInput, widgets.MonthInput)), (
+                f"{form_class.__name__}.{name}"
+            )
 
 
 def test_a_date_renders_iso_in_chinese_whatever_the_language_formats_say():

@@ -46,6 +46,7 @@ from .models import (
 YEAR = 2008
 D = datetime.date
 CHILD_BORN_AFTER = D(1990, 9, 1)
+DEMO_VILLAGE_UNION = "QS-T02-V01"  # 高桥村工会
 EMPLOYERS = ["县水泥厂", "县酒厂", "县运输公司", "县茶叶公司", "县食品厂", "县建材厂", "县木材加工厂"]
 
 
@@ -83,6 +84,11 @@ def build(rng=None):
     children = [p for p in people if p.birth_date > CHILD_BORN_AFTER]
     rng.shuffle(adults)
     rng.shuffle(children)
+    # The demo village 高桥村 (login gaoqiaocun) keeps hardship archives too: three of its adults
+    # trade places with the first households drawn, so the counts stay what the seed says.
+    ours = [n for n, p in enumerate(adults) if p.village.organization.code == DEMO_VILLAGE_UNION][:3]
+    for first, n in enumerate(ours):
+        adults[first], adults[n] = adults[n], adults[first]
     pool = iter(adults)
 
     def take(n):

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.orgs.models import Organization, Place
 from gonghui.people import idnumbers
+from gonghui.people.models import Person
+from gonghui.people.picker import PICKED, PersonPicker, picked_id
 from gonghui.people.services import match_person
 from gonghui.widgets import DateInput, DateTimeInput, MonthInput
 
@@ -39,11 +41,13 @@ def _today():
 
 
 class PersonByIdNumber(forms.CharField):
-    """An ID number typed by an officer, resolved to a Person the user may see."""
+    """A person the user may see, chosen with the person picker (or an ID number typed without it)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 30)
-        kwargs.setdefault("help_text", _("18 characters; the person must be registered in People first."))
+        kwargs.setdefault("help_text", _("Search by name, pinyin initials, ID number or phone; the person must be "
+                                         "registered in People first."))  # fmt: skip
+        kwargs.setdefault("widget", PersonPicker())
         super().__init__(*args, **kwargs)
         self.user = None
 
@@ -51,6 +55,11 @@ class PersonByIdNumber(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
+        if value.startswith(PICKED):
+            person = Person.objects.visible_to(self.user).filter(pk=picked_id(value) or 0).first()
+            if person is None:
+                raise ValidationError(_("Choose the person again from the search results."), code="unknown_person")
+            return person
         number = idnumbers.validate(value)
         # The one rule (people.services.match_people): with no name typed, only a person the user
         # already sees is found; anyone else reads as not registered, naming nobody.
@@ -93,7 +102,7 @@ def _scope_fields(form, user):
 
 
 class ArchiveForm(ScopedModelForm):
-    head = PersonByIdNumber(label=_("ID number of the head of household"))
+    head = PersonByIdNumber(label=_("head of household"))
     bank_account = forms.CharField(
         label=_("bank account"), required=False, max_length=40,
         help_text=_("Stored encrypted; lists show only the last four digits."),
@@ -177,7 +186,7 @@ class ArchiveMoveForm(ScopedForm):
 
 
 class MemberForm(ScopedForm):
-    person = PersonByIdNumber(label=_("ID number of the family member"))
+    person = PersonByIdNumber(label=_("family member"))
     relation = forms.ChoiceField(label=_("relation to the head"), choices=HouseholdMember.Relation.choices)
     school = forms.CharField(label=_("school (if a student)"), required=False, max_length=80)
 
@@ -219,7 +228,8 @@ class ProgrammeForm(ScopedModelForm):
 class PaymentForm(ScopedForm):
     organization = forms.ModelChoiceField(label=_("paying union"), queryset=Organization.objects.none())
     programme = forms.ModelChoiceField(label=_("programme"), queryset=Programme.objects.none())
-    person = PersonByIdNumber(label=_("ID number of the beneficiary"))
+    # Choosing the beneficiary fills in their household's archive (assistance:person-pick adds it).
+    person = PersonByIdNumber(label=_("beneficiary"), widget=PersonPicker(url="assistance:person-pick", fills="archive"))
     archive = forms.CharField(label=_("household archive number"), required=False, max_length=30,
                               help_text=_("For a household in the hardship archive: the head or a member is paid."))  # fmt: skip
     beneficiary_kind = forms.ChoiceField(label=_("beneficiary kind"), choices=BeneficiaryKind.choices)
@@ -300,7 +310,7 @@ class HotlineForm(ScopedModelForm):
 
 
 class CaseForm(ScopedModelForm):
-    person = PersonByIdNumber(label=_("ID number of the first person"), required=False)
+    person = PersonByIdNumber(label=_("first person"), required=False)
     is_migrant_worker = forms.BooleanField(label=_("that person is a migrant worker"), required=False)
 
     class Meta:
@@ -319,7 +329,7 @@ class CaseMoveForm(ScopedForm):
 
 
 class CasePersonForm(ScopedForm):
-    person = PersonByIdNumber(label=_("ID number"))
+    person = PersonByIdNumber(label=_("person"))
     role = forms.ChoiceField(label=_("role in the case"), choices=CasePerson.Role.choices)
     is_migrant_worker = forms.BooleanField(label=_("migrant worker"), required=False)
 
@@ -346,7 +356,7 @@ class DocumentForm(forms.ModelForm):
 
 
 class ModelWorkerForm(ScopedModelForm):
-    person = PersonByIdNumber(label=_("ID number"))
+    person = PersonByIdNumber(label=_("person"))
 
     class Meta:
         model = ModelWorker

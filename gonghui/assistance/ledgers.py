@@ -172,7 +172,7 @@ class HardshipArchivesKind(LedgerKind):
 @register_kind
 class AssistancePaymentsKind(LedgerKind):
     code = "assistance_payments"
-    title = "帮扶资金发放台帐"
+    title = "帮扶资金发放台账"
     columns = [
         NAME, ID_NUMBER, TOWNSHIP, VILLAGE,
         Column("archive", "档案编号", "text", max_length=30, aliases=["困难职工档案编号"], example="QS-KN-2008-0001",
@@ -330,7 +330,7 @@ PLAUSIBLE_CLAIM = Decimal("5000000")
 @register_kind
 class RightsCasesKind(LedgerKind):
     code = "rights_cases"
-    title = "维权及法律援助案件台帐"
+    title = "维权及法律援助案件台账"
     columns = [
         Column("code", "案件编号", "text", required=True, max_length=30, aliases=["编号", "案号"], example="QS-WQ-2008-001"),
         Column("title", "案件名称", "text", required=True, max_length=120, aliases=["案由"], example="追讨拖欠工资"),

@@ -25,6 +25,7 @@ urlpatterns = [
     path("payments/export/", views.payment_export, name="payment-export"),
     path("payments/totals/", views.payment_totals, name="payment-totals"),
     path("payments/new/", views.payment_create, name="payment-create"),
+    path("payments/person/", views.person_pick, name="person-pick"),
     path("payments/<int:pk>/", views.payment_detail, name="payment-detail"),
     path("payments/<int:pk>/edit/", views.payment_edit, name="payment-edit"),
     path("payments/<int:pk>/move/", views.payment_move, name="payment-move"),

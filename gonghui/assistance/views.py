@@ -14,8 +14,11 @@ from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
 from gonghui.core.formats import download_name
+from gonghui.ledgers.exports import chunks, file_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.people.picker import pick_results
+from gonghui.people.privacy import conceal_minors
 from gonghui.querystring import query_id, query_year
 from gonghui.reporting import indicators
 
@@ -151,14 +154,16 @@ def archive_export(request):
     headers = [_("Archive number"), _("Head of household"), _("ID number"), _("Category"), _("Main cause"),
                _("Household size"), _("Monthly income per head"), _("Status"), _("Filing union"),
                _("Last updated on")]  # fmt: skip
-    data = (
-        [a.code, a.head.name, a.head.id_number_masked, a.get_category_display(), str(a.main_cause),
-         a.household_size, a.monthly_income_per_head, a.get_status_display(), a.organization.name,
-         a.last_updated_on]
-        for a in rows.iterator(chunk_size=500)
-    )  # fmt: skip
+    def data():
+        for chunk in chunks(rows):
+            conceal_minors([a.head for a in chunk], request.user)
+            for a in chunk:
+                yield [a.code, a.head.name, a.head.id_number_masked, a.get_category_display(), str(a.main_cause),
+                       a.household_size, a.monthly_income_per_head, a.get_status_display(), a.organization.name,
+                       a.last_updated_on]  # fmt: skip
+
     return ledger_response(title=_("Hardship archives"), unit=str(request.user.organization or ""),
-                           headers=headers, rows=data, filename="hardship_archives.xlsx")  # fmt: skip
+                           headers=headers, rows=data(), filename=file_name(_("Hardship archives")))  # fmt: skip
 
 
 @login_required
@@ -169,15 +174,19 @@ def archive_detail(request, pk):
     )  # fmt: skip
     year = _year(request)
     line = archive.eligibility_line(year)
+    members = list(archive.members.select_related("person"))
+    payments = list(archive.payments.select_related("programme", "person").order_by("-applied_on", "-pk"))
+    # A child of the household is named only to roles that may see minors' records.
+    conceal_minors([archive.head, *(m.person for m in members), *(p.person for p in payments)], request.user)
     context = {
         "archive": archive,
         "year": year,
         "line": line,
         "under_line": line is not None and archive.monthly_income_per_head < line.monthly_income_per_head,
         "year_total": services.household_year_total(archive, year),
-        "members": archive.members.select_related("person"),
+        "members": members,
         "transitions": archive.transitions.select_related("by"),
-        "payments": archive.payments.select_related("programme", "person").order_by("-applied_on", "-pk"),
+        "payments": payments,
         "checks": archive.checks.all(),
         "incomes": archive.incomes.select_related("by")[:24],
         "income_form": forms.IncomeForm(user=request.user),
@@ -185,7 +194,7 @@ def archive_detail(request, pk):
         "member_form": forms.MemberForm(user=request.user),
         "moves": archive.allowed_moves(),
         "is_stale": archive.is_stale(_today()),
-        "history": history_for(archive),
+        "history": history_for(archive, user=request.user),
     }
     return render(request, "assistance/archive_detail.html", context)
 
@@ -438,8 +447,26 @@ def _payment_rows(request):
 def payment_list(request):
     rows, context = _payment_rows(request)
     context["page"] = Paginator(rows, 50).get_page(request.GET.get("page"))
+    conceal_minors([p.person for p in context["page"]], request.user)
     template = "assistance/partials/payment_rows.html" if request.htmx else "assistance/payment_list.html"
     return render(request, template, context)
+
+
+@login_required
+def person_pick(request):
+    """The payment form's person picker: each person found comes with their household's archive."""
+    return pick_results(request, extra=_archives_of)
+
+
+def _archives_of(request, people):
+    """{person id: {"archive": code, "note": …}} for people heading or in a household archive the user sees."""
+    archives = HardshipArchive.objects.visible_to(request.user).filter(status=ArchiveStatus.ARCHIVED)
+    found = {}
+    for pk, code in archives.filter(head__in=people).values_list("head_id", "code"):
+        found.setdefault(pk, code)
+    for pk, code in archives.filter(members__person__in=people).values_list("members__person_id", "code"):
+        found.setdefault(pk, code)
+    return {pk: {"archive": code, "note": _("archive %(code)s") % {"code": code}} for pk, code in found.items()}
 
 
 @login_required
@@ -447,14 +474,18 @@ def payment_export(request):
     rows, context = _payment_rows(request)
     headers = [_("Applied on"), _("Beneficiary"), _("ID number"), _("Programme"), _("Beneficiary kind"),
                _("Amount"), _("Fund source"), _("Paying union"), _("Status"), _("Paid on")]  # fmt: skip
-    data = (
-        [p.applied_on, p.person.name, p.person.id_number_masked, p.programme.name, p.get_beneficiary_kind_display(),
-         p.amount, p.get_fund_source_display(), p.organization.name, p.get_status_display(), p.paid_on]
-        for p in rows.iterator(chunk_size=500)
-    )  # fmt: skip
-    return ledger_response(title=_("Assistance payments %(year)s") % {"year": context["year"]},
-                           unit=str(request.user.organization or ""), headers=headers, rows=data,
-                           filename=f"assistance_payments_{context['year']}.xlsx", sum_columns=(5,))  # fmt: skip
+    def data():
+        for chunk in chunks(rows):
+            conceal_minors([p.person for p in chunk], request.user)
+            for p in chunk:
+                yield [p.applied_on, p.person.name, p.person.id_number_masked, p.programme.name,
+                       p.get_beneficiary_kind_display(), p.amount, p.get_fund_source_display(), p.organization.name,
+                       p.get_status_display(), p.paid_on]  # fmt: skip
+
+    title = _("Assistance payments %(year)s") % {"year": context["year"]}
+    return ledger_response(title=title,
+                           unit=str(request.user.organization or ""), headers=headers, rows=data(),
+                           filename=file_name(title), sum_columns=(5,))  # fmt: skip
 
 
 @login_required
@@ -505,17 +536,28 @@ def payment_detail(request, pk):
         Payment.objects.select_related("person", "programme", "archive", "organization", "notice", "reverses"),
         request.user, pk=pk,
     )  # fmt: skip
+    conceal_minors([payment.person], request.user)
+    moves = payment.allowed_moves()
+    approval_refused = None
+    if any(name == "approve" for _to, name in moves):
+        # Two people for money: the service's own rule says whether this user may approve.
+        try:
+            services.check_approver(payment=payment, by=request.user)
+        except ValidationError as e:
+            approval_refused = e.messages[0]
+            moves = [(to, name) for to, name in moves if name != "approve"]
     context = {
         "payment": payment,
         "steps": payment.steps.select_related("by"),
-        "moves": payment.allowed_moves(),
+        "moves": moves,
+        "approval_refused": approval_refused,
         "move_form": forms.PaymentMoveForm(user=request.user, initial={"on": _today()}),
         "reverse_form": forms.ReverseForm(user=request.user, initial={"on": _today()}),
         "edit_form": forms.PaymentEditForm(user=request.user, payment=payment)
         if payment.status == PaymentStatus.APPLIED
         else None,
         "reversal": Payment.objects.filter(reverses=payment).first(),
-        "history": history_for(payment),
+        "history": history_for(payment, user=request.user),
     }
     return render(request, "assistance/payment_detail.html", context)
 
@@ -654,7 +696,7 @@ def case_export(request):
         for c in rows.iterator(chunk_size=500)
     )  # fmt: skip
     return ledger_response(title=_("Rights cases"), unit=str(request.user.organization or ""), headers=headers,
-                           rows=data, filename="rights_cases.xlsx", sum_columns=(6, 7))  # fmt: skip
+                           rows=data, filename=file_name(_("Rights cases")), sum_columns=(6, 7))  # fmt: skip
 
 
 @login_required

@@ -4,19 +4,28 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
 from gonghui.orgs import scoping
+from gonghui.people.models import IdNumberAccess, Person
+from gonghui.people.privacy import CONCEALED_NAME, conceal_minors, may_see_minors, minor_ids
 
 from .changes import with_change_lines
 
 
-def history_for(obj, limit=50):
-    """The change history of one record, newest first, with its actor loaded."""
+def history_for(obj, limit=50, *, user=None):
+    """The change history of one record, newest first, with its actor loaded.
+
+    Given the reader, a record about a minor shows which fields changed but not the values to roles
+    without access to minors' records (``conceal_minor_entries``).
+    """
     ct = ContentType.objects.get_for_model(type(obj))
     entries = (
         LogEntry.objects.filter(content_type=ct, object_pk=str(obj.pk))
-        .select_related("actor")
+        .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     )
-    return with_change_lines(entries)
+    entries = with_change_lines(entries)
+    if user is not None:
+        conceal_minor_entries(entries, user)
+    return entries
 
 
 def visible_entries(user):
@@ -49,3 +58,76 @@ def audited_models():
         ((f"{m._meta.app_label}.{m._meta.model_name}", m._meta.verbose_name) for m in auditlog.get_models()),
         key=lambda pair: str(pair[1]),
     )
+
+
+def visible_reveals(user):
+    """Every clear ID number shown or exported by users of the reader's subtree, newest first."""
+    rows = scoping.restrict(IdNumberAccess.objects.all(), user, via="user__organization")
+    return rows.select_related("user", "person").order_by("-at", "-pk")
+
+
+def conceal_reveals(reveals, user):
+    """The people of single reveals, minors concealed for roles without access to minors' records."""
+    reveals = list(reveals)
+    conceal_minors([r.person for r in reveals], user)
+    return reveals
+
+
+HIDDEN = "…"
+
+
+def _person_fields(model):
+    if model is Person:
+        return []
+    return [f for f in model._meta.concrete_fields if f.is_relation and f.related_model is Person]
+
+
+def _as_pk(value):
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def conceal_minor_entries(entries, user):
+    """For a role without access to minors' records: entries about a minor (a child's own record, or a
+    record pointing at a child such as a payment or a household member) keep their kind, action and
+    time, but neither the record's name nor the values changed: that a child's record changed, not whose.
+    Call after ``with_change_lines``. Sets `entry.concealed`; returns the entries."""
+    entries = list(entries)
+    for entry in entries:
+        entry.concealed = False
+    if not entries or may_see_minors(user):
+        return entries
+    concerned = {}  # entry pk -> person ids it is about
+    by_model = {}
+    for entry in entries:
+        model = entry.content_type.model_class()
+        if model is None:
+            continue
+        if model is Person:
+            concerned[entry.pk] = {_as_pk(entry.object_pk)}
+            continue
+        fields = _person_fields(model)
+        if not fields:
+            continue
+        ids = set()
+        for f in fields:  # what the entry itself recorded (also for deleted rows)
+            for value in (entry.changes_dict or {}).get(f.name, []) or []:
+                ids.add(_as_pk(value))
+        concerned[entry.pk] = ids
+        by_model.setdefault(model, []).append(entry)
+    for model, model_entries in by_model.items():
+        fields = _person_fields(model)
+        pks = {_as_pk(e.object_pk) for e in model_entries} - {None}
+        current = {row[0]: row[1:] for row in model._default_manager.filter(pk__in=pks).values_list(
+            "pk", *[f.attname for f in fields])}  # fmt: skip
+        for entry in model_entries:
+            concerned[entry.pk].update(current.get(_as_pk(entry.object_pk), ()))
+    minors = minor_ids({pk for ids in concerned.values() for pk in ids})
+    for entry in entries:
+        if concerned.get(entry.pk, set()) & minors:
+            entry.concealed = True
+            entry.object_repr = str(CONCEALED_NAME)
+            entry.change_lines = [(label, HIDDEN) for label, _text in getattr(entry, "change_lines", [])]
+    return entries

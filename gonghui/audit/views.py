@@ -4,11 +4,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.xlsx import ledger_response
 
 from .changes import with_change_lines
 from .forms import AuditFilterForm
-from .selectors import filtered_entries
+from .selectors import conceal_minor_entries, conceal_reveals, filtered_entries, visible_reveals
 
 
 def _entries(request):
@@ -23,10 +24,11 @@ def _entries(request):
 def entry_list(request):
     form, entries = _entries(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    page.object_list = with_change_lines(page.object_list)
-    return render(
-        request, "audit/entry_list.html", {"form": form, "page": page, "query": request.GET.urlencode()}
-    )
+    page.object_list = conceal_minor_entries(with_change_lines(page.object_list), request.user)
+    reveals = Paginator(visible_reveals(request.user), 20).get_page(request.GET.get("rpage"))
+    conceal_reveals(reveals.object_list, request.user)
+    context = {"form": form, "page": page, "query": request.GET.urlencode(), "reveals": reveals}
+    return render(request, "audit/entry_list.html", context)
 
 
 @login_required
@@ -45,7 +47,7 @@ def entry_export(request):
 
     def rows():
         for chunk in _chunks(entries.iterator(chunk_size=2000), 2000):
-            for e in with_change_lines(chunk):
+            for e in conceal_minor_entries(with_change_lines(chunk), request.user):
                 yield [
                     e.timestamp,
                     str(e.actor or ""),
@@ -61,7 +63,7 @@ def entry_export(request):
         unit=request.user.organization.name if request.user.organization else "",
         headers=headers,
         rows=rows(),
-        filename="audit-log.xlsx",
+        filename=file_name(_("Audit log")),
         total_label=None,
     )
 

@@ -5,6 +5,7 @@ ledger does not need model instances at all, only rows. Values go through the ba
 adapters (dates, aware datetimes), so both SQLite and PostgreSQL store what the ORM would.
 """
 
+import json
 import unicodedata
 from functools import cache
 
@@ -28,6 +29,9 @@ def _adapter(field):
         return ops.adapt_datefield_value
     if isinstance(field, models.DecimalField):
         return lambda v: ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
+    if isinstance(field, models.JSONField):
+        # As JSONField.get_prep_value writes it; text COPYs into a jsonb column on PostgreSQL too.
+        return lambda v: json.dumps(v, cls=field.encoder)
     return None
 
 

@@ -23,7 +23,8 @@ from gonghui.people.services import record_outside_links
 from . import bulk, readers
 from .places import PlaceResolver
 from .registry import ImportContext, Issue, Row
-from .values import CellError, cell_text, is_blank, normalize_text, parse
+from .values import ROW_CHECKS, CellError, cell_text, is_blank, normalize_text, parse
+from .xlsx import EXAMPLE_MARKER
 
 HEADER_SCAN_ROWS = 20
 PREVIEW_ROWS = 20
@@ -106,6 +107,7 @@ class ImportResult:
 
     skipped_invalid: bool = False
     file_error: bool = False
+    example_rows: list[dict] = field(default_factory=list)  # template example rows skipped
 
     def as_json(self):
         return {
@@ -127,6 +129,7 @@ class ImportResult:
         data["diff"] = dict(self.diff)
         data["diff_rows"] = self.diff_rows
         data["rows_rejected"] = len(self.rejected)
+        data["example_rows"] = self.example_rows
         data["file_error"] = self.file_error
         data["errors_total"] = len(self.errors)
         data["warnings_total"] = len(self.warnings)
@@ -186,6 +189,7 @@ class Importer:
         self.place_columns = sorted(
             (c for c in kind.columns if c.type == "place"), key=lambda c: c.place != "township"
         )
+        self.checked_columns = [c for c in kind.columns if c.type in ROW_CHECKS]
         self.aliases = {}
         for column in kind.columns:
             for header in column.headers:
@@ -232,6 +236,14 @@ class Importer:
     # --- rows ---------------------------------------------------------------------------------
 
     @staticmethod
+    def _is_example(plan, cells):
+        """The template's example row: it carries the marker (in a cell after the last column)."""
+        for cell in cells:
+            if isinstance(cell, str) and EXAMPLE_MARKER in cell:
+                return True
+        return False
+
+    @staticmethod
     def _is_total_or_footer(cells):
         texts = []
         for cell in cells:
@@ -275,6 +287,9 @@ class Importer:
             if column.key not in values:
                 values[column.key] = None
                 raw[column.key] = ""
+        for column in self.checked_columns:
+            if not row.errors or column.key not in {e.column for e in row.errors}:
+                ROW_CHECKS[column.type](row, column.key, self.kind.columns)
         return row
 
     def resolve_places(self, row):
@@ -413,7 +428,7 @@ class Importer:
         if column.type == "id_number" and value:
             # The preview is kept on the job and shown to everyone who may see the job.
             return idnumbers.mask(value)
-        if column.type == "choice" and value is not None:
+        if column.choices and value is not None:
             for label, stored in column.choices.items():
                 if stored == value:
                     return label
@@ -467,6 +482,12 @@ class Importer:
             for number, cells in data_rows():
                 if _blank(cells, mapped) or self._is_total_or_footer(cells):
                     self.result.rows_blank += 1
+                    continue
+                if self._is_example(plan, cells):
+                    self.result.rows_blank += 1
+                    self.result.example_rows.append({"sheet": sheet.name, "row": number})
+                    self.result.warnings.append(Issue(sheet.name, number, "", "", _(
+                        "Row %(row)d is the template's example row; it was not imported.") % {"row": number}))
                     continue
                 self.result.rows_read += 1
                 row = self.parse_row(plan, number, cells)

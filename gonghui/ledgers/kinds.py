@@ -14,15 +14,13 @@ from gonghui.orgs import scoping
 from gonghui.orgs.codes import credit_code_check_char, validate_credit_code
 from gonghui.orgs.models import Enterprise, Place
 from gonghui.people import idnumbers
-from gonghui.people.models import Gender, Person
-from gonghui.people.services import people_named
+from gonghui.people.models import Person
+from gonghui.people.services import people_named, suggest_changes
 
 from .bulk import adapt, fast_initials, insert_rows
 from .persons import INSERT_BATCH
 from .registry import Column, LedgerKind, register_kind
 from .vocabulary import TOWNSHIP_ALIASES, VILLAGE_ALIASES
-
-GENDERS = {"男": Gender.MALE, "女": Gender.FEMALE, "男性": Gender.MALE, "女性": Gender.FEMALE}
 
 
 def _place_name(place):
@@ -40,7 +38,7 @@ class PeopleKind(LedgerKind):
                aliases=["身份证号码", "公民身份号码", "身份证", "身份证件号码", "证件号码", "身份证号(18位)"],
                example=idnumbers.make_valid("520199", datetime.date(1975, 3, 8), 1),
                help="18位，末位X可大写或小写；请把本列设为“文本”，否则Excel会把号码变成5.20123E+17。"),
-        Column("gender", "性别", "choice", choices=GENDERS, example="男", help="与身份证号不符时以身份证号为准。"),
+        Column("gender", "性别", "gender", example="男", help="与身份证号不符时以身份证号为准。"),
         Column("ethnicity", "民族", "text", max_length=20, example="汉族"),
         Column("phone", "联系电话", "phone", aliases=["手机号码", "手机号", "手机", "电话", "联系方式", "电话号码"],
                example="13800001111", help="11位手机号，或带区号的固定电话，如0851-5221234。"),
@@ -80,11 +78,7 @@ class PeopleKind(LedgerKind):
                                            "see this person.") % {"org": ctx.organization.name}, value="")  # fmt: skip
             number = row["id_number"]
             if number:
-                fact = idnumbers.facts(number)
-                if row["gender"] and row["gender"] != fact.gender:
-                    row.warn("gender", _("The gender contradicts the ID number, which says %(gender)s; the ID "
-                                         "number was followed.") % {"gender": Gender(fact.gender).label})  # fmt: skip
-                row.values["gender"] = fact.gender
+                fact = idnumbers.facts(number)  # the gender column was checked against it on reading
                 if row["birth_date"] and row["birth_date"] != fact.birth_date:
                     row.warn("birth_date", _("The birth date contradicts the ID number, which says %(date)s; the "
                                              "ID number was followed.") % {"date": fact.birth_date})  # fmt: skip
@@ -100,6 +94,9 @@ class PeopleKind(LedgerKind):
                 else:
                     row.instance = person
                     row.mark("conflict")
+                    # What the file says differently goes to the owning unit as a suggestion; the
+                    # importer is not shown the registered values.
+                    row.extra["suggested"] = self._suggested(row, person)
                     row.warn("id_number", _("This person is registered by another unit; the row matched their "
                                             "ID number and name and left their record as that unit keeps it."))  # fmt: skip
             else:
@@ -201,6 +198,15 @@ class PeopleKind(LedgerKind):
                 changes.append((row.headers.get(attr, self.column(attr).header), old, new))
         row.mark("changed" if changes else "unchanged", changes=changes)
 
+    def _suggested(self, row, person):
+        """{header: the file's value} where the row differs from the person kept by another unit."""
+        suggested = {}
+        for attr in ("phone", "address", "ethnicity"):
+            new = row[attr]
+            if new not in (None, "") and getattr(person, attr) != new:
+                suggested[str(row.headers.get(attr, self.column(attr).header))] = str(new)
+        return suggested
+
     INSERT_FIELDS = ["name", "name_initials", "id_number_cipher", "id_number_hash", "id_number_masked", "gender",
                      "birth_date", "ethnicity", "phone", "township_id", "village_id", "address", "created_at",
                      "updated_at"]  # fmt: skip
@@ -224,6 +230,8 @@ class PeopleKind(LedgerKind):
                 updated.append(person)
                 touched.update(values)
         insert_rows(Person, self.INSERT_FIELDS, new, adapted={"created_at", "updated_at"})
+        suggestions = [(row.instance, row.extra["suggested"]) for row in rows if row.extra.get("suggested")]
+        suggest_changes(suggestions, actor=ctx.user, organization=ctx.organization, what=self.title)
         if updated:
             fields = sorted({*touched, "name_initials", "updated_at"})
             Person.objects.bulk_update(updated, fields, batch_size=INSERT_BATCH)

@@ -104,3 +104,59 @@ JOB_MOVES = {
     (S.FAILED, S.CHECKING): "check_again",  # interrupted: nothing was written, the file is still there
 }
 del S
+
+
+class ExportJobQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        # An export holds what its user may see (clear ID numbers, if asked for): it is theirs alone.
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return scoping.restrict(self, user).filter(user=user)
+
+
+class ExportJob(models.Model):
+    """A large export written by the background worker; the user follows its progress and downloads it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Writing")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    export = models.CharField(_("export"), max_length=50)
+    params = models.JSONField(_("filters"), default=dict, blank=True)
+    purpose = models.CharField(_("purpose of clear ID numbers"), max_length=100, blank=True)
+    organization = owned_by()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                             related_name="+")  # fmt: skip
+    title = models.CharField(_("title"), max_length=120)
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    file = models.FileField(_("file"), upload_to="exports/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ExportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ledger export")
+        verbose_name_plural = _("ledger exports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("ledgers:export-job", args=[self.pk])
+
+    @property
+    def is_busy(self):
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+
+    @property
+    def percent(self):
+        if not self.progress_total:
+            return 0
+        return min(100, round(100 * self.progress_done / self.progress_total))

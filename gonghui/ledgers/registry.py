@@ -79,6 +79,7 @@ FIELD_TYPES = {
     "phone",  # 11-digit mobile or landline with area code
     "yesno",  # 是/否/√/×/有/无/Y/N → bool
     "choice",  # one of Column.choices (label → stored value); the stored value is accepted too
+    "gender",  # 男/女 → "M"/"F"; checked against the row's ID number wherever the column appears
     "text",  # free text, full-width normalised, stripped
     "integer",  # non-negative whole number; a trailing unit such as 人 or 对 is allowed
     "place",  # a township or village name, resolved to a Place inside the organisation's subtree
@@ -116,6 +117,10 @@ class Column:
             raise ValueError(
                 f"Column {self.key}: unknown type {self.type!r}; use one of {sorted(FIELD_TYPES)}"
             )
+        if self.type == "gender" and not self.choices:
+            from .values import GENDER_LABELS
+
+            object.__setattr__(self, "choices", dict(GENDER_LABELS))
         if self.type == "choice" and not self.choices:
             raise ValueError(f"Column {self.key}: a choice column needs choices")
         if self.type == "place" and self.place not in {"township", "village"}:
@@ -260,6 +265,14 @@ class LedgerKind:
             return None
         name = next((c.key for c in self.columns if c.type == "name" and c.key == "name"), None)
         return number, name
+
+    def why_not_import(self, user):
+        """Why this user may not import this kind (shown beside it), or None when they may."""
+        if self.can_import(user):
+            return None
+        if not getattr(user, "can_edit", False):
+            return _("Your role reads ledgers and exports them; it does not import them.")
+        return _("Your role may not import this ledger.")
 
     def check(self, rows, ctx):
         """Validate a batch of parsed rows against other data; report with row.error()/row.warn()."""

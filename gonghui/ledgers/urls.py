@@ -12,6 +12,8 @@ urlpatterns = [
     path("export/people.xlsx", views.export_people, name="export-people"),
     path("export/enterprises.xlsx", views.export_enterprises, name="export-enterprises"),
     path("export/organizations.xlsx", views.export_organizations, name="export-organizations"),
+    path("exports/<int:pk>/", views.export_job, name="export-job"),
+    path("exports/<int:pk>/file.xlsx", views.export_file, name="export-file"),
     path("<slug:kind>/", views.upload, name="upload"),
     path("<slug:kind>/template.xlsx", views.template, name="template"),
 ]

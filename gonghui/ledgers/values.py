@@ -371,6 +371,34 @@ def parse_choice(value, column, warn):
     raise CellError(_("%(value)s is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
 
 
+GENDER_LABELS = {"男": "M", "女": "F", "男性": "M", "女性": "F"}
+
+
+def parse_gender(value, column, warn):
+    return parse_choice(value, column, warn)
+
+
+# Checks of one column against the row's other columns, by column type: every ledger kind with such a
+# column gets the same check. Each is f(row, key, columns) and may warn or correct the row's value.
+
+
+def gender_against_id_number(row, key, columns):
+    """The ID number's 17th digit says the gender: a contradicting 性别 is warned about and the number followed."""
+    number = next((row[c.key] for c in columns if c.type == "id_number" and row[c.key]), None)
+    if not number:
+        return
+    gender = idnumbers.facts(number).gender
+    given = row[key]
+    if given and given != gender:
+        said = next(label for label, stored in GENDER_LABELS.items() if stored == gender)
+        row.warn(key, _("The gender contradicts the ID number, which says %(gender)s; the ID number was followed.")
+                 % {"gender": said})  # fmt: skip
+    row.values[key] = gender
+
+
+ROW_CHECKS = {"gender": gender_against_id_number}
+
+
 PARSERS = {
     "id_number": parse_id_number,
     "name": parse_name,
@@ -379,6 +407,7 @@ PARSERS = {
     "phone": parse_phone,
     "yesno": parse_yesno,
     "choice": parse_choice,
+    "gender": parse_gender,
     "text": parse_text,
     "integer": parse_integer,
     "place": parse_place,

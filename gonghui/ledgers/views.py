@@ -1,21 +1,23 @@
 import tempfile
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.formats import download_name
 from gonghui.orgs.scoping import get_visible_or_404
 
-from . import exports, services
+from . import services
+from .downloads import export_response
 from .forms import UploadForm
-from .models import ImportJob
+from .models import ExportJob, ImportJob
 from .registry import all_kinds, get_kind
-from .xlsx import ledger_response, write_template
+from .xlsx import write_template
 
 
 def _kind(code):
@@ -28,8 +30,13 @@ def _kind(code):
 @login_required
 def index(request):
     jobs = ImportJob.objects.visible_to(request.user).select_related("organization", "user")[:30]
-    kinds = [{"kind": k, "can_import": k.can_import(request.user)} for k in all_kinds()]
-    return render(request, "ledgers/index.html", {"kinds": kinds, "jobs": jobs})
+    kinds = [{"kind": k, "can_import": k.can_import(request.user), "why_not": k.why_not_import(request.user)}
+             for k in all_kinds()]  # fmt: skip
+    # A role that imports nothing (the leader, the auditor) gets the exports, not an import page.
+    imports = any(item["can_import"] for item in kinds)
+    exports = ExportJob.objects.visible_to(request.user)[:10]
+    context = {"kinds": kinds, "jobs": jobs, "imports": imports, "exports": exports}
+    return render(request, "ledgers/index.html", context)
 
 
 @login_required
@@ -73,6 +80,13 @@ def _job_context(job):
     for row in summary.get("diff_rows", []):
         row["status_label"] = labels.get(row["status"], row["status"])
     percent = min(100, round(100 * done / total)) if total else 0
+    diff = summary.get("diff") or {}
+    # What the commit will do, as the officer reads it: new rows, rows that change a record, the rest.
+    commit_counts = {
+        "new": diff.get("new", 0),
+        "updated": diff.get("changed", 0),
+        "unchanged": diff.get("unchanged", 0) + diff.get("duplicate", 0) + diff.get("conflict", 0),
+    }
     return {
         "job": job,
         "kind": kind,
@@ -83,6 +97,7 @@ def _job_context(job):
         "choices": [(c.key, c.header) for c in kind.columns],
         "column_headers": [c.header for c in kind.columns],
         "waiting": state == "waiting",
+        "commit_counts": commit_counts,
         "stalled": state == "stalled",
     }
 
@@ -145,7 +160,7 @@ def job_rejected(request, pk):
     if not job.rejected_file or not (job.user_id == request.user.pk or request.user.can_unmask_id_numbers):
         raise Http404("no rejected rows")
     return FileResponse(
-        job.rejected_file.open("rb"), as_attachment=True, filename=f"错误行-{job.filename}.xlsx"
+        job.rejected_file.open("rb"), as_attachment=True, filename=download_name(f"错误行-{Path(job.filename).stem}", "xlsx")
     )
 
 
@@ -155,39 +170,38 @@ def template(request, kind):
     handle = tempfile.TemporaryFile()
     write_template(handle, kind)
     handle.seek(0)
-    return FileResponse(handle, as_attachment=True, filename=f"{kind.title}模板.xlsx")
+    return FileResponse(handle, as_attachment=True, filename=download_name(f"{kind.title}模板", "xlsx"))
 
 
-def _export(request, data, filename):
-    org = request.user.organization
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return ledger_response(
-        title=str(data["title"]),
-        unit=org.name if org else "",
-        headers=data["headers"],
-        rows=data["rows"],
-        filename=f"{filename}-{stamp}.xlsx",
-        sum_columns=data["sum_columns"],
-    )
+def _params(request, keys):
+    return {k: request.GET.get(k, "").strip() for k in keys if request.GET.get(k, "").strip()}
 
 
 @login_required
 def export_people(request):
-    data = exports.people_export(request.user, request.GET.get("q", "").strip())
-    return _export(request, data, "people")
+    return export_response(request, "people", _params(request, ["q"]))
 
 
 @login_required
 def export_enterprises(request):
-    data = exports.enterprises_export(
-        request.user, request.GET.get("q", "").strip(), coal_only=request.GET.get("coal") == "1"
-    )
-    return _export(request, data, "enterprises")
+    return export_response(request, "enterprises", _params(request, ["q", "coal"]))
 
 
 @login_required
 def export_organizations(request):
-    data = exports.organizations_export(
-        request.user, request.GET.get("q", "").strip(), request.GET.get("level", "")
-    )
-    return _export(request, data, "organizations")
+    return export_response(request, "organizations", _params(request, ["q", "level"]))
+
+
+@login_required
+def export_job(request, pk):
+    job = get_visible_or_404(ExportJob.objects.all(), request.user, pk=pk)
+    template = "ledgers/partials/export_status.html" if request.htmx else "ledgers/export_job.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def export_file(request, pk):
+    job = get_visible_or_404(ExportJob.objects.all(), request.user, pk=pk)
+    if job.status != ExportJob.Status.DONE or not job.file:
+        raise Http404("not ready")
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)

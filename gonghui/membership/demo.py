@@ -22,6 +22,7 @@ from django.utils import timezone
 from gonghui.ledgers.bulk import adapt, insert_rows
 from gonghui.orgs.demo import COUNTY_DIVISION, credit_code
 from gonghui.orgs.models import Enterprise, Organization, Place, User
+from gonghui.people import idnumbers
 from gonghui.people.demo import GIVEN, SURNAMES
 
 from . import models as m
@@ -222,7 +223,7 @@ def _union_events(rng, unions, workplaces):
         else:
             on = _day_in(rng, datetime.date(1985, 1, 1), datetime.date(2007, 12, 20))
             size = rng.randint(15, 80)
-        union.established_on, union.chair = on, union.chair or _name(rng)
+        union.established_on, union.chair = on, _name(rng)
         events.append(m.UnionEvent(organization=union, kind="founded", on=on, workplace_id=union.enterprise_id,
                                    area_id=union.place_id, form="joint" if joint else "single", chair=union.chair,
                                    members_at_founding=size))  # fmt: skip
@@ -336,7 +337,8 @@ def _members(rng, county, unions, founded_2008):
                                       card_number=ms.card_number, origin="transferred", transferred_from=ms,
                                       is_migrant_worker=ms.is_migrant_worker))  # fmt: skip
     m.Membership.objects.bulk_create(transfers)
-    women = [p for _ms, p in rows if p.gender == "F" and _ms.joined_on.year == YEAR]
+    # By the ID number: people found from an earlier build carry no gender on these instances.
+    women = [p for ms, p in rows if ms.joined_on.year == YEAR and idnumbers.facts(p._number).gender == "F"]
     return {"women": women}
 
 

@@ -15,6 +15,8 @@ from . import models as m
 from . import services
 
 DATE = forms.DateInput(attrs={"type": "date"})
+ATTACHMENT_LIMIT = 20 * 1024 * 1024
+ATTACHMENT_TYPES = (".pdf", ".doc", ".docx", ".wps", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 
 
 def _dates(form):
@@ -326,7 +328,18 @@ class DocumentForm(ScopedForm):
     issued_on = forms.DateField(label=_("Issued on"))
     recipients = forms.CharField(label=_("Recipients"), max_length=200, required=False)
     volume = forms.ModelChoiceField(label=_("Compiled in"), queryset=m.DocumentVolume.objects.all(), required=False)
-    attachment = forms.FileField(label=_("Attachment"), required=False)
+    attachment = forms.FileField(label=_("Attachment"), required=False,
+                                 help_text=_("PDF, Word or a scan, up to 20 MB."))  # fmt: skip
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload and upload.size > ATTACHMENT_LIMIT:
+            raise forms.ValidationError(_("%(name)s is larger than 20 MB."), code="too_large",
+                                        params={"name": upload.name})  # fmt: skip
+        if upload and not upload.name.lower().endswith(ATTACHMENT_TYPES):
+            raise forms.ValidationError(_("%(name)s is not a PDF, Word, WPS or image file."), code="file_type",
+                                        params={"name": upload.name})  # fmt: skip
+        return upload
 
     def submit(self):
         return services.record_document(**self.cleaned_data)
@@ -340,3 +353,13 @@ CampaignForm = record_form(m.WomenCampaign, ["organization", "kind", "title", "h
 WomenCommitteeForm = record_form(m.WomenCommittee, ["organization", "established_on", "chair", "members"])
 AssignmentForm = record_form(m.Assignment, ["organization", "township", "assignee", "task", "starts_on", "ends_on"])
 InspectionForm = record_form(m.DemocracyInspection, ["organization", "title", "started_on", "ended_on", "team"])
+
+
+class AssignmentVisitForm(ScopedForm):
+    assignment = forms.ModelChoiceField(label=_("Assignment"), queryset=m.Assignment.objects.all())
+    visited_on = forms.DateField(label=_("Visited on"))
+    note = forms.CharField(label=_("What was done"), max_length=200)
+
+    def submit(self):
+        d = self.cleaned_data
+        return services.record(m.AssignmentVisit, organization=d["assignment"].organization, **d)

@@ -116,7 +116,7 @@ class MembersKind(LedgerKind):
     columns = [
         Column("name", "姓名", "name", required=True, example="张三"),
         Column("id_number", "身份证号", "id_number", required=True, aliases=["身份证号码", "公民身份号码"],
-               example="520199198003080016"),  # fmt: skip
+               example="520199198003080014"),  # fmt: skip
         Column("township", "乡镇", "place", place="township", aliases=["乡(镇)"]),
         Column("village", "村(社区)", "place", place="village", within="township", aliases=["村(居)委会"]),
         Column("union", "所在工会", "text", required=True, aliases=["工会名称", "基层工会"], example="高桥村工会"),
@@ -167,14 +167,14 @@ class ContractsKind(LedgerKind):
     code = "collective_contracts"
     title = "集体合同台帐"
     columns = [
-        Column("workplace", "单位名称", "text", aliases=["企业名称", "单位", "统一社会信用代码"], example="黔山县高桥茶叶公司"),
+        Column("workplace", "单位名称", "text", aliases=["企业名称", "单位", "统一社会信用代码"], example="高桥建材厂"),
         Column("kind", "合同类型", "choice", required=True, choices=CONTRACT_KINDS, example="女职工专项"),
         Column("scope", "区域或行业", "text", max_length=100),
         Column("signed_on", "签订日期", "date", required=True, example="2008-03-08"),
         Column("starts_on", "生效日期", "date", required=True, aliases=["起始日期"], example="2008-03-08"),
         Column("ends_on", "期满日期", "date", required=True, aliases=["终止日期", "到期日期"], example="2011-03-07"),
-        Column("workers", "覆盖职工人数", "integer", required=True, aliases=["覆盖职工数", "职工人数"], example="120"),
-        Column("women", "覆盖女职工人数", "integer", aliases=["覆盖女职工数", "女职工人数"], example="40"),
+        Column("workers", "覆盖职工人数", "integer", required=True, aliases=["覆盖职工数", "职工人数"], example="50"),
+        Column("women", "覆盖女职工人数", "integer", aliases=["覆盖女职工数", "女职工人数"], example="20"),
     ]
     key = ["workplace", "kind", "signed_on"]
 
@@ -211,11 +211,11 @@ class WorkplaceDemocracyKind(LedgerKind):
     code = "workplace_democracy"
     title = "企事业单位民主管理年报"
     columns = [
-        Column("workplace", "单位名称", "text", required=True, aliases=["企业名称", "单位"], example="黔山县高桥茶叶公司"),
+        Column("workplace", "单位名称", "text", required=True, aliases=["企业名称", "单位"], example="高桥建材厂"),
         Column("year", "年度", "integer", required=True, aliases=["年份"], example="2008"),
-        Column("signed", "新签劳动合同", "integer", required=True, aliases=["新签劳动合同份数", "劳动合同"], example="45"),
+        Column("signed", "新签劳动合同", "integer", required=True, aliases=["新签劳动合同份数", "劳动合同"], example="12"),
         Column("with_contract", "已签劳动合同职工数", "integer", required=True, aliases=["签订劳动合同人数"],
-               example="110"),  # fmt: skip
+               example="48"),  # fmt: skip
         Column("congress_since", "职代会建立时间", "date", aliases=["职代会建立日期"]),
         Column("congress_last", "最近一次职代会", "date", aliases=["职代会召开时间"]),
         Column("open_affairs", "实行厂务公开", "yesno", aliases=["厂务公开"]),
@@ -306,8 +306,9 @@ class HonoursKind(LedgerKind):
     title = "表彰台帐"
     columns = [
         Column("kind", "表彰类别", "choice", required=True, choices=HONOUR_KINDS, example="先进女职工"),
-        Column("name", "姓名", "name"),
-        Column("id_number", "身份证号", "id_number", aliases=["身份证号码", "公民身份号码"]),
+        Column("name", "姓名", "name", example="孙丽"),
+        Column("id_number", "身份证号", "id_number", aliases=["身份证号码", "公民身份号码"],
+               example="520199197805200220"),
         Column("team", "班组或岗位", "text", max_length=120, aliases=["集体名称", "岗位"]),
         Column("awarded_on", "表彰日期", "date", required=True, example="2008-03-08"),
         Column("awarded_by", "表彰单位", "text", required=True, max_length=100, example="黔山县总工会"),

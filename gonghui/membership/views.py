@@ -115,6 +115,7 @@ FORMS = {
     "document": (forms.DocumentForm, _("Record an issued document"), "documents"),
     "meeting": (forms.MeetingForm, _("Record a meeting"), "documents"),
     "assignment": (forms.AssignmentForm, _("Assignment to a township"), "documents"),
+    "assignment-visit": (forms.AssignmentVisitForm, _("Visit to an assigned township"), "documents"),
 }
 
 
@@ -177,6 +178,51 @@ def members(request):
                "status": request.GET.get("status", "")}  # fmt: skip
     template = "membership/partials/member_rows.html" if request.htmx else "membership/members.html"
     return render(request, template, context)
+
+
+def _yes(value):
+    return "是" if value else "否"
+
+
+@login_required
+def members_export(request):
+    """The member list as the members ledger (its import headers), with the page's filters."""
+    from gonghui.core.formats import download_name
+    from gonghui.ledgers.registry import get_kind
+    from gonghui.ledgers.xlsx import ledger_response
+    from gonghui.people.privacy import reveal_for_export
+
+    rows = _members(request).visible_to(request.user).order_by("-pk")
+    rows = list(rows.select_related("person__township", "person__village", "organization")[:200000])
+    numbers = reveal_for_export([r.person for r in rows], request.user, purpose="export members")
+    kind = get_kind("members")
+
+    def cells():
+        for r in rows:
+            p = r.person
+            yield [p.name, numbers.get(p.pk, p.id_number_masked), p.township.name if p.township else "",
+                   p.village.name if p.village else "", r.organization.name, r.joined_on, r.card_number,
+                   _yes(r.is_migrant_worker), _yes(r.joined_at_source), p.phone]  # fmt: skip
+
+    return ledger_response(title=kind.title, unit=str(request.user.organization or ""),
+                           headers=[c.header for c in kind.columns], rows=cells(),
+                           filename=download_name(kind.title, "xlsx", day=timezone.localdate()))  # fmt: skip
+
+
+@login_required
+def unions_export(request):
+    from gonghui.core.formats import download_name
+    from gonghui.ledgers.registry import get_kind
+    from gonghui.ledgers.xlsx import ledger_response
+
+    kind = get_kind("union_events")
+    labels = {"founded": "组建", "reorganised": "调整充实", "dissolved": "撤销", "single": "单独建会", "joint": "联合建会"}
+    events = m.UnionEvent.objects.visible_to(request.user).between("on", _period(_year(request)))
+    rows = ([e.organization.name, labels[e.kind], e.on, labels.get(e.form, ""), e.chair, e.members_at_founding,
+             e.note] for e in events.select_related("organization").order_by("on", "pk"))  # fmt: skip
+    return ledger_response(title=kind.title, unit=str(request.user.organization or ""),
+                           headers=[c.header for c in kind.columns], rows=rows, sum_columns=(5,),
+                           filename=download_name(kind.title, "xlsx", day=timezone.localdate()))  # fmt: skip
 
 
 @login_required

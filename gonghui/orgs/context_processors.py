@@ -1,3 +1,5 @@
+import functools
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -45,7 +47,7 @@ def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
-    items = [{"key": key, "label": label, "url": reverse(name)} for key, label, name in AREAS]
+    items = list(_area_items())
     if user.can_read_audit:
         items.append({"key": "audit", "label": _("Audit log"), "url": reverse("audit:entry-list")})
     current = current_key([item["key"] for item in items], getattr(request, "resolver_match", None))
@@ -57,3 +59,9 @@ def navigation(request):
             groups.append({"label": label, "items": entries, "current": any(e["key"] == current for e in entries)})
     ungrouped = list(by_key.values())  # home, and any area not yet placed in a group
     return {"nav_items": items, "nav_top": ungrouped, "nav_groups": groups, "nav_current": current}
+
+
+@functools.cache
+def _area_items():
+    # The menu's URLs are the same on every page: reversed once per process, not per request.
+    return tuple({"key": key, "label": label, "url": reverse(name)} for key, label, name in AREAS)

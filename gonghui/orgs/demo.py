@@ -6,6 +6,7 @@ Deterministic (fixed seed) and idempotent: every row is keyed on a natural code,
 
 import random
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from .codes import credit_code_check_char
@@ -195,6 +196,7 @@ DEMO_USERS = [
 
 
 def _users(*_orgs):
+    hashed = None  # one PBKDF2 hash for the one demo password (each costs a good part of a second)
     for username, full_name, role, org_code in DEMO_USERS:
         user, created = User.objects.update_or_create(
             username=username,
@@ -206,5 +208,6 @@ def _users(*_orgs):
             },
         )
         if created or not user.has_usable_password():
-            user.set_password(DEMO_PASSWORD)
+            hashed = hashed or make_password(DEMO_PASSWORD)
+            user.password = hashed
             user.save(update_fields=["password"])

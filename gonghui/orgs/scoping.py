@@ -10,6 +10,8 @@ that subtree. Each area app tells this module which of its models are such recor
 ``register_person_link``.
 """
 
+import functools
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Sum
 from django.http import Http404
@@ -212,18 +214,10 @@ def restrict_people(queryset, user):
     # search at 1,000,000 people: 80-180 ms with EXISTS, 40-55 ms with IN; bench/registry.py).
     # PostgreSQL: correlated EXISTS, answered by an index per candidate; an IN list of a million
     # registry rows does not fit work_mem, is not hashed and took seconds.
-    from django.apps import apps
     from django.db import connection
 
     if connection.vendor == "sqlite":
-        organization, place = apps.get_model("orgs", "Organization"), apps.get_model("orgs", "Place")
-        orgs = organization.objects.filter(prefix_q("path", root)).values("pk")
-        places = place.objects.filter(organization__in=orgs).values("pk")
-        condition = Q(township__in=places) | Q(village__in=places)
-        for model, person_field, via in _person_links:
-            linked = model._default_manager.filter(prefix_q(f"{via}__path", root)).values(person_field)
-            condition |= Q(pk__in=linked)
-        return queryset.filter(condition)
+        return queryset.filter(_sqlite_people_condition(root, len(_person_links)))
     condition = prefix_q("township__organization__path", root) | prefix_q("village__organization__path", root)
     for model, person_field, via in _person_links:
         linked = model._default_manager.filter(
@@ -231,3 +225,39 @@ def restrict_people(queryset, user):
         )
         condition |= Exists(linked)
     return queryset.filter(condition)
+
+
+def within_one_township(user):
+    """Whether everything the user sees lies in one township (its committee or a union under it).
+
+    Lists drop the 乡镇 column for such users: it says the same on every row. One query.
+    """
+    org = getattr(user, "organization", None)
+    if org is None:
+        return False
+    from .models import Organization
+
+    if org.category == Organization.Category.TOWNSHIP:
+        return True
+    return org.ancestors().filter(category=Organization.Category.TOWNSHIP).exists()
+
+
+@functools.lru_cache(maxsize=512)
+def _sqlite_people_condition(root, _links):
+    """The condition of ``restrict_people`` on SQLite for one subtree, its subqueries compiled once.
+
+    Resolving seven subqueries into every people query cost 10-15 ms of Python per page, more
+    than the query itself; the SQL of each is the same for every request of the subtree. (The
+    number of links is part of the key: an app registering one later gets a fresh condition.)
+    """
+    from django.apps import apps
+    from django.db.models.expressions import RawSQL
+
+    organization, place = apps.get_model("orgs", "Organization"), apps.get_model("orgs", "Place")
+    orgs = organization.objects.filter(prefix_q("path", root)).values("pk")
+    places = RawSQL(*place.objects.filter(organization__in=orgs).values("pk").query.sql_with_params())
+    condition = Q(township__in=places) | Q(village__in=places)
+    for model, person_field, via in _person_links:
+        linked = model._default_manager.filter(prefix_q(f"{via}__path", root)).values(person_field)
+        condition |= Q(pk__in=RawSQL(*linked.query.sql_with_params()))
+    return condition

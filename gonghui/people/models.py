@@ -21,6 +21,19 @@ class Gender(models.TextChoices):
     FEMALE = "F", _("Female")
 
 
+_CODEPOINT_COLLATIONS = {"C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic"}
+_collation = {}
+
+
+def _codepoint_collation():
+    """Whether the PostgreSQL database sorts text by code point (collation C and its kin)."""
+    if "db" not in _collation:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+            _collation["db"] = cursor.fetchone()[0] in _CODEPOINT_COLLATIONS
+    return _collation["db"]
+
+
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
         return scoping.restrict_people(self, user)
@@ -48,6 +61,11 @@ class PersonQuerySet(models.QuerySet):
             # (0.2-0.5 s at 1,000,000 people). Every name starting with the text sorts at or
             # after it, so this lower bound changes no result and starts the walk at the text.
             rows = rows.filter(name__gte=text)
+            if _codepoint_collation():
+                # Where names sort by code point, every one starting with the text also sorts
+                # before text + U+10FFFF: the walk stops at the prefix's end instead of the
+                # index's (5 s for 王 at 1,000,000 people, 471,000 entries read for 9,000).
+                rows = rows.filter(name__lt=text + "\U0010ffff")
         return rows
 
     def _with_phone(self, digits):
@@ -176,6 +194,8 @@ class Person(models.Model):
             raise ValidationError({"village": _("This village is not in the chosen township.")})
 
     def save(self, *args, **kwargs):
+        if getattr(self, "_concealed", False):
+            raise ValueError("a person concealed for display (privacy.conceal_minors) is never saved")
         self.name = (self.name or "").strip()
         self.name_initials = initials(self.name)
         if self.village_id and not self.township_id:
@@ -184,9 +204,16 @@ class Person(models.Model):
 
 
 class IdNumberAccess(models.Model):
-    """Every time a clear ID number was shown or exported, and to whom."""
+    """Every time a clear ID number was shown or exported, and to whom.
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    One row per number shown on a page (`person` set), or one row per export that asked for clear
+    numbers (a bulk reveal: no person, `count` numbers, `what` was exported).
+    """
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="+")  # fmt: skip
+    count = models.PositiveIntegerField(_("numbers shown"), default=1)
+    what = models.CharField(_("what was shown"), max_length=120, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
     )
@@ -200,4 +227,8 @@ class IdNumberAccess(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.user} {self.person} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} {self.person or self.what} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_bulk(self):
+        return self.person_id is None

@@ -309,6 +309,34 @@ def record_outside_links(links, *, actor=None, organization=None, what=""):
     return len(entries)
 
 
+def suggest_changes(suggestions, *, actor=None, organization=None, what=""):
+    """Tell the owning unit what another unit's file says differently about its people.
+
+    ``suggestions``: (person, {field label: suggested value}) pairs. The person is not changed;
+    one audit entry on each, shown on the person page to the unit the person lives under.
+    """
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    suggestions = [(person, fields) for person, fields in suggestions if fields]
+    if not suggestions:
+        return 0
+    ct = ContentType.objects.get_for_model(Person)
+    unit = getattr(organization, "name", "")
+    label = _("suggested by %(unit)s") % {"unit": unit}
+    entries = [
+        LogEntry(
+            content_type=ct, object_pk=str(person.pk), object_id=person.pk, object_repr=str(person)[:200],
+            action=LogEntry.Action.ACCESS, actor=actor,
+            changes={f"{field} ({label})": ["", value] for field, value in fields.items()},
+            additional_data={"suggested_by": getattr(organization, "pk", None), "record": what},
+        )
+        for person, fields in suggestions
+    ]  # fmt: skip
+    LogEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
+
+
 def records_held_elsewhere(person, user):
     """[(organisation name, record kind, count)] of records about `person` kept outside the user's subtree.
 

@@ -1,3 +1,4 @@
+from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -5,11 +6,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_visible_or_404, within_one_township
 from gonghui.paging import page_of
 
 from .forms import PersonForm
 from .models import IdNumberAccess, Person
+from .picker import pick_results
 from .privacy import reveal_id_number
 from .sections import sections_for
 from .services import may_change, records_held_elsewhere
@@ -22,9 +24,15 @@ def person_list(request):
     # Everyone a county may see is a million people: without a search the list has no total,
     # which would cost a pass over all of them, only pages.
     page = page_of(people, request.GET.get("page"), related=("township", "village"), counted=bool(q))
-    context = {"page": page, "q": q}
+    context = {"page": page, "q": q, "local": within_one_township(request.user)}
     template = "people/partials/person_rows.html" if request.htmx else "people/person_list.html"
     return render(request, template, context)
+
+
+@login_required
+def person_pick(request):
+    """The person picker's live results (gonghui.people.picker)."""
+    return pick_results(request)
 
 
 @login_required
@@ -33,12 +41,17 @@ def person_detail(request, pk):
     accesses = []
     if request.user.can_read_audit:
         accesses = IdNumberAccess.objects.filter(person=person).select_related("user")[:20]
+    owner = may_change(person, request.user)
+    history = history_for(person)
+    if not owner:
+        # Links and suggestions by other units are for the unit the person lives under.
+        history = [entry for entry in history if entry.action != LogEntry.Action.ACCESS]
     context = {
         "person": person,
-        "may_change": may_change(person, request.user),
-        "held_elsewhere": records_held_elsewhere(person, request.user),
+        "may_change": owner,
+        "held_elsewhere": records_held_elsewhere(person, request.user) if owner else None,
         "sections": sections_for(person, request.user),
-        "history": history_for(person),
+        "history": history,
         "accesses": accesses,
     }
     return render(request, "people/person_detail.html", context)

@@ -8,7 +8,7 @@ class ReliefConfig(AppConfig):
     verbose_name = _("Disaster relief and donations")
 
     def ready(self):
-        from gonghui.audit.registry import audit
+        from gonghui.audit.registry import audit, exempt
         from gonghui.orgs import scoping
         from gonghui.people.sections import register_section
 
@@ -23,5 +23,6 @@ class ReliefConfig(AppConfig):
         scoping.register_person_link(m.Donation, person_field="donor_person")
         for model in (m.Campaign, m.CollectionEvent, m.Donation, m.Receipt, m.HandOver):
             audit(model, m2m_fields={"asked_unions"} if model is m.Campaign else None)
+        exempt(m.ReceiptCounter, reason="the last receipt number issued, derived: every number is an audited receipt")
 
         register_section("relief", _("Donations and relief"), "relief/partials/person_section.html", load_person_section)

@@ -91,26 +91,30 @@ def _ice_storm(county, admin):
         HardshipArchive.objects.filter(status=ArchiveStatus.ARCHIVED, organization__path__startswith=county.path)
         .select_related("head").order_by("-code")[:40]
     )  # fmt: skip
-    # Applications in bulk, each checked against the programme's and the household's caps as
-    # apply_for_payment checks them; the notice is posted by the service (five working days), and
-    # approval and payment dated by the notice's end, as move_payment requires.
+    # Applications in bulk, each checked as apply_for_payment checks it (payable household, caps); the
+    # county's assistance centre applies and reviews, the notice is posted by the service (five
+    # working days), and another person at the county approves and pays, as move_payment requires.
+    clerk = User.objects.filter(username="bangfu").first() or admin
     payments = []
     for archive in archives:
+        assistance.check_payable(archive=archive, person=archive.head, beneficiary_kind=BeneficiaryKind.HARDSHIP_WORKER)
         assistance.check_caps(programme=programme, person=archive.head, archive=archive, amount=Decimal("300"),
                               year=2008)  # fmt: skip
         payments.append(Payment(organization=county, programme=programme, person=archive.head, archive=archive,
                                 beneficiary_kind=BeneficiaryKind.HARDSHIP_WORKER, amount=Decimal("300"),
                                 fund_source=FundSource.OWN_FUNDS, applied_on=_d(1, 30), note="雪凝灾损严重",
-                                status=PaymentStatus.REVIEWED, created_by=admin))  # fmt: skip
+                                status=PaymentStatus.REVIEWED, created_by=clerk))  # fmt: skip
     if not payments:
         return 0
     Payment.objects.bulk_create(payments)
     PaymentStep.objects.bulk_create(
-        [PaymentStep(payment=p, status=status, on=on, by=admin)
+        [PaymentStep(payment=p, status=status, on=on, by=clerk)
          for p in payments for status, on in ((PaymentStatus.APPLIED, _d(1, 30)), (PaymentStatus.REVIEWED, _d(1, 31)))]
     )  # fmt: skip
-    notice = assistance.post_notice(organization=county, payments=payments, posted_on=_d(2, 1), by=admin,
+    notice = assistance.post_notice(organization=county, payments=payments, posted_on=_d(2, 1), by=clerk,
                                     title="雪凝灾害受灾职工慰问公示", place_posted="县总工会公开栏")  # fmt: skip
+    for payment in payments:
+        assistance.check_approver(payment=payment, by=admin)
     approve_on = notice.earliest_approval()
     Payment.objects.filter(pk__in=[p.pk for p in payments]).update(status=PaymentStatus.PAID, paid_on=approve_on)
     PaymentStep.objects.bulk_create(

@@ -82,7 +82,7 @@ class DonationForm(forms.Form):
     display_name = forms.CharField(label=_("name shown"), max_length=120, required=False,
                                    help_text=_("Leave empty to show the donor's name."))  # fmt: skip
     anonymous = forms.BooleanField(label=_("show as anonymous (热心人士)"), required=False)
-    item = forms.CharField(label=_("item"), max_length=80, required=False)
+    item = forms.CharField(label=_("item given"), max_length=80, required=False)
     quantity = forms.DecimalField(label=_("quantity"), max_digits=12, decimal_places=2, required=False)
     unit = forms.CharField(label=_("unit"), max_length=10, required=False)
     amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=14, decimal_places=2, required=False,
@@ -135,7 +135,7 @@ class HandOverForm(forms.Form):
         self.fields["organization"].queryset = _subtree(user)
         self.fields["organization"].initial = user.organization_id
         org = user.organization
-        # Money goes up: to the unions above the user's, or inside the user's subtree.
+        # Money goes up: to the unions above the user's, or (from a union below) inside the user's subtree.
         above = Organization.objects.all() if org is None else (org.ancestors() | _subtree(user))
         self.fields["recipient_union"].queryset = above.exclude(level=Organization.Level.GRASSROOTS).order_by("path")
         self.fields["event"].queryset = campaign.events.all()

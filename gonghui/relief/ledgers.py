@@ -226,6 +226,10 @@ class HandOversKind(LedgerKind):
             if union is not None and union.pk == ctx.organization.pk:
                 row.error("recipient", _("A union cannot hand money over to itself."))
                 continue
+            if union is not None and not ctx.organization.path.startswith(union.path):
+                row.error("recipient", _("Money is handed up: %(to)s is not above %(org)s.")
+                          % {"to": union.name, "org": ctx.organization.name})  # fmt: skip
+                continue
             if campaign.pk not in held:
                 held[campaign.pk] = services.reconcile(organization=ctx.organization, campaign=campaign)["held"]
             if row["amount"] > held[campaign.pk]:

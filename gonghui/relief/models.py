@@ -30,9 +30,7 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 ANONYMOUS = "热心人士"  # data: how the county writes an anonymous donor on lists and screens
 
 
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
+ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 
 # Campaigns ------------------------------------------------------------------------------------------
@@ -229,7 +227,7 @@ class Donation(models.Model):
     event = models.ForeignKey(CollectionEvent, verbose_name=_("event"), null=True, blank=True,
                               on_delete=models.PROTECT, related_name="donations")  # fmt: skip
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CASH)
-    item = models.CharField(_("item"), max_length=80, blank=True)
+    item = models.CharField(_("item given"), max_length=80, blank=True)
     quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=10, blank=True)
     amount = models.DecimalField(_("amount (yuan)"), **MONEY,
@@ -268,11 +266,15 @@ class Donation(models.Model):
             models.CheckConstraint(condition=Q(is_void=False) | ~Q(void_reason=""), name="donation_void_has_reason"),
         ]
         indexes = [
-            # The live page's running total and latest gifts, and the reconciliation per union.
+            # The running totals of a campaign or event: read from the index alone (no table rows).
+            models.Index(fields=["campaign", "event", "organization", "is_void", "through_unions", "kind", "amount"],
+                         name="donation_totals"),
+            # The latest gifts on the big screen (newest first within the campaign and event).
             models.Index(fields=["campaign", "is_void", "event"], name="donation_campaign_event"),
+            # Donor completion, the double-entry check and "the same donor again".
+            models.Index(fields=["campaign", "donor_name"], name="donation_campaign_donor"),
             models.Index(fields=["organization", "campaign"], name="donation_org_campaign"),
             models.Index(fields=["received_on"], name="donation_received_on"),
-            models.Index(fields=["donor_person"], name="donation_donor_person"),
         ]
 
     def __str__(self):

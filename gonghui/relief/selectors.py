@@ -49,8 +49,8 @@ def latest(user, campaign, *, event=None, limit=12):
 
 def my_latest(user, campaign, limit=5):
     return list(
-        Donation.objects.filter(campaign=campaign, entered_by=user).select_related("event")
-        .order_by("-pk")[:limit]
+        Donation.objects.filter(campaign=campaign, entered_by=user)
+        .only("pk", "entered_at", "display_name", "anonymous", "amount", "is_void").order_by("-pk")[:limit]
     )  # fmt: skip
 
 

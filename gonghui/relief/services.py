@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.orgs.models import Enterprise, Organization
+from gonghui.people.models import Person
 
 from .models import (
     Campaign,
@@ -183,6 +184,8 @@ def record_donation(*, campaign, organization, amount, donor_kind, received_on, 
                     kind=Donation.Kind.CASH, item="", quantity=None, unit="", event=None, channel=Channel.ON_SITE,
                     note="", by=None):  # fmt: skip
     """Record one gift; a cash gift gets the next receipt number of (campaign, collecting union)."""
+    if organization is None:
+        raise _error("organization", _("Choose the collecting union."), "required")
     _check_user_scope(by, organization)
     _check_collecting_union(campaign, organization)
     amount = None if amount in (None, "") else parse_amount(amount)
@@ -212,8 +215,12 @@ def record_donation(*, campaign, organization, amount, donor_kind, received_on, 
                                       donor_person_id=donor_person.pk if donor_person else None),
         note=note, entered_by=by,
     )  # fmt: skip
-    if needs_receipt(donation):
-        issue_receipt(donation=donation, on=received_on)
+    for field in ("donor_union", "donor_enterprise", "donor_person"):
+        value = getattr(donation, field)
+        if value is not None and value._state.adding:  # a stub from donor_from_text: load it when asked
+            Donation._meta.get_field(field).delete_cached_value(donation)
+    # The receipt rides along for the page that shows its number (no second query).
+    donation.new_receipt = issue_receipt(donation=donation, on=received_on) if needs_receipt(donation) else None
     return donation
 
 
@@ -250,9 +257,8 @@ def issue_receipt(*, donation, on=None):
     if donation.is_void:
         raise _error("donation", _("This gift is void: no receipt is issued for it."), "void")
     number = reserve_receipt_numbers(campaign_id=donation.campaign_id, organization_id=donation.organization_id)
-    return Receipt.objects.create(organization_id=donation.organization_id, campaign_id=donation.campaign_id,
-                                  number=number, donation=donation,
-                                  issued_on=on or timezone.localdate())  # fmt: skip
+    return Receipt.objects.create(organization=donation.organization, campaign=donation.campaign, number=number,
+                                  donation=donation, issued_on=on or timezone.localdate())  # fmt: skip
 
 
 def likely_double(*, campaign, donor_name, amount, organization=None, now=None):
@@ -264,7 +270,7 @@ def likely_double(*, campaign, donor_name, amount, organization=None, now=None):
     )  # fmt: skip
     if organization is not None:
         rows = rows.filter(organization=organization)
-    return rows.order_by("-entered_at").first()
+    return rows.only("pk", "amount", "entered_at", "donor_name").order_by("-entered_at").first()
 
 
 def _printed_receipt(donation):
@@ -434,6 +440,8 @@ def reconciliation(*, campaign, root):
 def record_handover(*, organization, campaign, amount, handed_on, recipient_kind, recipient_union=None,
                     recipient_name="", their_receipt="", event=None, note="", by=None):  # fmt: skip
     """Money handed on; refused when more than the union still holds of the campaign's cash."""
+    if organization is None:
+        raise _error("organization", _("Choose the handing union."), "required")
     _check_user_scope(by, organization)
     _check_collecting_union(campaign, organization)
     amount = None if amount in (None, "") else parse_amount(amount)
@@ -449,6 +457,9 @@ def record_handover(*, organization, campaign, amount, handed_on, recipient_kind
             raise _error("recipient_union", _("Choose the union that received the money."), "required")
         if recipient_union.pk == organization.pk:
             raise _error("recipient_union", _("A union cannot hand money over to itself."), "self")
+        if not organization.path.startswith(recipient_union.path):
+            raise _error("recipient_union", _("Money is handed up: %(to)s is not above %(org)s."), "not_above",
+                         to=recipient_union.name, org=organization.name)  # fmt: skip
         recipient_name = recipient_name or recipient_union.name
     else:
         recipient_union = None
@@ -514,6 +525,14 @@ ORGANISATION_ENDINGS = ("公司", "厂", "局", "院", "校", "学", "会", "矿
                         "中心", "集团", "办", "队", "场", "馆", "处", "室", "园")  # fmt: skip
 
 
+UNION_ENDINGS = ("工会", "工委", "工会工委", "总工会")
+
+
+def _stub(model, pk):
+    """A model instance standing for a row known to exist (its id is all a foreign key needs)."""
+    return model(pk=pk) if pk is not None else None
+
+
 def donor_from_text(*, user, campaign, text):
     """What the live page's donor box means: {donor_kind, donor_name, donor_union, donor_enterprise, donor_person}.
 
@@ -525,22 +544,25 @@ def donor_from_text(*, user, campaign, text):
              "donor_person": None}  # fmt: skip
     if not name:
         return found
+    # Ids only (no joins): the live page pays for every query on every Enter.
     earlier = (
-        Donation.objects.counted().filter(campaign=campaign, donor_name=name)
-        .select_related("donor_union", "donor_enterprise", "donor_person").order_by("-pk").first()
+        Donation.objects.counted().filter(campaign=campaign, donor_name=name).exclude(donor_kind=DonorKind.ON_BEHALF)
+        .order_by("-pk").values_list("donor_kind", "donor_union_id", "donor_enterprise_id", "donor_person_id").first()
     )  # fmt: skip
-    if earlier is not None and earlier.donor_kind != DonorKind.ON_BEHALF:
-        found.update(donor_kind=earlier.donor_kind, donor_union=earlier.donor_union,
-                     donor_enterprise=earlier.donor_enterprise, donor_person=earlier.donor_person)  # fmt: skip
+    if earlier is not None:
+        kind, union_id, enterprise_id, person_id = earlier
+        found.update(donor_kind=kind, donor_union=_stub(Organization, union_id),
+                     donor_enterprise=_stub(Enterprise, enterprise_id), donor_person=_stub(Person, person_id))  # fmt: skip
         return found
-    enterprise = Enterprise.objects.visible_to(user).filter(name=name).order_by("pk").first()
-    if enterprise is not None:
-        found.update(donor_kind=DonorKind.WORKPLACE, donor_enterprise=enterprise)
+    enterprise_id = Enterprise.objects.visible_to(user).filter(name=name).order_by("pk").values_list("pk", flat=True).first()
+    if enterprise_id is not None:
+        found.update(donor_kind=DonorKind.WORKPLACE, donor_enterprise=_stub(Enterprise, enterprise_id))
         return found
-    union = Organization.objects.visible_to(user).filter(name=name).order_by("pk").first()
-    if union is not None:
-        found.update(donor_kind=DonorKind.UNION, donor_union=union)
-        return found
+    if name.endswith(UNION_ENDINGS):
+        union = Organization.objects.visible_to(user).filter(name=name).order_by("pk").first()
+        if union is not None:
+            found.update(donor_kind=DonorKind.UNION, donor_union=union)
+            return found
     if name.endswith(ORGANISATION_ENDINGS):
         found["donor_kind"] = DonorKind.ORGANISATION
     return found

@@ -28,6 +28,7 @@ urlpatterns = [
     path("gifts/<int:pk>/", views.donation_detail, name="donation-detail"),
     path("gifts/<int:pk>/edit/", views.donation_edit, name="donation-edit"),
     path("gifts/<int:pk>/void/", views.donation_void, name="donation-void"),
+    path("handovers/<int:pk>/void/", views.handover_void, name="handover-void"),
     path("receipts/print/", views.receipt_print, name="receipt-print"),
     path("receipts/docx/", views.receipt_docx, name="receipt-docx"),
     path("receipts/<int:pk>/", views.receipt_detail, name="receipt-detail"),

@@ -39,7 +39,7 @@ def _form_page(request, form, title, *, back=None, multipart=False):
 
 
 def _campaign(request, pk):
-    return get_visible_or_404(Campaign.objects.select_related("organization", "relief_programme"), request.user, pk=pk)
+    return get_visible_or_404(Campaign.objects.select_related("organization"), request.user, pk=pk)
 
 
 def _org_param(request, name="org"):
@@ -491,6 +491,19 @@ def handover_create(request, pk):
         else:
             return redirect("relief:handover-list", pk=campaign.pk)
     return _form_page(request, form, _("Record a hand-over"), back=campaign.get_absolute_url())
+
+
+@login_required
+@require_POST
+def handover_void(request, pk):
+    handover = get_editable_or_404(HandOver.objects.all(), request.user, pk=pk)
+    form = forms.ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        services.void_handover(handover=handover, reason=form.cleaned_data.get("reason", ""), by=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect("relief:handover-list", pk=handover.campaign_id)
 
 
 @login_required

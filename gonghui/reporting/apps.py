@@ -8,7 +8,7 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reporting")
 
     def ready(self):
-        from gonghui.audit.registry import audit
+        from gonghui.audit.registry import audit, exempt
 
         from . import models as m
 
@@ -20,5 +20,9 @@ class ReportingConfig(AppConfig):
             m.ReportForm,
             m.Submission,
             m.SubmissionMove,
+            m.Scheme,
+            m.SchemeItem,
+            m.ManualScore,
         ):
             audit(model)
+        exempt(m.FigureSnapshot, reason="figures computed from audited records, written once when a year is closed")

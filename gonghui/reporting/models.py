@@ -13,9 +13,7 @@ from gonghui.orgs.fields import owned_by
 VALUE = {"max_digits": 16, "decimal_places": 2}
 
 
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
+ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 
 # --- Targets (指标任务) ---------------------------------------------------------------------

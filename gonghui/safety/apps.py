@@ -13,6 +13,7 @@ class SafetyConfig(AppConfig):
         from gonghui.people.sections import register_section
 
         from . import (
+            exports,  # noqa: F401  registers the supervisors' export (masked unless asked for)
             indicators,  # noqa: F401  registers safety.*
             ledgers,  # noqa: F401  registers the area's ledger kinds
         )

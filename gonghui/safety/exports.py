@@ -1,6 +1,7 @@
 """Exports in the ledger layout: the import kinds' own headers, so a file can be corrected and re-imported."""
 
 from gonghui.core.formats import download_name
+from gonghui.ledgers.exports import Export, register_export
 from gonghui.ledgers.registry import get_kind
 
 from . import ledgers
@@ -34,8 +35,11 @@ def workplaces(user):
     return _ledger("safety_workplaces", ledgers.workplace_rows(Workplace.objects.visible_to(user)), (3, 8))
 
 
-def supervisors(user):
-    return _ledger("safety_supervisors", ledgers.supervisor_rows(Supervisor.objects.visible_to(user), user))
+@register_export("safety-supervisors", reveals=True, what=NAMES["supervisors"])
+def supervisors(user, params=None, reveal=None):
+    rows = Supervisor.objects.visible_to(user)
+    data = _ledger("safety_supervisors", ledgers.supervisor_rows(rows, user, reveal))
+    return Export(title=data["title"], headers=data["headers"], rows=data["rows"], count=rows.count())
 
 
 def monthly_reports(rows, month):

@@ -4,13 +4,16 @@ import datetime
 import re
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
+from gonghui.widgets import DateInput, MonthInput
 
 from .models import (
     AccidentKind,
+    DocumentKind,
     HazardGrade,
     HazardSource,
     Inspection,
@@ -21,14 +24,14 @@ from .models import (
     WorkplaceStatusKind,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 
 
 class MonthField(forms.CharField):
     """A month as 2008-05 (the phone's month picker), 2008/5 or 2008年5月: its first day."""
 
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2008-05", "inputmode": "numeric"})
+    widget = MonthInput(attrs={"placeholder": "2008-05"})
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -75,12 +78,59 @@ class ReportForm(ReportFieldsForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        mines = (
+            Workplace.objects.visible_to(user)
+            .coal()
+            .select_related("enterprise")
+            .order_by("enterprise__name")
+        )
+        self.fields["workplace"].queryset = mines
+        # Choosing a mine narrows the supervisors to that mine's (htmx swaps the list in place).
+        self.fields["workplace"].widget.attrs.update({
+            "hx-get": reverse("safety:report-create"), "hx-target": "#id_supervisor_on_duty",
+            "hx-select": "#id_supervisor_on_duty", "hx-swap": "outerHTML", "hx-trigger": "change",
+        })  # fmt: skip
+        chosen = str(self.data.get("workplace") or self.initial.get("workplace") or "")
+        if chosen.isdigit() and mines.filter(pk=int(chosen)).exists():
+            supervisors = self.fields["supervisor_on_duty"].queryset.filter(workplace_id=int(chosen))
+            self.fields["supervisor_on_duty"].queryset = supervisors
+            self.fields["supervisor_on_duty"].label_from_instance = lambda s: s.person.name
+
+
+class SupervisorForm(forms.Form):
+    workplace = forms.ModelChoiceField(label=_("mine"), queryset=Workplace.objects.none())
+    person = forms.CharField(label=_("ID number"), max_length=20,
+                             help_text=_("A person already in the people registry."))  # fmt: skip
+    appointed_on = forms.DateField(label=_("appointed on"), required=False, widget=DATE)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["workplace"].queryset = (
             Workplace.objects.visible_to(user)
             .coal()
             .select_related("enterprise")
             .order_by("enterprise__name")
         )
+
+    def clean_person(self):
+        person = Person.objects.visible_to(self.user).with_id_number(
+            idnumbers.normalize(self.cleaned_data["person"])
+        )
+        if not person.exists():
+            raise forms.ValidationError(
+                _("No person with this ID number is in your registry."), code="unknown"
+            )
+        return person.first()
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("title"), max_length=200)
+    number = forms.CharField(label=_("document number"), max_length=50, required=False)
+    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
+    issued_on = forms.DateField(label=_("issued on"), widget=DATE)
+    body = forms.CharField(label=_("text"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
 
 
 class StatusForm(forms.Form):

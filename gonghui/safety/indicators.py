@@ -22,7 +22,7 @@ def coal_mine_pairs(org, period):
 
 
 def _accidents(org, period):
-    return _scoped(Accident, org).between(period.start, period.end)
+    return _scoped(Accident, org).between("occurred_on", period)
 
 
 @register("safety.accidents", name=_("Safety accidents"), unit=_("accidents"))

@@ -17,7 +17,6 @@ from gonghui.ledgers.kinds import TOWNSHIP_ALIASES
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.orgs.models import Enterprise, Organization
 from gonghui.people import idnumbers
-from gonghui.people.privacy import reveal_for_export
 
 from . import rules, services
 from .models import (
@@ -48,7 +47,9 @@ ACCIDENT_KINDS = {"顶板": AccidentKind.ROOF, "冒顶": AccidentKind.ROOF, "瓦
                   "机电": AccidentKind.ELECTRICAL, "放炮": AccidentKind.BLASTING, "爆破": AccidentKind.BLASTING,
                   "火灾": AccidentKind.FIRE, "其他": AccidentKind.OTHER}  # fmt: skip
 WORKPLACE = Column("workplace", "单位名称", "text", required=True, max_length=120,
-                   aliases=["煤矿名称", "煤矿", "企业名称", "单位"], example="黔山县高桥一号煤矿")  # fmt: skip
+                   aliases=["煤矿名称", "煤矿", "企业名称", "单位"], example="高桥建材厂")  # fmt: skip
+MINE = Column("workplace", "煤矿", "text", required=True, max_length=120, aliases=["煤矿名称", "所在煤矿", "单位名称"],
+              example="黔山县高桥一号煤矿")  # fmt: skip
 MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月|[-/.]\s*\d{1,2}\s*日?)?\s*$")
 COUNT_RE = re.compile(r"^\s*(-?\d+)\s*人?\s*$")
 
@@ -113,15 +114,15 @@ class WorkplacesKind(LedgerKind):
     columns = [
         WORKPLACE,
         Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP_ALIASES, example="高桥镇"),
-        Column("kind", "类别", "choice", required=True, choices=KINDS, aliases=["行业类别", "企业类别"], example="煤矿"),
-        Column("pairs", "对数", "integer", aliases=["煤矿对数", "井对数"], example="2",
+        Column("kind", "类别", "choice", required=True, choices=KINDS, aliases=["行业类别", "企业类别"], example="其他"),
+        Column("pairs", "对数", "integer", aliases=["煤矿对数", "井对数"], example="0",
                help="煤矿的井对数，须与单位名册一致。"),
         Column("owner", "业主", "text", max_length=50, aliases=["矿主", "法定代表人", "负责人"], example="张三"),
         Column("chair", "工会主席", "name", aliases=["煤矿工会主席"], example="李四"),
         Column("status", "状态", "choice", choices=STATUSES, aliases=["生产状态"], example="正常生产"),
         Column("status_since", "状态日期", "date", aliases=["起始日期"], example="2008-01-01"),
-        Column("annual_output", "年产量(吨)", "integer", aliases=["年产量", "设计能力(吨)", "产量(吨)"], example="60000"),
-        Column("is_key", "重点煤矿", "yesno", aliases=["重点"], example="是"),
+        Column("annual_output", "年产量(吨)", "integer", aliases=["年产量", "设计能力(吨)", "产量(吨)"], example=""),
+        Column("is_key", "重点煤矿", "yesno", aliases=["重点"], example="否"),
     ]  # fmt: skip
     key = ["workplace"]
     instructions = ["单位须已在“单位名册”中登记；本表为其补充监管信息，按单位名称匹配。"]
@@ -188,8 +189,7 @@ class SupervisorsKind(LedgerKind):
         Column("name", "姓名", "name", required=True, aliases=["群监员姓名"], example="张三"),
         Column("id_number", "身份证号", "id_number", required=True, aliases=["身份证号码", "公民身份号码"],
                example=idnumbers.make_valid("520199", datetime.date(1975, 3, 8), 1), help="18位；请把本列设为“文本”。"),
-        Column("workplace", "煤矿", "text", required=True, max_length=120, aliases=["煤矿名称", "所在煤矿", "单位名称"],
-               example="黔山县高桥一号煤矿"),
+        MINE,
         Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP_ALIASES, example="高桥镇"),
         Column("appointed_on", "任职日期", "date", aliases=["聘任日期"], example="2008-01-01"),
         Column("number", "证书编号", "text", max_length=40, aliases=["证号", "合格证编号"], example="黔山群监2008-001"),
@@ -249,12 +249,12 @@ class SupervisorsKind(LedgerKind):
         return created, updated
 
 
-def supervisor_rows(queryset, user):
-    """Clear ID numbers only for roles that may see them (logged), so the file can be re-imported."""
+def supervisor_rows(queryset, user, reveal=None):
+    """ID numbers masked, or clear when a role that may see them asked for them (`reveal` logs it)."""
     rows = list(
         queryset.select_related("person", "workplace__enterprise__township").prefetch_related("certificates")
     )
-    numbers = reveal_for_export([s.person for s in rows], user, purpose="safety supervisors export")
+    numbers = reveal.numbers([s.person for s in rows]) if reveal is not None else {}
     for s in rows:
         cert = max(s.certificates.all(), key=lambda c: c.expires_on, default=None)
         yield [s.person.name, numbers.get(s.person.pk, s.person.id_number_masked), s.workplace.name,
@@ -270,7 +270,7 @@ class MonthlyReportsKind(LedgerKind):
     code = "safety_monthly_reports"
     title = "乡镇煤矿安全生产月督查表"
     columns = [
-        WORKPLACE,
+        MINE,
         Column("month", "月份", "text", required=True, max_length=20, aliases=["督查月份", "报告月份"], example="2008-05",
                help="如 2008-05、2008年5月。"),
         Column("output", "产量(吨)", "amount", aliases=["月产量(吨)", "产量", "月产量"], example="5000",

@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.orgs import scoping
 from gonghui.orgs.fields import owned_by
 from gonghui.orgs.models import Enterprise, Organization
+from gonghui.orgs.scoping import ScopedQuerySet
 from gonghui.people.models import Person
+from gonghui.reporting.indicators import Period
 
 # A month's report is due this many working days after the month ends (weekends and holidays skipped).
 REPORT_DEADLINE_WORKING_DAYS = 5
@@ -41,11 +43,6 @@ def months_of(start, end):
         months.append(month)
         month = month_end(month) + datetime.timedelta(days=1)
     return months
-
-
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
 
 
 # Workplaces under supervision -------------------------------------------------------------------
@@ -147,12 +144,12 @@ class Workplace(models.Model):
         return self.kind == WorkplaceKind.COAL
 
     def status_on(self, day):
-        """The status the workplace had on that day, from its dated history (else the current one)."""
+        """The status the workplace had on that day, from its dated history (as ``open_on`` reads it):
+        before its first dated status a workplace counts as producing."""
         row = (
             self.statuses.filter(on__lte=day).order_by("-on", "-pk").values_list("status", flat=True).first()
         )
-        return row or (self.status if not self.status_since or self.status_since <= day else
-                       WorkplaceStatusKind.PRODUCING)  # fmt: skip
+        return row or WorkplaceStatusKind.PRODUCING
 
 
 class WorkplaceStatus(models.Model):
@@ -311,7 +308,7 @@ class MonthlyReportQuerySet(ScopedQuerySet):
     def for_month(self, month):
         return self.filter(month=month_start(month))
 
-    def between(self, start, end):
+    def months_between(self, start, end):
         return self.filter(month__gte=month_start(start), month__lte=month_start(end))
 
 
@@ -390,8 +387,11 @@ class InspectionKind(models.TextChoices):
 
 
 class InspectionQuerySet(ScopedQuerySet):
-    def between(self, start, end):
-        return self.filter(on__gte=start, on__lte=end)
+    def visible_to(self, user):
+        """The user's subtree's own inspections, and those that visited a workplace of that subtree:
+        a township sees how often the county came to its mines."""
+        visited = scoping.restrict(InspectionVisit.objects.all(), user, via="workplace__organization")
+        return self.filter(scoping.subtree_q(user) | Q(pk__in=visited.values("inspection")))
 
 
 class Inspection(models.Model):
@@ -545,8 +545,8 @@ class AccidentKind(models.TextChoices):
 
 
 class AccidentQuerySet(ScopedQuerySet):
-    def between(self, start, end):
-        return self.filter(occurred_on__gte=start, occurred_on__lte=end)
+    def occurred_between(self, start, end):
+        return self.between("occurred_on", Period(start, end))
 
     def totals(self):
         return self.aggregate(accidents=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"),

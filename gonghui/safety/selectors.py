@@ -101,20 +101,23 @@ def percent(part, whole):
 # Inspections -------------------------------------------------------------------------------------
 
 
-def visits_per_mine(inspections):
-    """{workplace_id: visits} over the given inspections."""
+def visits_per_mine(inspections, workplaces):
+    """{workplace_id: visits} over the given inspections, to the given workplaces."""
     rows = (
-        InspectionVisit.objects.filter(inspection__in=inspections).values("workplace").annotate(n=Count("pk"))
+        InspectionVisit.objects.filter(inspection__in=inspections, workplace__in=workplaces)
+        .values("workplace")
+        .annotate(n=Count("pk"))
     )
     return {r["workplace"]: r["n"] for r in rows}
 
 
-def visits_per_leader(inspections):
-    """[(person, {workplace_id: visits}, total)] – every visit of an inspection a leader was part of."""
+def visits_per_leader(inspections, workplaces):
+    """[(person, {workplace_id: visits}, total)]: every visit to the given workplaces of an
+    inspection a leader was part of."""
     visits = defaultdict(list)
-    for inspection_id, workplace_id in InspectionVisit.objects.filter(inspection__in=inspections).values_list(
-        "inspection_id", "workplace_id"
-    ):
+    for inspection_id, workplace_id in InspectionVisit.objects.filter(
+        inspection__in=inspections, workplace__in=workplaces
+    ).values_list("inspection_id", "workplace_id"):
         visits[inspection_id].append(workplace_id)
     per = defaultdict(Counter)
     people = {}
@@ -173,12 +176,12 @@ def rectification_rates(hazards, as_of):
 
 
 def output_between(reports, start, end):
-    return reports.between(start, end).aggregate(n=Sum("output"))["n"] or Decimal("0")
+    return reports.months_between(start, end).aggregate(n=Sum("output"))["n"] or Decimal("0")
 
 
 def accident_figures(accidents, reports, start, end):
     """Totals per township and per quarter, and deaths per million tonnes where output is known."""
-    rows = accidents.between(start, end)
+    rows = accidents.occurred_between(start, end)
     totals = rows.totals()
     output = output_between(reports, start, end)
     per_million = (
@@ -191,7 +194,7 @@ def accident_figures(accidents, reports, start, end):
         .order_by("workplace__enterprise__township__name")
     )  # fmt: skip
     township_output = dict(
-        reports.between(start, end)
+        reports.months_between(start, end)
         .values_list("workplace__enterprise__township__name")
         .annotate(n=Sum("output"))
         .values_list("workplace__enterprise__township__name", "n")

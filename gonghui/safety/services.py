@@ -108,8 +108,10 @@ def file_report(*, workplace, month, on=None, by=None, today=None, **fields):
     """A township files one mine's report for a month that has ended; late after the deadline."""
     today = today or _today()
     on = on or today
+    if on > today:
+        raise error("on", _("A report cannot be dated after today."), "future")
     month = month_start(month)
-    rules.check_report_month(workplace=workplace, month=month, today=max(today, on))
+    rules.check_report_month(workplace=workplace, month=month, today=on)
     values, supervisor = _report_values(fields)
     if supervisor is not None and supervisor.workplace_id != workplace.pk:
         raise error("supervisor_on_duty", _("%(name)s is not a supervisor of %(mine)s."), "wrong_supervisor",
@@ -280,6 +282,8 @@ def record_accident(*, workplace, occurred_on, kind, deaths=0, serious_injuries=
 
 @transaction.atomic
 def save_document(*, organization, kind, title, year, issued_on, number="", body=""):
+    if organization is None:
+        raise error("organization", _("Only a user of a union can record a document."), "no_organization")
     if issued_on.year not in (year, year - 1):
         raise error("issued_on", _("A document for %(year)s is issued in that year or late in the year before."),
                     "wrong_year", year=year)  # fmt: skip

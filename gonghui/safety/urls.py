@@ -21,6 +21,7 @@ urlpatterns = [
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection-detail"),
     path("supervisors/", views.supervisor_list, name="supervisor-list"),
     path("supervisors/export/", views.supervisor_export, name="supervisor-export"),
+    path("supervisors/new/", views.supervisor_create, name="supervisor-create"),
     path("supervisors/certificates/new/", views.certificate_create, name="certificate-create"),
     path("hazards/", views.hazard_list, name="hazard-list"),
     path("hazards/new/", views.hazard_create, name="hazard-create"),
@@ -32,6 +33,7 @@ urlpatterns = [
     path("accidents/export/", views.accident_export, name="accident-export"),
     path("accidents/<int:pk>/", views.accident_detail, name="accident-detail"),
     path("documents/", views.document_list, name="document-list"),
+    path("documents/new/", views.document_create, name="document-create"),
     path("documents/<int:pk>/", views.document_detail, name="document-detail"),
     path("documents/<int:pk>/word/", views.document_word, name="document-word"),
 ]

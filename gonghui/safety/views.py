@@ -8,15 +8,18 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.formats import download_name
 from gonghui.core.officialdoc import OfficialDocument
+from gonghui.ledgers.downloads import export_response
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Place
-from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
+from gonghui.orgs.scoping import applying_or_visible, get_editable_or_404, get_visible_or_404
+from gonghui.querystring import query_id
 from gonghui.reporting import indicators
 
 from . import exports, forms, selectors, services
@@ -100,11 +103,8 @@ def _carry_out(request, form, action, *, title, back=None, intro=""):
 
 def _township(request, user):
     """The ?township= filter, only among the townships of the workplaces the user may see."""
-    try:
-        pk = int(request.GET.get("township", ""))
-    except ValueError:
-        return None
-    return _townships(user).filter(pk=pk).first()
+    pk = query_id(request, "township")
+    return _townships(user).filter(pk=pk).first() if pk else None
 
 
 def _townships(user):
@@ -132,7 +132,7 @@ def index(request):
         "figures": figures,
         "major_overdue": todo.order_by("deadline")[:50],
         "overdue_count": hazards.overdue_on(day).count(),
-        "documents": MechanismDocument.objects.visible_to(request.user).filter(year=year),
+        "documents": _documents(request.user).filter(year=year),
     }
     return render(request, "safety/index.html", context)
 
@@ -147,17 +147,17 @@ def _month(request, default):
         return default
 
 
-def _default_month():
+def _default_month(user):
     """The latest month whose report is due (the month before this one), or December of the data's year."""
     today = _today()
     last = month_start(month_start(today) - datetime.timedelta(days=1))
-    latest = MonthlyReport.objects.order_by("-month").values_list("month", flat=True).first()
+    latest = MonthlyReport.objects.visible_to(user).order_by("-month").values_list("month", flat=True).first()
     return min(last, latest) if latest else last
 
 
 @login_required
 def board(request):
-    month = _month(request, _default_month())
+    month = _month(request, _default_month(request.user))
     workplaces = Workplace.objects.visible_to(request.user)
     township = _township(request, request.user)
     if township is not None:
@@ -175,9 +175,11 @@ def board(request):
 @login_required
 def report_create(request):
     _editor(request)
-    initial = {}
-    if request.GET.get("mine"):
-        initial["workplace"] = request.GET.get("mine")
+    last_month = month_start(month_start(_today()) - datetime.timedelta(days=1))
+    initial = {"month": f"{last_month:%Y-%m}"}
+    mine = query_id(request, "mine") or query_id(request, "workplace")
+    if mine:
+        initial["workplace"] = mine
     if request.GET.get("month"):
         initial["month"] = request.GET.get("month")
     form = forms.ReportForm(request.POST or None, user=request.user, initial=initial)
@@ -312,8 +314,9 @@ def workplace_export(request):
 def inspection_list(request):
     year = _year(request)
     inspections = Inspection.objects.visible_to(request.user).filter(on__year=year)
-    per_mine = selectors.visits_per_mine(inspections)
-    leaders = selectors.visits_per_leader(inspections)
+    workplaces = Workplace.objects.visible_to(request.user)
+    per_mine = selectors.visits_per_mine(inspections, workplaces)
+    leaders = selectors.visits_per_leader(inspections, workplaces)
     mines = list(
         Workplace.objects.visible_to(request.user).filter(pk__in=per_mine).select_related("enterprise__township")
         .order_by("-is_key", "enterprise__township__division_code", "enterprise__name")
@@ -334,8 +337,11 @@ def inspection_detail(request, pk):
     context = {
         "inspection": inspection,
         "leaders": inspection.leaders.select_related("person"),
-        "visits": inspection.visits.select_related("workplace__enterprise__township"),
-        "hazards": inspection.hazards.select_related("workplace__enterprise")[:200],
+        # Another township's workplaces on the same trip stay out of sight.
+        "visits": inspection.visits.filter(
+            workplace__in=Workplace.objects.visible_to(request.user)
+        ).select_related("workplace__enterprise__township"),
+        "hazards": inspection.hazards.visible_to(request.user).select_related("workplace__enterprise")[:200],
     }
     return render(request, "safety/inspection_detail.html", context)
 
@@ -366,9 +372,9 @@ def supervisor_list(request):
     rows = supervisors.select_related("person", "workplace__enterprise__township").prefetch_related(
         "certificates"
     )
-    mine = request.GET.get("mine", "")
-    if mine.isdigit():
-        rows = rows.filter(workplace_id=int(mine))
+    mine = query_id(request, "mine")
+    if mine:
+        rows = rows.filter(workplace_id=mine)
     context = {
         "as_of": day,
         "year": _year(request),
@@ -384,8 +390,20 @@ def supervisor_list(request):
 
 @login_required
 def supervisor_export(request):
-    return ledger_response(**exports.supervisors(request.user), unit=str(request.user.organization or ""),
-                           filename=exports.filename("supervisors"))  # fmt: skip
+    # Masked unless full ID numbers are asked for with a purpose (one logged reveal), as every export.
+    return export_response(request, "safety-supervisors", {}, back=reverse("safety:supervisor-list"))
+
+
+@login_required
+def supervisor_create(request):
+    _editor(request)
+    form = forms.SupervisorForm(request.POST or None, user=request.user)
+
+    def action(data):
+        services.add_supervisor(**data)
+        return "safety:supervisor-list"
+
+    return _carry_out(request, form, action, title=_("Appoint a supervisor"))
 
 
 @login_required
@@ -487,7 +505,7 @@ def accident_list(request):
         "year": year,
         "township": township,
         "townships": _townships(request.user),
-        "rows": accidents.between(start, end).select_related("workplace__enterprise__township"),
+        "rows": accidents.occurred_between(start, end).select_related("workplace__enterprise__township"),
         "figures": selectors.accident_figures(accidents, reports, start, end),
     }
     return render(request, "safety/accident_list.html", context)
@@ -513,7 +531,7 @@ def accident_create(request):
 @login_required
 def accident_export(request):
     year = _year(request)
-    rows = Accident.objects.visible_to(request.user).between(
+    rows = Accident.objects.visible_to(request.user).occurred_between(
         datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     )
     return ledger_response(**exports.accidents(rows), unit=str(request.user.organization or ""),
@@ -522,7 +540,7 @@ def accident_export(request):
 
 @login_required
 def report_export(request):
-    month = _month(request, _default_month())
+    month = _month(request, _default_month(request.user))
     rows = MonthlyReport.objects.visible_to(request.user).for_month(month)
     return ledger_response(**exports.monthly_reports(rows, month), unit=str(request.user.organization or ""),
                            filename=exports.filename("monthly_reports", month))  # fmt: skip
@@ -533,20 +551,41 @@ def report_export(request):
 
 @login_required
 def document_list(request):
-    docs = MechanismDocument.objects.visible_to(request.user).order_by("-issued_on")
+    docs = _documents(request.user).order_by("-issued_on")
     return render(request, "safety/document_list.html", {"documents": docs})
 
 
 @login_required
+def document_create(request):
+    _editor(request)
+    form = forms.DocumentForm(request.POST or None, initial={"year": _today().year})
+    return _carry_out(request, form, lambda data: services.save_document(organization=request.user.organization,
+                                                                         **data),
+                      title=_("Record a mechanism document"))  # fmt: skip
+
+
+def _documents(user):
+    """The county's mechanism and plans apply to every township below it, and each union's own."""
+    return applying_or_visible(MechanismDocument.objects.select_related("organization"), user)
+
+
+def _document_or_404(user, pk):
+    doc = _documents(user).filter(pk=pk).first()
+    if doc is None:
+        raise Http404("not found")
+    return doc
+
+
+@login_required
 def document_detail(request, pk):
-    doc = get_visible_or_404(MechanismDocument.objects.select_related("organization"), request.user, pk=pk)
+    doc = _document_or_404(request.user, pk)
     return render(request, "safety/document_detail.html", {"doc": doc})
 
 
 @login_required
 def document_word(request, pk):
     """The document as an official Word document (GB/T 9704 layout), for printing and filing."""
-    doc = get_visible_or_404(MechanismDocument.objects.select_related("organization"), request.user, pk=pk)
+    doc = _document_or_404(request.user, pk)
     word = OfficialDocument(title=doc.title, number=doc.number or None)
     for paragraph in [p.strip() for p in doc.body.splitlines() if p.strip()]:
         word.paragraph(paragraph)

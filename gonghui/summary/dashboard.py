@@ -52,7 +52,11 @@ class Chart:
             "tooltip": {"trigger": "axis"},
             "legend": {"data": [str(name) for name, _values in self.series]},
             "grid": {"left": 48, "right": 12, "bottom": 64, "top": 36},
-            "xAxis": {"type": "category", "data": [str(c) for c in self.categories], "axisLabel": {"rotate": 45}},
+            "xAxis": {
+                "type": "category",
+                "data": [str(c) for c in self.categories],
+                "axisLabel": {"rotate": 45},
+            },
             "yAxis": {"type": "value", "name": str(self.unit)},
             "series": [
                 {"name": str(name), "type": self.kind, "data": [float(v or 0) for v in values]}
@@ -131,7 +135,9 @@ def counts_by_child(queryset, org, *, via="organization", total=None):
     from gonghui.orgs.models import Organization
 
     children = list(org.children.order_by("path"))
-    grouped = queryset.values(via).annotate(n=total if total is not None else Count("pk")).values_list(via, "n")
+    grouped = (
+        queryset.values(via).annotate(n=total if total is not None else Count("pk")).values_list(via, "n")
+    )
     per_org = dict(grouped)
     paths = dict(Organization.objects.filter(pk__in=per_org).values_list("pk", "path"))
     result = {child: 0 for child in children}

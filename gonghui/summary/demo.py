@@ -39,6 +39,7 @@ PARAGRAPHS = {
     ),
 }
 
+
 def build(rng=None):
     county = Organization.objects.get(name=COUNTY)
     SectionText.objects.filter(organization=county, year=YEAR).delete()

@@ -8,9 +8,8 @@ from gonghui.orgs import scoping
 from gonghui.orgs.fields import owned_by
 
 
-class SectionTextQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scoping.restrict(self, user)
+class SectionTextQuerySet(scoping.ScopedQuerySet):
+    pass
 
 
 class SectionText(models.Model):
@@ -41,7 +40,9 @@ class SectionText(models.Model):
         verbose_name = _("summary text")
         verbose_name_plural = _("summary texts")
         constraints = [
-            models.UniqueConstraint(fields=["organization", "year", "section", "kind"], name="summary_text_once"),
+            models.UniqueConstraint(
+                fields=["organization", "year", "section", "kind"], name="summary_text_once"
+            ),
         ]
 
     def __str__(self):

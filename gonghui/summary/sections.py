@@ -34,7 +34,9 @@ class Section:
     heading: str  # with its numbering, as the seed writes it
     level: int  # 0: no heading (opening); 1: 一、 (黑体); 2: 1、 (楷体)
     template: str  # the default; the office may replace it per organisation and year
-    paragraph_replaces_template: bool = False  # the opening: the office's own words, when written, stand alone
+    paragraph_replaces_template: bool = (
+        False  # the opening: the office's own words, when written, stand alone
+    )
 
 
 SECTIONS = [
@@ -205,7 +207,9 @@ def _compare(value, base, *, measure=""):
 def fill(template, ctx):
     """Segments of text and notes for one template; sentences about a unit outside the subtree drop out."""
     segments = []
-    for sentence in SENTENCE_END.split(template.replace("{year}", str(ctx.year)).replace("{org}", ctx.org.name)):
+    for sentence in SENTENCE_END.split(
+        template.replace("{year}", str(ctx.year)).replace("{org}", ctx.org.name)
+    ):
         if not sentence:
             continue
         parts = _fill_sentence(sentence, ctx)

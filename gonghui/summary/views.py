@@ -112,7 +112,9 @@ def section_save(request, key):
         if kind == SectionText.Kind.TEMPLATE and text.strip() == section.template.strip():
             text = ""  # unchanged from the default: keep following the default
         try:
-            services.save_section_text(org=org, year=year, section=key, kind=kind, text=text, user=request.user)
+            services.save_section_text(
+                org=org, year=year, section=key, kind=kind, text=text, user=request.user
+            )
         except ValidationError as e:
             errors.extend(e.messages)
     stored = services.texts_for(org, year)

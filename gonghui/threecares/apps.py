@@ -11,12 +11,14 @@ class ThreeCaresConfig(AppConfig):
 
         from gonghui.audit.registry import audit
         from gonghui.orgs import scoping
+        from gonghui.people.privacy import register_minor_record
 
-        from . import indicators, ledgers, sections  # noqa: F401  three_cares.* figures, ledger kinds, person page
+        from . import indicators, ledgers, registries, sections  # noqa: F401  three_cares.* figures, ledger kinds, person page
         from . import models as m
-        from .querysets import hide_minors_from_people
 
-        scoping.register_people_filter(hide_minors_from_people)
+        # A left-behind child is a minor's record: the people rule hides the child from other roles.
+        register_minor_record(m.LeftBehindChild)
+        registries.register_exports()
 
         # A registry row makes the person visible to the organisation answerable for it.
         for model in (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild, m.ProxyParent):

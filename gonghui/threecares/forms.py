@@ -4,7 +4,9 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from gonghui.people.picker import PersonPicker
 from gonghui.widgets import DateInput
 
 DATE = DateInput()
@@ -209,7 +211,7 @@ class MailboxForm(PlaceForm):
 
 
 class SocietyForm(PlaceForm):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("of a thing", "Name"), max_length=100)
     founded_on = forms.DateField(label=_("Founded on"), widget=DATE)
     leader_name = forms.CharField(label=_("Leader"), max_length=50, required=False)
     members = LinesField(
@@ -248,17 +250,20 @@ class SymposiumForm(forms.Form):
 
 # ---- the record pages: links from a record, ends, corrections --------------------------------------
 
-PERSON_HELP = _("Name, or ID number when names repeat; leave blank for nobody")
+PERSON_HELP = _("Search by name, pinyin initials, ID number or phone and choose; leave blank for nobody")
 
 
 class ChildGuardiansForm(forms.Form):
-    """Guardian, father and mother are people on file, typed by name or ID number."""
+    """Guardian, father and mother are people on file, chosen with the person picker (or typed by name)."""
 
-    guardian = forms.CharField(label=_("Guardian"), max_length=50, required=False, help_text=PERSON_HELP)
+    guardian = forms.CharField(label=_("Guardian"), max_length=50, required=False, help_text=PERSON_HELP,
+                           widget=PersonPicker())
     guardian_relation = forms.ChoiceField(label=_("Guardian's relation"), required=False, choices=[])
-    father = forms.CharField(label=_("Father"), max_length=50, required=False, help_text=PERSON_HELP)
+    father = forms.CharField(label=_("Father"), max_length=50, required=False, help_text=PERSON_HELP,
+                           widget=PersonPicker())
     father_works_in = forms.CharField(label=_("Where the father works"), max_length=60, required=False)
-    mother = forms.CharField(label=_("Mother"), max_length=50, required=False, help_text=PERSON_HELP)
+    mother = forms.CharField(label=_("Mother"), max_length=50, required=False, help_text=PERSON_HELP,
+                           widget=PersonPicker())
     mother_works_in = forms.CharField(label=_("Where the mother works"), max_length=60, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -291,7 +296,7 @@ class PairingEditForm(PairingForm):
 
 
 class SocietyEditForm(PlaceForm):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("of a thing", "Name"), max_length=100)
     founded_on = forms.DateField(label=_("Founded on"), widget=DATE)
     leader_name = forms.CharField(label=_("Leader"), max_length=50, required=False)
 

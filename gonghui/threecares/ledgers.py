@@ -1,4 +1,4 @@
-"""The Three Cares ledger kinds (三关工程系列台帐), through the ledger engine.
+"""The Three Cares ledger kinds (三关工程系列台账), through the ledger engine.
 
 Headers and aliases are data: what township offices write above their columns. A person already
 on a registry (from an earlier file, or another township's) is not registered twice: the row is
@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from gonghui.ledgers.bulk import insert_dicts
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.ledgers.vocabulary import PROVINCES, TOWNSHIP_ALIASES, VILLAGE_ALIASES
-from gonghui.people.models import Gender
 
 from . import models as m
 from . import services
@@ -33,13 +32,18 @@ ELDER_EXAMPLE_ID = "520199194203150023"
 CHILD_EXAMPLE_ID = "52019920000601002X"
 
 
+def _example_gender(number):
+    # The template's example row agrees with its own ID number (the 17th digit: odd for men).
+    return "男" if int(number[16]) % 2 else "女"
+
+
 def person_columns(example_id="520199197503080016"):
     return [
         Column("name", "姓名", "name", required=True, aliases=["名字", "人员姓名"], example="张三"),
         Column("id_number", "身份证号", "id_number", required=True,
                aliases=["身份证号码", "公民身份号码", "身份证", "身份证件号码", "证件号码"],
                example=example_id, help="18位；请把本列设为“文本”。"),
-        Column("gender", "性别", "choice", choices={"男": Gender.MALE, "女": Gender.FEMALE}, example="男"),
+        Column("gender", "性别", "gender", example=_example_gender(example_id)),
         Column("phone", "联系电话", "phone", aliases=["手机号码", "手机号", "手机", "电话", "联系方式"],
                example="13800001111"),
         Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP, example="高桥镇"),
@@ -56,7 +60,7 @@ class RegistryKind(LedgerKind):
     model = None
     extra = []  # (Column, model field)
     key = ["id_number"]
-    instructions = ["同一人在一个文件中只能出现一次；已在本台帐登记的人（任何乡镇）不会重复登记。"]
+    instructions = ["同一人在一个文件中只能出现一次；已在本台账登记的人（任何乡镇）不会重复登记。"]
 
     def __init__(self):
         self.columns = person_columns() + [column for column, _field in self.extra]
@@ -131,7 +135,7 @@ def split_destination(text):
 @register_kind
 class OutMigrantsKind(RegistryKind):
     code = "out_migrants"
-    title = "外出务工人员台帐"
+    title = "外出务工人员台账"
     model = m.OutMigrant
     extra = [
         (Column("left_on", "外出时间", "date", aliases=["外出日期", "外出务工时间", "外出年月"], example="2008-02-20"),
@@ -159,7 +163,7 @@ class OutMigrantsKind(RegistryKind):
 @register_kind
 class IncomingWorkersKind(RegistryKind):
     code = "incoming_workers"
-    title = "外来务工人员台帐"
+    title = "外来务工人员台账"
     model = m.IncomingWorker
     extra = [
         (Column("home_place", "籍贯", "text", max_length=60, aliases=["户籍地", "来源地", "户籍所在地"]), "home_place"),
@@ -172,7 +176,7 @@ class IncomingWorkersKind(RegistryKind):
 @register_kind
 class ReturneesKind(RegistryKind):
     code = "returnees"
-    title = "返乡创业人员台帐"
+    title = "返乡创业人员台账"
     model = m.Returnee
     extra = [
         (Column("business", "创业项目", "text", required=True, max_length=100, aliases=["项目名称", "创业内容"], example="生态养殖场"),
@@ -195,7 +199,7 @@ HEALTH = {
 @register_kind
 class EldersKind(RegistryKind):
     code = "elders"
-    title = "空巢老人台帐"
+    title = "空巢老人台账"
     model = m.Elder
 
     def __init__(self):
@@ -224,7 +228,7 @@ RELATION = {"祖父母": "grandparent", "爷爷奶奶": "grandparent", "外公�
 @register_kind
 class ChildrenKind(RegistryKind):
     code = "children"
-    title = "留守儿童台帐"
+    title = "留守儿童台账"
     model = m.LeftBehindChild
     extra = [
         (Column("kind", "类别", "choice", required=True, choices=KIND, aliases=["儿童类别", "是否在校"], example="留守学生"), "kind"),
@@ -246,6 +250,12 @@ class ChildrenKind(RegistryKind):
         # Children are minors: only roles that may see their records may register them.
         return super().can_import(user) and minors_visible_to(user)
 
+    def why_not_import(self, user):
+        if getattr(user, "can_edit", False) and not minors_visible_to(user):
+            return _("Children are minors: their ledger is imported by the township's committee or the county "
+                     "federation, which may see minors' records. Send your list to your township's committee.")  # fmt: skip
+        return super().why_not_import(user)
+
     def check_row(self, row, ctx):
         if row["kind"] == "preschool" and (row["school"] or row["grade"]):
             row.error("school", _("A preschool child has no school or grade; make the child a pupil or clear "
@@ -255,7 +265,7 @@ class ChildrenKind(RegistryKind):
 @register_kind
 class ProxyParentsKind(RegistryKind):
     code = "proxy_parents"
-    title = "代理家长台帐"
+    title = "代理家长台账"
     model = m.ProxyParent
     extra = [
         (Column("workplace", "工作单位或职务", "text", max_length=100, aliases=["工作单位", "职务", "单位及职务"]),
@@ -341,7 +351,7 @@ def _display(value):
 @register_kind
 class PairingsKind(ServiceKind):
     code = "pairings"
-    title = "空巢老人结对帮扶台帐"
+    title = "空巢老人结对帮扶台账"
     columns = [
         Column("name", "老人姓名", "name", aliases=["姓名", "空巢老人姓名"]),
         Column(
@@ -419,7 +429,7 @@ VISIT_MODELS = {"migrant": m.OutMigrant, "elder": m.Elder, "child": m.LeftBehind
 @register_kind
 class VisitsKind(ServiceKind):
     code = "visits"
-    title = "“三关”慰问台帐"
+    title = "“三关”慰问台账"
     columns = [
         Column("name", "姓名", "name", aliases=["慰问对象"]),
         Column(
@@ -490,7 +500,7 @@ class VisitsKind(ServiceKind):
 @register_kind
 class TrainingsKind(ServiceKind):
     code = "trainings"
-    title = "农民工技能培训台帐"
+    title = "农民工技能培训台账"
     columns = [
         Column(
             "title",
@@ -539,7 +549,7 @@ class TrainingsKind(ServiceKind):
 @register_kind
 class ReferralsKind(ServiceKind):
     code = "referrals"
-    title = "农民工职业介绍台帐"
+    title = "农民工职业介绍台账"
     columns = [
         Column(
             "title",
@@ -598,13 +608,13 @@ class ReferralsKind(ServiceKind):
 @register_kind
 class MedicalWaiversKind(ServiceKind):
     code = "medical_waivers"
-    title = "老年人医疗费减免台帐"
+    title = "老年人医疗费减免台账"
     columns = [
         Column("name", "姓名", "name", aliases=["老人姓名", "空巢老人姓名", "减免对象"], example="张三",
                help="须与身份证号登记的姓名一致。"),
         Column("id_number", "身份证号", "id_number", required=True,
                aliases=["身份证号码", "老人身份证号", "公民身份号码", "身份证"], example=ELDER_EXAMPLE_ID,
-               help="须已登记在空巢老人台帐。"),
+               help="须已登记在空巢老人台账。"),
         Column("granted_on", "减免日期", "date", required=True, aliases=["减免时间", "日期", "就诊日期", "就诊时间"],
                example="2008-05-20"),
         Column("amount", "减免金额(元)", "amount", required=True,
@@ -614,7 +624,7 @@ class MedicalWaiversKind(ServiceKind):
                example="高桥镇卫生院"),
     ]  # fmt: skip
     key = ["id_number", "granted_on", "provider"]
-    instructions = ["老人须先在空巢老人台帐登记；同一老人同日同一医疗机构的减免已登记的，不再重复登记。"]
+    instructions = ["老人须先在空巢老人台账登记；同一老人同日同一医疗机构的减免已登记的，不再重复登记。"]
 
     def check(self, rows, ctx):
         people = ctx.people_by_id_number(rows)
@@ -756,7 +766,7 @@ INSTALLED = ["安装日期", "设置时间", "开通时间", "建立时间", "�
 @register_kind
 class FamilyPhonesKind(InstallationKind):
     code = "family_phones"
-    title = "亲情电话台帐"
+    title = "亲情电话台账"
     model = m.FamilyPhone
     columns = [
         *place_columns(),
@@ -775,7 +785,7 @@ class FamilyPhonesKind(InstallationKind):
 @register_kind
 class FamilyMailboxesKind(InstallationKind):
     code = "family_mailboxes"
-    title = "亲情信箱台帐"
+    title = "亲情信箱台账"
     model = m.FamilyMailbox
     columns = [
         *place_columns(),
@@ -788,7 +798,7 @@ class FamilyMailboxesKind(InstallationKind):
 @register_kind
 class MutualAidSocietiesKind(PlacedKind):
     code = "mutual_aid_societies"
-    title = "老年人互助会台帐"
+    title = "老年人互助会台账"
     columns = [
         Column("name", "互助会名称", "text", required=True, max_length=100, aliases=["名称", "互助会", "组织名称"],
                example="高桥村老年人互助会"),
@@ -799,7 +809,7 @@ class MutualAidSocietiesKind(PlacedKind):
     key = ["name", "township"]
     instructions = [
         "一个乡镇的互助会名称不能重复；已登记的互助会不再重复登记。",
-        "会员（须为本乡镇登记的空巢老人）在互助会页面添加，本台帐不导入会员。",
+        "会员（须为本乡镇登记的空巢老人）在互助会页面添加，本台账不导入会员。",
     ]
 
     def natural_key(self, row):
@@ -835,7 +845,7 @@ class MutualAidSocietiesKind(PlacedKind):
 @register_kind
 class SymposiumsKind(ServiceKind):
     code = "symposiums"
-    title = "返乡农民工座谈会台帐"
+    title = "返乡农民工座谈会台账"
     columns = [
         Column("holder", "举办单位", "text", max_length=100,
                aliases=["乡镇", "举办乡镇", "主办单位", "举办单位/乡镇", "单位", "乡(镇)", "组织单位"],

@@ -6,25 +6,15 @@ and pages that show counts to everyone use ``counted_for`` (scope only), which v
 aggregate, never list.
 """
 
-from django.db.models import Exists, OuterRef
 
 from gonghui.orgs import scoping
 
 
 def minors_visible_to(user):
-    """The one decision: may this user see minors' names and details? (Figures: an org, yes.)"""
-    if hasattr(user, "path") and hasattr(user, "level"):
-        return True
-    return bool(getattr(user, "can_see_minors", False))
+    """May this user see minors' names and details? Decided by people.privacy, for every area."""
+    from gonghui.people.privacy import may_see_minors
 
-
-def hide_minors_from_people(people, user):
-    """People filter (registered with scoping): a left-behind child is not listed to other roles."""
-    if minors_visible_to(user):
-        return people
-    from .models import LeftBehindChild
-
-    return people.exclude(Exists(LeftBehindChild.objects.filter(person=OuterRef("pk"))))
+    return may_see_minors(user)
 
 
 ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module

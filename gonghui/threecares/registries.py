@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from . import models as m
 
+# As the ledgers write them (data): the same labels the import reads.
+GENDER_LABELS = {"M": "男", "F": "女"}
+
 
 def _yes(value):
     return "是" if value else "否"
@@ -28,7 +31,7 @@ class Registry:
 _BASE = (
     ("姓名", lambda e: e.person.name),
     ("身份证号", lambda e: e.person.id_number_masked),
-    ("性别", lambda e: e.person.get_gender_display()),
+    ("性别", lambda e: GENDER_LABELS.get(e.person.gender, "")),
     ("联系电话", lambda e: e.person.phone),
     ("乡镇", lambda e: e.township.name),
     ("村(社区)", lambda e: e.village.name if e.village else ""),
@@ -125,3 +128,73 @@ def related_for(registry):
     if registry.key == "children":
         fields += ["guardian", "proxy_parent__person"]
     return fields
+
+
+TOWNSHIP, VILLAGE, PHONE = 4, 5, 3  # indexes of 乡镇, 村(社区) and 联系电话 in _BASE
+
+
+def list_columns_for(registry, *, local):
+    """[(column index, shown on a phone)] for the registry's page.
+
+    ``local``: the user sees one township only; 乡镇 would repeat on every row, so the village
+    and the phone take its place, and both stay on a phone. Others keep 乡镇 on a phone.
+    """
+    if not local:
+        return [(i, n == 0) for n, i in enumerate(registry.list_columns)]
+    rest = [i for i in registry.list_columns if i not in (TOWNSHIP, VILLAGE, PHONE)]
+    return [(VILLAGE, True), (PHONE, True)] + [(i, False) for i in rest]
+
+
+def _int(value):
+    """An id from the export's saved filters; anything else (too large, not a number) filters nothing."""
+    from gonghui.querystring import parse_id
+
+    return parse_id(value)
+
+
+EXPORT_PERSON_FIELDS = ["person__name", "person__id_number_masked", "person__id_number_cipher", "person__gender",
+                        "person__phone", "person__birth_date"]  # fmt: skip
+
+
+def _export_builder(registry):
+    def build(user, params=None, reveal=None):
+        from gonghui.ledgers.exports import Export, chunks
+        from gonghui.people.privacy import conceal_minors
+
+        from .querysets import minors_visible_to
+
+        params = params or {}
+        entries = registry.model.objects.search(
+            q=params.get("q", ""), township=_int(params.get("township")), village=_int(params.get("village")),
+            destination=params.get("destination", ""),
+        ).visible_to(user)  # fmt: skip
+        if registry.minors and not minors_visible_to(user):
+            entries = entries.none()
+        count = entries.count()
+
+        def rows():
+            rows = entries.select_related(*related_for(registry)).order_by("-pk")
+            if registry.key != "children":
+                # Only the columns the ledger shows: model instances with every field cost twice as much.
+                own = [f.name for f in registry.model._meta.concrete_fields]
+                rows = rows.only(*own, *EXPORT_PERSON_FIELDS, "township__name", "village__name")
+            for chunk in chunks(rows):
+                people = [e.person for e in chunk]
+                conceal_minors(people, user)
+                numbers = reveal.numbers(people) if reveal is not None else {}
+                for e in chunk:
+                    cells = [getter(e) for _header, getter in registry.columns]
+                    cells[1] = numbers.get(e.person_id, cells[1])
+                    yield cells
+
+        return Export(title=registry.title, headers=[h for h, _g in registry.columns], rows=rows(), count=count)
+
+    return build
+
+
+def register_exports():
+    from gonghui.ledgers.exports import register_export
+
+    for registry in REGISTRIES.values():
+        register_export(f"registry-{registry.key}", reveals=True, what=registry.title,
+                        params=("q", "township", "village", "destination"))(_export_builder(registry))  # fmt: skip

@@ -12,6 +12,7 @@ from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
 from gonghui.people import idnumbers
 from gonghui.people.models import Person
+from gonghui.people.picker import PICKED, picked_id
 from gonghui.people.services import match_person, owned_q, people_named
 from gonghui.reporting.models import Submission
 
@@ -254,6 +255,12 @@ def person_named(user, line, *, field, current=None):
         return None
     if current is not None and line == current.name:
         return current
+    if line.startswith(PICKED):  # chosen with the person picker
+        person = Person.objects.visible_to(user).filter(pk=picked_id(line) or 0).first()
+        if person is None:
+            raise ValidationError({field: ValidationError(_("Choose the person again from the search results."),
+                                                          code="not_found")})  # fmt: skip
+        return person
     digits = idnumbers.normalize(line)
     # The one rule of people.services: an ID number finds a person the user sees; a name only a
     # person living in the user's subtree.

@@ -14,20 +14,21 @@ from django.utils.translation import gettext as _
 from gonghui.audit.selectors import history_for
 from gonghui.core.formats import download_name
 from gonghui.core.officialdoc import DOCX_CONTENT_TYPE
+from gonghui.ledgers.downloads import export_response
+from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.vocabulary import PROVINCES
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Organization, Place
-from gonghui.orgs.scoping import get_visible_or_404
+from gonghui.orgs.scoping import get_visible_or_404, within_one_township
 from gonghui.paging import page_of
 from gonghui.people.models import Person
-from gonghui.people.privacy import reveal_for_export
 from gonghui.querystring import query_id
 from gonghui.reporting import indicators
 
 from . import forms, letters, selectors, services
 from . import models as m
 from .querysets import minors_visible_to
-from .registries import REGISTRIES, related_for
+from .registries import REGISTRIES, list_columns_for, related_for
 from .services_lists import SERVICE_LISTS
 
 INDEX_FIGURES = [
@@ -88,8 +89,9 @@ def entry_list(request, kind):
     rows = _entries(request, registry)
     page = page_of(rows.visible_to(request.user).order_by("-pk"), request.GET.get("page"),
                    related=related_for(registry), count=rows.count_visible_to(request.user))  # fmt: skip
-    headers = [registry.columns[i][0] for i in registry.list_columns]
-    rows = [(e, [registry.columns[i][1](e) for i in registry.list_columns]) for e in page]
+    columns = list_columns_for(registry, local=within_one_township(request.user))
+    headers = [(registry.columns[i][0], on_phone) for i, on_phone in columns]
+    rows = [(e, [(registry.columns[i][1](e), on_phone) for i, on_phone in columns]) for e in page]
     context = {
         "registry": registry,
         "page": page,
@@ -112,21 +114,9 @@ def entry_export(request, kind):
     registry = _registry(kind)
     if registry.minors and not minors_visible_to(request.user):
         raise Http404("not found")
-    entries = _entries(request, registry).visible_to(request.user).order_by("-pk")
-    entries = list(entries.select_related(*related_for(registry))[:200000])
-    numbers = reveal_for_export([e.person for e in entries], request.user, purpose=f"export {kind}")
-    headers = [header for header, _getter in registry.columns]
-
-    def rows():
-        for e in entries:
-            cells = [getter(e) for _header, getter in registry.columns]
-            cells[1] = numbers.get(e.person_id, cells[1])
-            yield cells
-
-    return ledger_response(
-        title=str(registry.title), unit=str(request.user.organization or ""), headers=headers, rows=rows(),
-        filename=f"{kind}.xlsx",
-    )  # fmt: skip
+    keys = ["q", "township", "village", "destination"]
+    params = {k: request.GET[k] for k in keys if request.GET.get(k)}
+    return export_response(request, f"registry-{kind}", params, back=reverse("threecares:entry-list", args=[kind]))
 
 
 @login_required
@@ -220,7 +210,7 @@ def service_export(request, what):
     rows = ([getter(r) for _h, getter in spec.columns] for r in spec.queryset(request.user).iterator(2000))
     return ledger_response(
         title=str(spec.title), unit=str(request.user.organization or ""), headers=[str(h) for h, _g in spec.columns],
-        rows=rows, filename=f"{what}.xlsx", sum_columns=spec.sums,
+        rows=rows, filename=file_name(spec.title), sum_columns=spec.sums,
     )  # fmt: skip
 
 

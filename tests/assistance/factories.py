@@ -95,7 +95,9 @@ def paid_payment(*, organization, programme, person, amount="200", archive=None,
     payment.refresh_from_db()
     notice = services.post_notice(organization=organization, payments=[payment], title="公示", posted_on=applied_on,
                                   by=by)  # fmt: skip
-    services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=approver)
+    services.move_payment(
+        payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=approver
+    )
     services.move_payment(payment=payment, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=approver)
     payment.refresh_from_db()
     return payment

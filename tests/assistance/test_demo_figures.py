@@ -3,7 +3,7 @@ import random
 from decimal import Decimal
 
 from gonghui.assistance import demo as assistance_demo
-from gonghui.assistance.models import HotlineCall, ModelWorker, Payment, RightsCase
+from gonghui.assistance.models import HardshipArchive, HotlineCall, ModelWorker, Payment, RightsCase
 from gonghui.orgs import demo as orgs_demo
 from gonghui.orgs.models import Organization, Place
 from gonghui.people import demo as people_demo
@@ -27,6 +27,8 @@ def test_demo_county_reproduces_the_seed_figures_of_section_two_one_and_is_idemp
     people_demo.build(random.Random("gonghui-demo-people"))
     assistance_demo.build(random.Random("gonghui-demo-assistance"))
     counts = [model.objects.count() for model in (Payment, HotlineCall, ModelWorker, RightsCase)]
+    # The demo village's officer (gaoqiaocun) opens assistance on a year with its own households.
+    assert HardshipArchive.objects.filter(organization__code="QS-T02-V01").count() >= 3
     # Later areas add residents of their own; a second run must still draw the same people.
     village = Place.objects.villages().order_by("division_code").first()
     PersonFactory(

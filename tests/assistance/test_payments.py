@@ -71,7 +71,9 @@ def test_refuses_paying_an_archive_cancelled_after_approval(cast, household, pro
     services.move_payment(payment=payment, to=PaymentStatus.REVIEWED, on=D(2008, 1, 7))
     notice = services.post_notice(organization=cast.township_a, payments=[Payment.objects.get()], title="公示",
                                   posted_on=D(2008, 1, 7))  # fmt: skip
-    services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=cast.county_admin)
+    services.move_payment(
+        payment=payment, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=cast.county_admin
+    )
     services.move_archive(archive=household, to=ArchiveStatus.CANCELLED, on=D(2008, 1, 20), reason="迁出",
                           cancel_reason="moved")  # fmt: skip
     with pytest.raises(ValidationError) as e:
@@ -97,7 +99,9 @@ def test_refuses_approval_without_a_public_notice(cast, household, programme):
     payment = _apply(cast, programme, household.head, "200", household)
     services.move_payment(payment=payment, to=PaymentStatus.REVIEWED, on=D(2008, 1, 7))
     with pytest.raises(ValidationError) as e:
-        services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=D(2008, 2, 1), by=cast.county_admin)
+        services.move_payment(
+            payment=payment, to=PaymentStatus.APPROVED, on=D(2008, 2, 1), by=cast.county_admin
+        )
     assert e.value.error_dict["status"][0].code == "illegal_move"
 
 
@@ -109,7 +113,9 @@ def test_refuses_approval_before_five_working_days_of_notice(cast, household, pr
                                   posted_on=D(2008, 1, 10))  # fmt: skip
     assert notice.ends_on == D(2008, 1, 16)
     with pytest.raises(ValidationError) as e:
-        services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=D(2008, 1, 16), by=cast.county_admin)
+        services.move_payment(
+            payment=payment, to=PaymentStatus.APPROVED, on=D(2008, 1, 16), by=cast.county_admin
+        )
     assert "2008-01-17" in _error(e, "on")
     services.move_payment(payment=payment, to=PaymentStatus.APPROVED, on=D(2008, 1, 17), by=cast.county_admin)
 

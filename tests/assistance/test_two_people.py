@@ -95,7 +95,18 @@ def test_a_hardship_worker_payment_without_an_archive_is_refused_by_the_form_and
     assert response.status_code == 200
     assert response.context["form"].errors["archive"] == [service_message]
 
-    header = ["姓名", "身份证号", "乡镇", "村(社区)", "档案编号", "帮扶项目", "受助人类别", "金额", "资金来源", "申请日期"]
+    header = [
+        "姓名",
+        "身份证号",
+        "乡镇",
+        "村(社区)",
+        "档案编号",
+        "帮扶项目",
+        "受助人类别",
+        "金额",
+        "资金来源",
+        "申请日期",
+    ]
     row = ["王无档", person.clear_id_number(), "高桥镇", "高桥村", "", programme.name, "困难职工", "200", "上级工会",
            "2008-01-07"]  # fmt: skip
     path = write_xlsx(tmp_path / "payments.xlsx", {"Sheet1": [header, row]})

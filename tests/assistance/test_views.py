@@ -135,6 +135,7 @@ def test_officer_takes_a_payment_to_notice_and_the_county_approves_and_pays_thro
     early = client.post(move, {"to": "approved", "on": "2008-01-10"})
     assert "on" in early.context["form"].errors
     # The officer who applied and reviewed cannot approve; the county, which owns the programme, does.
+    assert 'id="approval-refused"' in client.get(payment.get_absolute_url()).content.decode()
     own = client.post(move, {"to": "approved", "on": "2008-01-15"})
     assert [e.code for e in own.context["form"].errors.as_data()["__all__"]] == ["approver_applied"]
     client.force_login(cast.county_admin)

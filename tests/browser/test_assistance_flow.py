@@ -74,14 +74,16 @@ def test_officer_takes_a_household_from_application_to_payment_and_public_notice
     expect(notice).not_to_contain_text(number)
     notice_url = page.url
 
-    # Approval is refused while the notice runs, then approve and pay.
+    # The officer applied and reviewed: the page says another person approves. The county, which owns
+    # the programme, approves and pays; approval is refused while the notice runs.
+    page.goto(f"{live_server.url}{payment.get_absolute_url()}")
+    expect(page.locator("#approval-refused")).to_be_visible()
+    login(page, live_server, cast.county_admin)
     page.goto(f"{live_server.url}{payment.get_absolute_url()}")
     page.select_option("select#id_to", "approved")
     page.fill("input[name=on]", "2008-01-10")
     page.click("form[action$='/move/'] button")
     expect(page.locator(".has-error .error, div.error").first).to_contain_text("2008-01-15")
-    # The officer applied and reviewed: the county, which owns the programme, approves and pays.
-    login(page, live_server, cast.county_admin)
     page.goto(f"{live_server.url}{payment.get_absolute_url()}")
     page.select_option("select#id_to", "approved")
     page.fill("input[name=on]", "2008-01-15")

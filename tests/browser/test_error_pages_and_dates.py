@@ -35,7 +35,9 @@ def test_every_date_field_shows_its_initial_value(page, live_server, cast, clien
     for url in list_urls():
         response = client.get(url)
         if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-            fields += [(url, name, value) for _kind, name, value in DATE_INPUT.findall(response.content.decode())]
+            fields += [
+                (url, name, value) for _kind, name, value in DATE_INPUT.findall(response.content.decode())
+            ]
     urls = {url for url, _name, _value in fields}
     assert {"/assistance/payments/new/", "/assistance/archives/new/", "/assistance/notices/new/"} <= urls
     login(page, live_server, cast.township_a_officer)

@@ -31,6 +31,7 @@ def test_five_gifts_by_keyboard_one_undone_and_the_total_on_the_big_screen(phone
         expect(page.locator("#amount")).to_be_focused()
         page.keyboard.type(amount)
         page.keyboard.press("Enter")
+        expect(page.locator("#recorded")).to_contain_text(donor, timeout=15_000)
         expect(page.locator("#running-count")).to_have_text(str(count))
         expect(page.locator("#donor")).to_be_focused()
     expect(page.locator("#running-total")).to_contain_text("7,000")

@@ -36,6 +36,7 @@ def test_a_township_officer_files_a_monthly_report_on_a_phone_and_the_county_boa
     page.goto(f"{live_server.url}/safety/reports/new/")
     assert_fits_width(page)
     page.select_option("select[name=workplace]", str(mine.pk))
+    page.wait_for_load_state("networkidle")  # the mine's supervisors are swapped in
     page.fill("input[name=month]", "2008-05")
     page.fill("input[name=output]", "5200")
     page.fill("input[name=people_underground]", "46")

@@ -178,3 +178,18 @@ def test_a_person_of_another_township_seen_through_a_record_is_not_merged_away(
         merge_people(keep=mine, remove=person, by=cast.township_a_officer)
     assert refused.value.code == "outside"
     assert Person.objects.filter(pk=person.pk).exists()
+
+
+def test_what_a_people_file_says_differently_is_a_suggestion_for_the_owning_unit(cast, tmp_path, client,
+                                                                                 other_township_person):  # fmt: skip
+    kind = get_kind("people")
+    person = other_township_person(kind)
+    result = run(kind, example_file(kind, tmp_path, name=OWN_NAME), cast)  # the example's phone is another
+    assert result.status == "committed" and PHONE not in said(result, kind)
+    person.refresh_from_db()
+    assert person.phone == PHONE
+    client.force_login(cast.township_b_officer)
+    page = client.get(person.get_absolute_url()).content.decode()
+    assert "13800001111" in page and cast.township_a.name in page
+    client.force_login(cast.township_a_officer)
+    assert client.get(person.get_absolute_url()).status_code == 404  # the people register links nothing

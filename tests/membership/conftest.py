@@ -37,7 +37,9 @@ def worker(cast):
 
 @pytest.fixture
 def member_a(worker, union_a):
-    return services.join_member(person=worker, union=union_a, joined_on=datetime.date(2008, 5, 1), card_number="K1")
+    return services.join_member(
+        person=worker, union=union_a, joined_on=datetime.date(2008, 5, 1), card_number="K1"
+    )
 
 
 @pytest.fixture

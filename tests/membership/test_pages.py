@@ -47,7 +47,9 @@ def test_form_refuses_a_coverage_over_100_percent(client, cast, workplace_a):
 
 
 def test_form_refuses_a_congress_before_the_term_it_ends(client, cast):
-    term = services.start_term(union=cast.county, number=10, starts_on=D(2003, 10, 18), ends_on=D(2008, 10, 17))
+    term = services.start_term(
+        union=cast.county, number=10, starts_on=D(2003, 10, 18), ends_on=D(2008, 10, 17)
+    )
     client.force_login(cast.county_admin)
     response = client.post("/membership/new/congress/", {"term": term.pk, "title": "第十一次代表大会",
                                                           "preparation_from": "2002-01-01"})  # fmt: skip
@@ -94,3 +96,42 @@ def test_every_page_answers_for_every_role(client, cast, member_a):
         for url in ("/membership/", "/membership/unions/?on=x", "/membership/members/", "/membership/democracy/",
                     "/membership/women/", "/membership/events/", "/membership/documents/?year=abc"):  # fmt: skip
             assert client.get(url).status_code == 200, (user, url)
+
+
+def test_the_member_export_is_the_members_ledger_of_the_users_scope(client, cast, member_a, member_b):
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    client.force_login(cast.township_a_officer)
+    response = client.get("/membership/members/export/")
+    assert response.status_code == 200
+    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
+    text = " ".join(str(c) for row in book.get_sheet_by_index(0).to_python() for c in row)
+    assert member_a.person.name in text and member_b.person.name not in text and "会员证号" in text
+    assert client.get("/membership/unions/export/?year=2008").status_code == 200
+
+
+def test_an_honour_names_a_person_or_a_team_and_a_document_attachment_is_checked(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(cast.county_admin)
+    response = client.post("/membership/new/honour/", {"organization": cast.county.pk, "kind": "pioneer_post",
+                                                       "awarded_on": "2008-12-01", "awarded_by": "黔东市总工会"})  # fmt: skip
+    assert response.status_code == 200 and "Name the person or the team honoured." in response.content.decode()
+    data = {"organization": cast.county.pk, "number": "县工发〔2008〕1号", "title": "意见", "issued_on": "2008-01-20",
+            "attachment": SimpleUploadedFile("run.exe", b"MZ")}  # fmt: skip
+    response = client.post("/membership/new/document/", data)
+    assert response.status_code == 200 and "is not a PDF" in response.content.decode()
+    assert not m.Document.objects.exists() and not m.Honour.objects.exists()
+
+
+def test_a_visit_to_an_assigned_township_is_recorded_under_the_assignment(client, cast):
+    assignment = services.record(m.Assignment, organization=cast.county, township=cast.place_a, assignee="县总工会主席",
+                                 task="四在农家", starts_on=D(2008, 1, 15))  # fmt: skip
+    client.force_login(cast.county_admin)
+    response = client.post("/membership/new/assignment-visit/", {"assignment": assignment.pk, "visited_on": "2008-03-12",
+                                                                 "note": "检查督导"})  # fmt: skip
+    assert response.status_code == 302
+    assert assignment.visits.get().organization == cast.county
+    assert "检查督导" in client.get("/membership/documents/?year=2008").content.decode()

@@ -27,7 +27,9 @@ def test_refuses_founding_a_union_after_it_was_dissolved(union_a):
 
 
 def test_refuses_dissolving_before_founding_and_founding_twice(union_a):
-    services.record_union_event(union=union_a, kind="founded", on=D(2008, 3, 1), form="single", chair="张主席")
+    services.record_union_event(
+        union=union_a, kind="founded", on=D(2008, 3, 1), form="single", chair="张主席"
+    )
     union_a.refresh_from_db()
     assert union_a.established_on == D(2008, 3, 1) and union_a.chair == "张主席"
     with pytest.raises(ValidationError) as error:
@@ -90,26 +92,40 @@ def test_refuses_a_special_contract_covering_more_women_than_work_there(workplac
 
 def test_refuses_labour_contracts_for_more_workers_than_the_staff(workplace_a):
     with pytest.raises(ValidationError) as error:
-        services.record_labour_contracts(workplace=workplace_a, year=2008, signed=10, workers_with_contract=51)
+        services.record_labour_contracts(
+            workplace=workplace_a, year=2008, signed=10, workers_with_contract=51
+        )
     assert error.value.error_dict["workers_with_contract"][0].code == "over_100"
 
 
 def test_refuses_a_congress_before_the_term_it_ends(cast):
-    term = services.start_term(union=cast.county, number=10, starts_on=D(2003, 10, 18), ends_on=D(2008, 10, 17))
+    term = services.start_term(
+        union=cast.county, number=10, starts_on=D(2003, 10, 18), ends_on=D(2008, 10, 17)
+    )
     with pytest.raises(ValidationError) as error:
         services.prepare_congress(term=term, title="第十一次代表大会", preparation_from=D(2003, 1, 1))
     assert error.value.error_dict["preparation_from"][0].code == "before_term"
-    congress = services.prepare_congress(term=term, title="第十一次代表大会", preparation_from=D(2008, 11, 15))
+    congress = services.prepare_congress(
+        term=term, title="第十一次代表大会", preparation_from=D(2008, 11, 15)
+    )
     with pytest.raises(ValidationError) as error:
-        services.hold_congress(congress=congress, held_on=D(2002, 12, 1), delegates=180, committee_elected="…")
+        services.hold_congress(
+            congress=congress, held_on=D(2002, 12, 1), delegates=180, committee_elected="…"
+        )
     assert error.value.error_dict["held_on"][0].code == "before_term"
     assert "换届" in _message(error, "held_on")
 
 
 def test_holding_the_congress_starts_the_next_term(cast):
-    term = services.start_term(union=cast.county, number=10, starts_on=D(2003, 10, 18), ends_on=D(2008, 10, 17))
-    congress = services.prepare_congress(term=term, title="第十一次代表大会", preparation_from=D(2008, 11, 15))
-    services.hold_congress(congress=congress, held_on=D(2009, 1, 10), delegates=180, committee_elected="王建国等")
+    term = services.start_term(
+        union=cast.county, number=10, starts_on=D(2003, 10, 18), ends_on=D(2008, 10, 17)
+    )
+    congress = services.prepare_congress(
+        term=term, title="第十一次代表大会", preparation_from=D(2008, 11, 15)
+    )
+    services.hold_congress(
+        congress=congress, held_on=D(2009, 1, 10), delegates=180, committee_elected="王建国等"
+    )
     congress.refresh_from_db()
     assert congress.status == "held" and congress.elected_term.number == 11
     assert congress.elected_term.starts_on == D(2009, 1, 10)
@@ -132,7 +148,9 @@ def test_refuses_a_document_number_of_another_year_or_shape(cast):
                                  issued_on=D(2008, 1, 20))  # fmt: skip
     assert error.value.error_dict["number"][0].code == "number_year"
     with pytest.raises(ValidationError) as error:
-        services.record_document(organization=cast.county, number="县工发2008-3", title="意见", issued_on=D(2008, 1, 20))
+        services.record_document(
+            organization=cast.county, number="县工发2008-3", title="意见", issued_on=D(2008, 1, 20)
+        )
     assert error.value.error_dict["number"][0].code == "bad_number"
 
 

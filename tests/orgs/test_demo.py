@@ -7,15 +7,27 @@ from gonghui.orgs import demo as org_demo
 from gonghui.orgs.models import Enterprise, Organization, Place, Role, User
 from gonghui.people import demo as people_demo
 from gonghui.people.models import Person
+from tests.conftest import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def county(db):
+def _build():
     org_demo.build(rng=random.Random("gonghui-demo-orgs"))
     people_demo.build(rng=random.Random("gonghui-demo-people"))
     return Organization.objects.get(name="黔山县总工会")
+
+
+@pytest.fixture(scope="module")
+def shared_county(django_db_setup, django_db_blocker):
+    """The demo county, built once for this module; tests only read it (or write inside their savepoint)."""
+    with built_once(django_db_blocker, _build) as county:
+        yield county
+
+
+@pytest.fixture
+def county(shared_county, db):
+    return shared_county
 
 
 def snapshot():

@@ -14,7 +14,9 @@ from gonghui.reporting import indicators
 
 
 def _event_total(campaign, kind):
-    return Donation.objects.counted().filter(campaign=campaign, event__kind=kind).aggregate(n=Sum("amount"))["n"]
+    return (
+        Donation.objects.counted().filter(campaign=campaign, event__kind=kind).aggregate(n=Sum("amount"))["n"]
+    )
 
 
 def test_demo_county_reproduces_the_relief_figures_of_section_two_two_from_records(db):
@@ -27,8 +29,11 @@ def test_demo_county_reproduces_the_relief_figures_of_section_two_two_from_recor
     assert (Donation.objects.count(), Receipt.objects.count()) == counts  # idempotent
 
     county = Organization.objects.get(name="黔山县总工会")
-    figures = indicators.compute(county, indicators.Period.year(2008),
-                                 ["relief.households", "relief.amount", "donations.amount", "donations.union_share"])
+    figures = indicators.compute(
+        county,
+        indicators.Period.year(2008),
+        ["relief.households", "relief.amount", "donations.amount", "donations.union_share"],
+    )
     assert figures["relief.households"] == 40 and figures["relief.amount"] == Decimal("12000")
     assert figures["donations.amount"] > 5_000_000
     assert figures["donations.union_share"] > 60
@@ -40,16 +45,22 @@ def test_demo_county_reproduces_the_relief_figures_of_section_two_two_from_recor
     fives = Donation.objects.counted().filter(campaign=quake, amount=5000, donor_name__in=["张平", "黄学芬"])
     assert sorted(fives.values_list("donor_kind", flat=True)) == ["on_behalf", "person", "person"]
     assert fives.get(donor_kind="on_behalf").on_behalf_of.startswith("扬阳")
-    office = Donation.objects.counted().filter(campaign=quake, organization=county, donor_person__address="黔山县总工会机关")
+    office = Donation.objects.counted().filter(
+        campaign=quake, organization=county, donor_person__address="黔山县总工会机关"
+    )
     chairman = office.filter(donor_name="李国强")
     assert chairman.count() > 1 and chairman.aggregate(n=Sum("amount"))["n"] == 3000
     union_gifts = Donation.objects.counted().filter(campaign=quake, donor_union=county)
-    staff_and_office = (office.aggregate(n=Sum("amount"))["n"] or 0) + union_gifts.aggregate(n=Sum("amount"))["n"]
+    staff_and_office = (office.aggregate(n=Sum("amount"))["n"] or 0) + union_gifts.aggregate(n=Sum("amount"))[
+        "n"
+    ]
     assert staff_and_office > 10000
 
     # Every collecting union's receipts run 1..n with no gap; void ones stay in the sequence.
     for org_id in set(Receipt.objects.values_list("organization", flat=True)):
-        numbers = sorted(Receipt.objects.filter(campaign=quake, organization_id=org_id).values_list("number", flat=True))
+        numbers = sorted(
+            Receipt.objects.filter(campaign=quake, organization_id=org_id).values_list("number", flat=True)
+        )
         assert numbers == list(range(1, len(numbers) + 1))
     assert Receipt.objects.filter(status="void").count() == 2
     # The money went up: nobody holds less than nothing; 水坝塘镇 handed over all it collected.

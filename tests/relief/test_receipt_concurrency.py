@@ -32,8 +32,14 @@ def _enter(campaign_id, org_ids, barrier, errors, failing):
             org = orgs[i % len(orgs)]
             amount = "0" if failing and i == 2 else str(100 + i)  # a refused entry rolls its number back
             try:
-                services.record_donation(campaign=campaign, organization=org, amount=amount, donor_name=f"捐赠人{i}",
-                                         donor_kind=DonorKind.PERSON, received_on=D(2008, 5, 16))
+                services.record_donation(
+                    campaign=campaign,
+                    organization=org,
+                    amount=amount,
+                    donor_name=f"捐赠人{i}",
+                    donor_kind=DonorKind.PERSON,
+                    received_on=D(2008, 5, 16),
+                )
             except Exception as e:  # noqa: BLE001
                 if not failing or i != 2:
                     errors.append(repr(e))
@@ -93,8 +99,10 @@ def _race(campaign, cast):
     org_ids = [cast.county.pk, cast.township_a.pk]
     barrier = threading.Barrier(THREADS)
     errors = []
-    threads = [threading.Thread(target=_enter, args=(campaign.pk, org_ids, barrier, errors, n % 3 == 0))
-               for n in range(THREADS)]
+    threads = [
+        threading.Thread(target=_enter, args=(campaign.pk, org_ids, barrier, errors, n % 3 == 0))
+        for n in range(THREADS)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -104,8 +112,14 @@ def _race(campaign, cast):
     expected = THREADS * GIFTS_EACH - failing
 
     def read():
-        numbers = {org_id: sorted(Receipt.objects.filter(campaign=campaign, organization_id=org_id)
-                                  .values_list("number", flat=True)) for org_id in org_ids}
+        numbers = {
+            org_id: sorted(
+                Receipt.objects.filter(campaign=campaign, organization_id=org_id).values_list(
+                    "number", flat=True
+                )
+            )
+            for org_id in org_ids
+        }
         return Donation.objects.filter(campaign=campaign).count(), numbers
 
     count, numbers = _in_thread(read)

@@ -17,10 +17,19 @@ pytestmark = pytest.mark.django_db
 def gifts(campaign, cast, launch, person_a):
     """A gift in each township; one by a registered person in township A."""
     return {
-        "a": give(campaign, cast.township_a, "300", name="张三", donor_kind="person", donor_person=person_a,
-                  donor_name=""),
+        "a": give(
+            campaign,
+            cast.township_a,
+            "300",
+            name="张三",
+            donor_kind="person",
+            donor_person=person_a,
+            donor_name="",
+        ),
         "b": give(campaign, cast.township_b, "700", name="水坝塘某人"),
-        "county": give(campaign, cast.county, "1000", name="县直某单位", donor_kind="organisation", event=launch),
+        "county": give(
+            campaign, cast.county, "1000", name="县直某单位", donor_kind="organisation", event=launch
+        ),
     }
 
 
@@ -33,10 +42,14 @@ def test_a_township_sees_the_county_campaign_but_only_its_own_subtrees_gifts(cli
     assert client.get(reverse("relief:donation-detail", args=[gifts["a"].pk])).status_code == 200
     assert client.get(reverse("relief:donation-detail", args=[gifts["b"].pk])).status_code == 404
     receipt_b = gifts["b"].receipts.get()
-    assert client.post(reverse("relief:receipt-void", args=[receipt_b.pk]), {"reason": "x"}).status_code == 404
+    assert (
+        client.post(reverse("relief:receipt-void", args=[receipt_b.pk]), {"reason": "x"}).status_code == 404
+    )
 
 
-def test_the_county_sees_every_union_and_the_person_page_shows_the_gift(client, cast, campaign, gifts, person_a):
+def test_the_county_sees_every_union_and_the_person_page_shows_the_gift(
+    client, cast, campaign, gifts, person_a
+):
     client.force_login(cast.county_admin)
     page = client.get(reverse("relief:campaign-detail", args=[campaign.pk]))
     assert page.context["totals"]["amount"] == Decimal("2000")
@@ -50,12 +63,19 @@ def test_the_county_sees_every_union_and_the_person_page_shows_the_gift(client, 
 def test_a_read_only_leader_gets_no_entry_pages(client, cast, campaign, gifts):
     client.force_login(cast.leader)
     assert client.get(reverse("relief:live", args=[campaign.pk])).status_code == 404
-    assert client.post(reverse("relief:live-entry", args=[campaign.pk]), {"donor": "x", "amount": "1"}).status_code == 404
+    assert (
+        client.post(
+            reverse("relief:live-entry", args=[campaign.pk]), {"donor": "x", "amount": "1"}
+        ).status_code
+        == 404
+    )
     assert client.get(reverse("relief:donation-edit", args=[gifts["county"].pk])).status_code == 404
     assert client.get(reverse("relief:screen", args=[campaign.pk])).status_code == 200
 
 
-def test_live_entry_records_warns_on_a_double_and_undoes_the_officers_own_entry(client, cast, campaign, launch):
+def test_live_entry_records_warns_on_a_double_and_undoes_the_officers_own_entry(
+    client, cast, campaign, launch
+):
     client.force_login(cast.county_admin)
     url = reverse("relief:live-entry", args=[campaign.pk])
     first = client.post(url, {"donor": "黔山县某公司", "amount": "5,000", "event": launch.pk})
@@ -64,9 +84,13 @@ def test_live_entry_records_warns_on_a_double_and_undoes_the_officers_own_entry(
     again = client.post(url, {"donor": "黔山县某公司", "amount": "5000", "event": launch.pk})
     assert again.context["warning"] and Donation.objects.count() == 1
     assert 'name="confirm"' in again.content.decode()
-    confirmed = client.post(url, {"donor": "黔山县某公司", "amount": "5000", "event": launch.pk, "confirm": "1"})
+    confirmed = client.post(
+        url, {"donor": "黔山县某公司", "amount": "5000", "event": launch.pk, "confirm": "1"}
+    )
     assert confirmed.context["totals"]["count"] == 2
-    assert Donation.objects.filter(donor_kind="organisation").count() == 2  # read as an organisation by its name
+    assert (
+        Donation.objects.filter(donor_kind="organisation").count() == 2
+    )  # read as an organisation by its name
     undone = client.post(reverse("relief:live-undo", args=[campaign.pk]), {"event": launch.pk})
     assert undone.context["totals"]["count"] == 1
     assert sorted(Receipt.objects.values_list("number", "status")) == [(1, "issued"), (2, "void")]
@@ -75,8 +99,12 @@ def test_live_entry_records_warns_on_a_double_and_undoes_the_officers_own_entry(
 def test_live_entry_refuses_bad_input_without_an_error_page(client, cast, campaign, launch):
     client.force_login(cast.county_admin)
     url = reverse("relief:live-entry", args=[campaign.pk])
-    for data in ({"donor": "张三", "amount": "0"}, {"donor": "张三", "amount": "abc"}, {"donor": "", "amount": "5"},
-                 {"donor": "张三", "amount": "1e400"}):
+    for data in (
+        {"donor": "张三", "amount": "0"},
+        {"donor": "张三", "amount": "abc"},
+        {"donor": "", "amount": "5"},
+        {"donor": "张三", "amount": "1e400"},
+    ):
         page = client.post(url, data)
         assert page.status_code == 200 and page.context["error"], data
     assert client.post(url, {"donor": "张三", "amount": "5", "event": "x"}).status_code == 404
@@ -91,9 +119,15 @@ def test_donor_completion_offers_earlier_donors_and_registered_workplaces(client
     client.force_login(cast.county_admin)
     page = client.get(reverse("relief:donors", args=[campaign.pk]), {"donor": "黔山"})
     assert set(page.context["names"]) == {"黔山县高桥建材厂", "黔山县茶叶公司"}
-    entry = client.post(reverse("relief:live-entry", args=[campaign.pk]), {"donor": "黔山县高桥建材厂", "amount": "800"})
+    entry = client.post(
+        reverse("relief:live-entry", args=[campaign.pk]), {"donor": "黔山县高桥建材厂", "amount": "800"}
+    )
     gift = entry.context["recorded"]
-    assert gift.donor_kind == "workplace" and gift.donor_enterprise.name == "黔山县高桥建材厂" and gift.through_unions
+    assert (
+        gift.donor_kind == "workplace"
+        and gift.donor_enterprise.name == "黔山县高桥建材厂"
+        and gift.through_unions
+    )
 
 
 def test_the_big_screen_shows_the_total_and_the_latest_names_as_chosen(client, cast, campaign, launch):
@@ -116,11 +150,15 @@ def test_printing_fixes_a_receipt_and_the_docx_is_a_word_document(client, cast, 
     assert "壹仟元整" in page.content.decode()
     receipt.refresh_from_db()
     assert receipt.is_printed
-    edit = client.post(reverse("relief:donation-edit", args=[gifts["county"].pk]),
-                       {"amount": "1200", "donor_name": "县直某单位", "received_on": "2008-05-16", "reason": ""})
+    edit = client.post(
+        reverse("relief:donation-edit", args=[gifts["county"].pk]),
+        {"amount": "1200", "donor_name": "县直某单位", "received_on": "2008-05-16", "reason": ""},
+    )
     assert edit.status_code == 200 and "reason" in edit.context["form"].errors
-    edit = client.post(reverse("relief:donation-edit", args=[gifts["county"].pk]),
-                       {"amount": "1200", "donor_name": "县直某单位", "received_on": "2008-05-16", "reason": "金额有误"})
+    edit = client.post(
+        reverse("relief:donation-edit", args=[gifts["county"].pk]),
+        {"amount": "1200", "donor_name": "县直某单位", "received_on": "2008-05-16", "reason": "金额有误"},
+    )
     assert edit.status_code == 302
     assert sorted(gifts["county"].receipts.values_list("number", "status")) == [(1, "void"), (2, "issued")]
     batch = Receipt.objects.filter(status="issued").values_list("pk", flat=True)
@@ -138,11 +176,15 @@ def test_the_thanks_list_shows_anonymous_donors_as_such(client, cast, campaign):
     give(campaign, cast.county, "300", name="另一位", anonymous=True)
     client.force_login(cast.county_admin)
     page = client.get(reverse("relief:thanks", args=[campaign.pk]))
-    assert [(r["name"], r["amount"]) for r in page.context["rows"]] == [("黄学芬", Decimal("5000")),
-                                                                        ("热心人士", Decimal("500"))]
+    assert [(r["name"], r["amount"]) for r in page.context["rows"]] == [
+        ("黄学芬", Decimal("5000")),
+        ("热心人士", Decimal("500")),
+    ]
     assert "不愿留名者" not in page.content.decode()
     response = client.get(reverse("relief:thanks-docx", args=[campaign.pk]))
-    text = "\n".join(c.text for t in docx.Document(io.BytesIO(response.content)).tables for r in t.rows for c in r.cells)
+    text = "\n".join(
+        c.text for t in docx.Document(io.BytesIO(response.content)).tables for r in t.rows for c in r.cells
+    )
     assert "黄学芬" in text and "热心人士" in text and "不愿留名者" not in text
 
 
@@ -150,11 +192,27 @@ def test_a_hand_over_form_refuses_more_than_held_beside_the_amount(client, cast,
     give(campaign, cast.township_b, "1000")
     client.force_login(cast.township_b_officer)
     url = reverse("relief:handover-create", args=[campaign.pk])
-    page = client.post(url, {"organization": cast.township_b.pk, "amount": "1500", "handed_on": "2008-05-25",
-                             "recipient_kind": "union", "recipient_union": cast.county.pk})
+    page = client.post(
+        url,
+        {
+            "organization": cast.township_b.pk,
+            "amount": "1500",
+            "handed_on": "2008-05-25",
+            "recipient_kind": "union",
+            "recipient_union": cast.county.pk,
+        },
+    )
     assert page.status_code == 200 and "amount" in page.context["form"].errors
-    ok = client.post(url, {"organization": cast.township_b.pk, "amount": "1000", "handed_on": "2008-05-25",
-                           "recipient_kind": "union", "recipient_union": cast.county.pk})
+    ok = client.post(
+        url,
+        {
+            "organization": cast.township_b.pk,
+            "amount": "1000",
+            "handed_on": "2008-05-25",
+            "recipient_kind": "union",
+            "recipient_union": cast.county.pk,
+        },
+    )
     assert ok.status_code == 302 and HandOver.objects.get().amount == Decimal("1000")
     rows = client.get(reverse("relief:handover-list", args=[campaign.pk])).context["rows"]
     assert [(r["organization"].code, r["held"]) for r in rows] == [("QS-T03", Decimal("0"))]
@@ -169,3 +227,53 @@ def test_exports_use_the_import_headers(client, cast, campaign, gifts):
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
     flat = [str(c) for row in sheet for c in row]
     assert "捐赠人" in flat and "募捐活动" in flat and "水坝塘某人" in flat
+
+
+def test_several_officers_enter_into_one_campaign_and_each_undoes_only_their_own(client, cast, campaign, launch):
+    from django.test import Client
+
+    county, township = Client(), Client()
+    county.force_login(cast.county_admin)
+    township.force_login(cast.township_a_officer)
+    url = reverse("relief:live-entry", args=[campaign.pk])
+    county.post(url, {"donor": "甲", "amount": "100", "event": launch.pk})
+    township.post(url, {"donor": "乙", "amount": "200", "event": launch.pk})
+    page = county.post(url, {"donor": "丙", "amount": "300", "event": launch.pk})
+    assert [d.donor_name for d in page.context["mine"]] == ["丙", "甲"]
+    assert page.context["totals"]["amount"] == Decimal("600")  # the county sees the whole event
+    undone = township.post(reverse("relief:live-undo", args=[campaign.pk]), {"event": launch.pk})
+    assert undone.context["undone"].donor_name == "乙"
+    assert undone.context["totals"]["amount"] == Decimal("0")  # the township sees its own subtree
+    assert set(Donation.objects.counted().values_list("donor_name", flat=True)) == {"甲", "丙"}
+    # Each collecting union numbers its own receipts.
+    assert sorted(Receipt.objects.values_list("organization__code", "number")) == [
+        ("QS", 1), ("QS", 2), ("QS-T02", 1)]
+
+
+def test_the_full_form_refuses_a_gift_in_kind_without_value_beside_the_amount(client, cast, campaign):
+    client.force_login(cast.county_admin)
+    url = reverse("relief:donation-create", args=[campaign.pk])
+    data = {"organization": cast.county.pk, "received_on": "2008-05-20", "kind": "in_kind", "donor_kind": "organisation",
+            "donor_name": "县个体劳动者协会", "item": "矿泉水", "quantity": "100", "unit": "箱", "channel": "on_site"}
+    page = client.post(url, data)
+    assert page.status_code == 200 and "amount" in page.context["form"].errors
+    assert client.post(url, {**data, "amount": "1200"}).status_code == 302
+    gift = Donation.objects.get()
+    assert (gift.item, gift.amount, gift.receipts.count()) == ("矿泉水", Decimal("1200"), 0)
+
+
+def test_a_hand_over_entered_wrongly_is_voided_with_its_reason(client, cast, campaign):
+    give(campaign, cast.township_b, "1000")
+    handover = HandOver.objects.create(organization=cast.township_b, campaign=campaign, amount=Decimal("1000"),
+                                       handed_on=campaign.starts_on, recipient_kind="union",
+                                       recipient_union=cast.county, recipient_name=cast.county.name)
+    client.force_login(cast.township_b_officer)
+    url = reverse("relief:handover-void", args=[handover.pk])
+    client.post(url, {"reason": ""})
+    handover.refresh_from_db()
+    assert not handover.is_void
+    client.post(url, {"reason": "金额重复登记"})
+    handover.refresh_from_db()
+    assert handover.is_void and handover.void_reason == "金额重复登记"
+    client.force_login(cast.township_a_officer)
+    assert client.post(url, {"reason": "x"}).status_code == 404

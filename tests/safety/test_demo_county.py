@@ -10,7 +10,7 @@ from gonghui.orgs.models import Organization, Role, User
 from gonghui.reporting import indicators
 from gonghui.safety import demo as safety_demo
 from gonghui.safety import selectors
-from gonghui.safety.models import Hazard, MonthlyReport, ReportStatus, Workplace
+from gonghui.safety.models import Accident, Hazard, MonthlyReport, ReportStatus, Supervisor, Workplace
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +48,8 @@ def test_every_page_and_export_opens_for_the_county_and_a_township(client, demo_
 
 def test_bad_query_strings_never_give_a_500(client, county_admin):
     client.force_login(county_admin)
-    for query in ({"year": "abc"}, {"year": "99999"}, {"month": "2008-13"}, {"month": "x"}, {"township": "x"},
-                  {"page": "-1"}, {"state": "nonsense", "grade": "x"}, {"mine": "abc"}):  # fmt: skip
+    for query in ({"year": "abc", "township": "x", "page": "-1", "state": "x", "grade": "x", "mine": "abc",
+                   "month": "x"}, {"year": "99999", "month": "2008-13", "township": "99999999"}):  # fmt: skip
         for name in PAGES[:8]:
             assert client.get(reverse(name), query).status_code == 200, (name, query)
 
@@ -98,7 +98,7 @@ def test_inspections_count_the_chairmans_visits_seven_or_eight_to_key_mines_five
 ):
     from gonghui.safety.models import Inspection
 
-    leaders = selectors.visits_per_leader(Inspection.objects.filter(on__year=2008))
+    leaders = selectors.visits_per_leader(Inspection.objects.filter(on__year=2008), Workplace.objects.all())
     chairman, counts, _total = leaders[0]
     assert chairman.name == "罗永福"
     for mine in Workplace.objects.coal():
@@ -168,3 +168,32 @@ def test_the_demo_is_fast_and_a_second_run_adds_nothing(demo_county):
     counts = (Workplace.objects.count(), MonthlyReport.objects.count())
     safety_demo.build(random.Random("gonghui-demo-safety"))
     assert (Workplace.objects.count(), MonthlyReport.objects.count()) == counts
+
+
+def test_a_townships_figures_count_its_own_mines_only(demo_county):
+    gaoqiao = Organization.objects.get(code="QS-T02")
+    values = indicators.compute(gaoqiao, indicators.Period.year(2008), CODES)
+    assert values["safety.coal_mine_pairs"] == 2 + 1 + 1 + 2
+    supervisors = Supervisor.objects.filter(organization__path__startswith=gaoqiao.path)
+    assert (
+        values["safety.supervisors_certified"]
+        == supervisors.filter(certificates__issued_on__year=2008).count()
+    )
+    accidents = Accident.objects.filter(organization__path__startswith=gaoqiao.path)
+    assert values["safety.deaths"] == sum(a.deaths for a in accidents)
+
+
+def test_the_dashboard_lists_the_overdue_major_hazards_first_and_charts_hazards_per_committee(
+    client, county_admin
+):
+    client.force_login(county_admin)
+    response = client.get("/", {"year": 2008})
+    todos = {str(t.label): t for t in response.context["todos"]}
+    assert (
+        todos["Major hazards past their deadline"].count == 2
+        and todos["Major hazards past their deadline"].urgent
+    )
+    assert todos["Hazards past their deadline"].count == 5
+    assert todos["Supervisors' certificates expiring within 60 days"].count == 3
+    chart = next(c for c in response.context["charts"] if c.key == "safety-hazards")
+    assert sum(chart.series[0][1]) == Hazard.objects.count()

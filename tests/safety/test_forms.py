@@ -75,7 +75,69 @@ def test_a_mechanism_document_downloads_as_an_official_word_document(client, cas
     response = client.get(reverse("safety:document-word", args=[doc.pk]))
     assert response.status_code == 200 and response.content[:2] == b"PK"
     assert "docx" in response["Content-Disposition"]
-    # The one scoping rule: a township's subtree does not hold the county, so its users see no county record.
+    # What the county sets applies below it: a township reads the county's mechanism, not another township's.
+    own = services.save_document(organization=cast.township_b, kind="annual_plan", title="水坝塘镇2008年安排",
+                                 year=2008, issued_on=D(2008, 3, 10))  # fmt: skip
     client.force_login(cast.township_a_officer)
-    assert client.get(reverse("safety:document-word", args=[doc.pk])).status_code == 404
-    assert not MechanismDocument.objects.visible_to(cast.township_a_officer).exists()
+    assert client.get(reverse("safety:document-word", args=[doc.pk])).status_code == 200
+    assert client.get(reverse("safety:document-detail", args=[own.pk])).status_code == 404
+    listed = client.get(reverse("safety:document-list")).context["documents"]
+    assert list(listed) == [doc]
+
+
+def test_choosing_a_mine_narrows_the_supervisors_on_duty_to_that_mines(client, cast, mine):
+    other = services.save_workplace(
+        enterprise=EnterpriseFactory(name="乙煤矿", organization=cast.township_a, township=cast.place_a,
+                                     is_coal_mine=True, coal_mine_pairs=1),
+        kind="coal", status="producing", status_since=D(2007, 1, 1),
+    )  # fmt: skip
+    ours = services.add_supervisor(workplace=mine, person=PersonFactory(name="甲群监", township=cast.place_a))
+    theirs = services.add_supervisor(
+        workplace=other, person=PersonFactory(name="乙群监", township=cast.place_a)
+    )
+    client.force_login(cast.township_a_officer)
+    form = client.get(reverse("safety:report-create"), {"workplace": mine.pk}).context["form"]
+    choices = list(form.fields["supervisor_on_duty"].queryset)
+    assert ours in choices and theirs not in choices
+
+
+def test_an_officer_appoints_a_supervisor_by_id_number(client, cast, mine):
+    person = PersonFactory(name="丙群监", township=cast.place_a, id_no=id_number(321))
+    client.force_login(cast.township_a_officer)
+    response = client.post(reverse("safety:supervisor-create"),
+                           {"workplace": mine.pk, "person": id_number(321), "appointed_on": "2008-01-02"})  # fmt: skip
+    assert response.status_code == 302
+    assert mine.supervisors.get().person == person
+    again = client.post(reverse("safety:supervisor-create"), {"workplace": mine.pk, "person": id_number(321)})
+    assert again.status_code == 200 and "person" in again.context["form"].errors
+
+
+def test_the_county_records_a_mechanism_document(client, cast):
+    client.force_login(cast.county_admin)
+    response = client.post(reverse("safety:document-create"), {
+        "kind": "annual_plan", "title": "2008年群众安全生产工作安排", "year": "2008", "issued_on": "2008-03-03",
+        "body": "一、月督查"})  # fmt: skip
+    assert response.status_code == 302
+    assert MechanismDocument.objects.get().organization == cast.county
+
+
+def test_a_township_sees_the_countys_inspections_of_its_own_mines_only(client, cast, mine):
+    union_b = OrganizationFactory(parent=cast.township_b, name="乙煤矿工会", level="grassroots", category="coal_mine")
+    other = services.save_workplace(
+        enterprise=EnterpriseFactory(name="水坝塘煤矿", organization=union_b, township=cast.place_b,
+                                     is_coal_mine=True, coal_mine_pairs=1),
+        kind="coal", status="producing", status_since=D(2007, 1, 1),
+    )  # fmt: skip
+    chairman = PersonFactory(name="罗主席")
+    both = services.record_inspection(organization=cast.county, kind="quarterly", on=D(2008, 3, 11),
+                                      leaders=[chairman], workplaces=[mine, other])  # fmt: skip
+    services.record_inspection(organization=cast.county, kind="ankang_cup", on=D(2008, 9, 1), workplaces=[other])
+    client.force_login(cast.township_a_officer)
+    listed = client.get(reverse("safety:inspection-list"), {"year": 2008}).context
+    assert list(listed["inspections"]) == [both]
+    assert [(w, n) for w, n, _per in listed["table"]] == [(mine, 1)]
+    assert listed["leaders"][0][2] == 1  # the chairman's one visit to this township's mine
+    detail = client.get(both.get_absolute_url()).content.decode()
+    assert "甲煤矿" in detail and "水坝塘煤矿" not in detail
+    client.force_login(cast.township_b_officer)
+    assert Inspection.objects.visible_to(cast.township_b_officer).count() == 2

@@ -76,7 +76,11 @@ def test_a_template_weaves_figures_targets_and_last_year_into_sentences():
 
 def test_without_a_target_or_last_year_the_clause_is_left_out_not_left_blank():
     ctx = _ctx({"org.new_unions": 68, "assistance.amount": 1000})
-    text = _text(sections.fill("新组建工会{org.new_unions}个{org.new_unions|任务:个}，比上年{assistance.amount|同比}。", ctx))
+    text = _text(
+        sections.fill(
+            "新组建工会{org.new_unions}个{org.new_unions|任务:个}，比上年{assistance.amount|同比}。", ctx
+        )
+    )
     assert text == "新组建工会68个。"
 
 

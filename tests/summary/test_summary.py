@@ -111,7 +111,10 @@ def test_the_docx_has_the_official_layout_and_renders(county, tmp_path):
     assert [round(x.mm) for x in (section.top_margin, section.bottom_margin, section.left_margin,
                                   section.right_margin)] == [37, 35, 28, 26]  # fmt: skip
     title = document.paragraphs[0]
-    assert "2008" in title.text and title.runs[0]._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "方正小标宋简体"
+    assert (
+        "2008" in title.text
+        and title.runs[0]._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "方正小标宋简体"
+    )
     assert any(r.font.highlight_color for p in document.paragraphs for r in p.runs)  # areas not landed: notes
     assert document.tables and document.tables[-1].rows[0].cells[2].text == "代码"
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
@@ -142,7 +145,9 @@ def test_the_pages_show_the_summary_the_editor_and_the_download(county, client):
     assert bad.status_code == 400
 
 
-@pytest.mark.parametrize("query", ["?year=0", "?year=99999", "?year=abc", "?org=99999999999999999999", "?org=x"])
+@pytest.mark.parametrize(
+    "query", ["?year=0", "?year=99999", "?year=abc", "?org=99999999999999999999", "?org=x"]
+)
 def test_bad_query_values_never_give_a_500(county, client, query):
     client.force_login(User.objects.get(username="gaoqiao"))
     for name in ("home", "summary:summary", "summary:summary-docx"):

@@ -8,6 +8,7 @@ from gonghui.orgs import demo as org_demo
 from gonghui.reporting import indicators
 from gonghui.threecares import demo
 from gonghui.threecares import models as m
+from tests.conftest import built_once
 
 SEED = {
     "out_migrants": 92388, "incoming": 8764, "returnees": 208, "elders": 8129, "children_pupils": 12406,
@@ -28,10 +29,21 @@ def test_full_scale_targets_are_the_seeds_figures():
     )
 
 
-@pytest.fixture
-def small_demo(db):
+def _build():
     org_demo.build(random.Random("gonghui-demo-orgs"))
     return demo.build(random.Random("t"), scale=SCALE)
+
+
+@pytest.fixture(scope="module")
+def shared_small_demo(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, _build) as created:
+        yield created
+
+
+@pytest.fixture
+def small_demo(shared_small_demo, db):
+    """The small demo, built once for this module and shared read-only."""
+    return shared_small_demo
 
 
 def _figures():

@@ -78,13 +78,19 @@ def test_another_townships_officer_gets_404_for_a_family(client, cast):
     assert client.get(family.get_absolute_url()).status_code == 404
 
 
-def test_export_writes_clear_id_numbers_for_a_role_that_may_and_logs_it(client, cast):
+def test_export_is_masked_by_default_and_clear_numbers_asked_for_with_a_purpose_are_logged_once(client, cast):
     from gonghui.people.models import IdNumberAccess
 
     entry(cast, "out_migrants")
     client.force_login(cast.township_a_officer)
-    response = client.get(reverse("threecares:entry-export", args=["out_migrants"]))
-    assert response.status_code == 200 and IdNumberAccess.objects.count() == 1
+    url = reverse("threecares:entry-export", args=["out_migrants"])
+    response = client.get(url)
+    assert response.status_code == 200 and IdNumberAccess.objects.count() == 0
+    assert client.get(url, {"ids": "clear"}).status_code == 200  # the purpose form
+    response = client.get(url, {"ids": "clear", "purpose": "寄送贺年卡核对"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxml")
+    log = IdNumberAccess.objects.get()
+    assert (log.count, log.person, log.purpose) == (1, None, "寄送贺年卡核对")
 
 
 def test_recording_a_visit_from_the_form_counts_in_the_figures(client, cast):

@@ -71,7 +71,8 @@ class Honour(models.Model):
         ordering = ["-awarded_on", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(person__isnull=False) | ~Q(team=""), name="honour_names_someone"
+                condition=Q(person__isnull=False) | ~Q(team=""), name="honour_names_someone",
+                violation_error_message=_("Name the person or the team honoured."),
             ),
         ]
         indexes = [models.Index(fields=["organization", "person"], name="honour_org_person")]

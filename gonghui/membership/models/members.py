@@ -41,7 +41,11 @@ class MembershipQuerySet(ScopedQuerySet):
         if q:
             from gonghui.people.models import Person
 
-            rows = rows.filter(person__in=Person.objects.search(q).values("pk"))
+            # Memberships of the matching people first (by the person index), then the scope and the
+            # order: with "person in (...)" beside the scope, SQLite probed every union of a county for
+            # every matching person (100 ms at 100,000 members; 3 ms this way, bench/members.py).
+            people = Person.objects.search(q).values("pk")
+            rows = rows.filter(pk__in=Membership.objects.filter(person__in=people).values("pk"))
         return rows
 
 
@@ -112,6 +116,7 @@ class Membership(models.Model):
             models.Index(
                 fields=["organization", "is_migrant_worker", "id"], name="membership_org_migrant_id"
             ),
+            models.Index(fields=["organization", "left_on", "id"], name="membership_org_left_id"),  # current ones
             models.Index(fields=["card_number"], name="membership_card"),
             models.Index(fields=["person", "joined_on"], name="membership_person_joined"),  # the person page
         ]

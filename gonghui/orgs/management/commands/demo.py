@@ -1,5 +1,6 @@
 import importlib
 import random
+import time
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
@@ -19,13 +20,33 @@ def demo_modules():
                 raise
 
 
+def describe(summary):
+    """An area's summary as a line to read: "people 3,001, created 3,001"."""
+    if not isinstance(summary, dict):
+        return str(summary)
+    return ", ".join(f"{key.replace('_', ' ')} {value:,}" if isinstance(value, int) else f"{key.replace('_', ' ')} {value}"
+                     for key, value in summary.items())  # fmt: skip
+
+
 class Command(BaseCommand):
     help = "Build (or rebuild in place) the deterministic demo county 黔山县."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000", help="The address printed at the end.")
+
+    def handle(self, *args, url, **options):
+        started = time.monotonic()
         for label, module in demo_modules():
+            self.stdout.write(f"  {label} …", ending="")
+            self.stdout.flush()
+            start, cpu = time.monotonic(), time.process_time()
             # Each area has its own fixed seed, so adding an area never shifts another's data.
             summary = module.build(rng=random.Random(f"gonghui-demo-{label}"))
-            self.stdout.write(f"{label}: {summary}")
+            seconds = time.monotonic() - start
+            self.stdout.write(f" {seconds:.1f} s (CPU {time.process_time() - cpu:.1f} s): {describe(summary)}")
         # The tables were filled after migrate analysed them empty: plan with what they now hold.
         refresh_statistics()
+        self.stdout.write(self.style.SUCCESS(f"The demo county 黔山县 is built ({time.monotonic() - started:.0f} s)."))
+        from .serve import print_logins
+
+        print_logins(self.stdout, self.style, url)

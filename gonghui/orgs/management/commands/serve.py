@@ -63,19 +63,24 @@ class Command(BaseCommand):
                 self.stdout.write("Task worker stopped.")
 
     def _print_logins(self, host, port):
-        orgs = dict(
-            Organization.objects.filter(code__in={c for *_x, c in DEMO_USERS}).values_list("code", "name")
-        )
+        print_logins(self.stdout, self.style, f"http://{host}:{port}", starting=True)
         out = self.stdout
-        out.write("")
-        out.write(self.style.SUCCESS(f"Gonghui is starting on http://{host}:{port}"))
-        out.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
-        width = max(len(username) for username, *_rest in DEMO_USERS)
-        for username, full_name, role, org_code in DEMO_USERS:
-            out.write(f"  {username:<{width}}  {full_name}  {role.label}  {orgs.get(org_code, org_code)}")
-        if not orgs:
-            out.write(self.style.WARNING("(The demo county is not built yet: run `gonghui demo` first.)"))
         out.write(f"Database: {settings.DATABASES['default']['NAME']}")
         if not settings.DEBUG:
             out.write("DEBUG is off: errors show the platform's own pages (DEBUG=1 bash bin/serve shows Django's).")
         out.write("")
+
+
+def print_logins(out, style, url, *, starting=False):
+    """The address and every demo login, one readable line each."""
+    orgs = dict(Organization.objects.filter(code__in={c for *_x, c in DEMO_USERS}).values_list("code", "name"))
+    out.write("")
+    out.write(style.SUCCESS(f"Gonghui is starting on {url}" if starting else f"Open {url} and log in as:"))
+    if starting:
+        out.write("Demo logins:")
+    width = max(len(username) for username, *_rest in DEMO_USERS)
+    for username, full_name, role, org_code in DEMO_USERS:
+        out.write(f"  {username:<{width}}  {full_name}  {role.label}  {orgs.get(org_code, org_code)}")
+    out.write(f"The password for every demo login: {DEMO_PASSWORD}")
+    if not orgs:
+        out.write(style.WARNING("(The demo county is not built yet: run `gonghui demo` first.)"))

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--org", required=True, help="organisation name or code")
         parser.add_argument("--year", type=int, required=True)
-        parser.add_argument("-o", "--output", help="the .docx to write (default: the Chinese title in this folder)")
+        parser.add_argument(
+            "-o", "--output", help="the .docx to write (default: the Chinese title in this folder)"
+        )
 
     def handle(self, *args, **options):
         translation.activate("zh-hans")

@@ -1,0 +1,210 @@
+"""Server time of the member list and member search at 100,000 and 1,000,000 members.
+
+    .venv/bin/python bench/members.py --sizes 100000,1000000 --runs 30
+    DATABASE_URL=postgres://... .venv/bin/python bench/members.py --sizes 100000
+
+Modelled on bench/registry.py (the out-migrant registry, whose p95 is the bar): each size gets its
+own database (SQLite file under --dir, or the PostgreSQL database of DATABASE_URL), the demo
+county's organisations, and N people who are each a member of a grassroots union (a village's,
+or a workplace's), inserted in bulk. Every case is timed through Django's test client (rendered
+HTML) as a township officer and as the county, beside the bare SQL of the same queries; the
+out-migrant registry's page and the people search are timed on the same machine for comparison
+when the registry is there (run bench/registry.py on the same --dir first to fill it), and a
+machine-speed reference line (a fixed Python loop) is printed first.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def setup(size, directory):
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["GONGHUI_SQLITE"] = str(Path(directory) / f"bench-members-{size}.sqlite3")
+    os.environ.setdefault("GONGHUI_VAR_DIR", str(directory))
+    os.environ.setdefault("DEBUG", "0")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "gonghui.settings"
+    import django
+
+    django.setup()
+
+
+def machine_speed():
+    """Milliseconds for a fixed pure-Python loop: compare runs on different machines by it."""
+    t = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i % 7
+    return (time.perf_counter() - t) * 1000
+
+
+def populate(size, rng):
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from gonghui.ledgers.bulk import adapt, insert_rows
+    from gonghui.membership.demo import MEMBERSHIP_COLUMNS
+    from gonghui.membership.models import Membership
+    from gonghui.orgs import demo as org_demo
+    from gonghui.orgs.models import Organization, Place
+    from gonghui.people import idnumbers
+    from gonghui.people.demo import GIVEN, SURNAMES
+    from gonghui.people.models import Person
+    from gonghui.people.pinyin import initials
+
+    call_command("migrate", verbosity=0)
+    org_demo.build(random.Random("gonghui-demo-orgs"))
+    have = Membership.objects.count()
+    if have >= size:
+        return have
+    villages = list(Place.objects.villages().select_related("parent"))
+    # Members join their village's union or a workplace's union in their township.
+    workplace_unions = {}
+    for union in Organization.objects.grassroots().filter(enterprise__isnull=False).select_related("enterprise"):
+        workplace_unions.setdefault(union.enterprise.township_id, []).append(union.pk)
+    cache, serial, batch, t0 = {}, Person.objects.count(), 20000, time.perf_counter()
+    now = adapt(Membership, "created_at", timezone.now())
+    while have < size:
+        n = min(batch, size - have)
+        people = []
+        for _i in range(n):
+            serial += 1
+            v = rng.choice(villages)
+            name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2, 2])))
+            if name not in cache:
+                cache[name] = initials(name)
+            birth = datetime.date(1950, 1, 1) + datetime.timedelta(days=serial // 999 % 18000)
+            number = idnumbers.make_valid("520199", birth, serial % 999 + 1)
+            people.append(Person(name=name, name_initials=cache[name], township_id=v.parent_id, village_id=v.pk,
+                                 id_number_hash=idnumbers.lookup_hash(number), id_number_masked=idnumbers.mask(number),
+                                 phone=f"139{serial:08d}", birth_date=birth))  # fmt: skip
+        Person.objects.bulk_create(people, batch_size=5000)
+        if people[0].pk is None:
+            ids = dict(Person.objects.filter(id_number_hash__in=[p.id_number_hash for p in people])
+                       .values_list("id_number_hash", "pk"))  # fmt: skip
+            for p in people:
+                p.pk = ids[p.id_number_hash]
+        rows = []
+        for i, p in enumerate(people):
+            town = workplace_unions.get(p.township_id)
+            org = rng.choice(town) if town and i % 3 == 0 else _village_union(p.village_id, villages)
+            migrant = i % 4 == 0
+            joined = datetime.date(2000 + i % 9, 1 + i % 12, 1 + i % 28)
+            rows.append((p.pk, org, joined, f"M{serial - n + i + 1:09d}", migrant, migrant and i % 8 == 0, "joined",
+                         None, "", "", now))  # fmt: skip
+        insert_rows(Membership, MEMBERSHIP_COLUMNS, rows, adapted=("created_at",))
+        have += n
+        print(f"  {have:,} members ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return have
+
+
+_village_org = {}
+
+
+def _village_union(village_id, villages):
+    if not _village_org:
+        _village_org.update({v.pk: v.organization_id for v in villages})
+    return _village_org[village_id]
+
+
+def timed(func, runs):
+    times = []
+    func()
+    for _i in range(runs):
+        t = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+
+
+def measure(size, runs):
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from gonghui.membership.models import Membership
+    from gonghui.orgs.models import Organization, Place, Role, User
+    from gonghui.people import idnumbers
+
+    county = Organization.objects.get(code="QS")
+    township_org = Organization.objects.get(code="QS-T02")
+    township = Place.objects.get(organization=township_org, kind="township")
+    users = {}
+    for username, org, role in (("bench_county", county, Role.FEDERATION_ADMIN),
+                                ("bench_township", township_org, Role.COMMITTEE_OFFICER)):  # fmt: skip
+        users[username], _c = User.objects.update_or_create(username=username, defaults={"organization": org,
+                                                                                          "role": role})  # fmt: skip
+    sample = Membership.objects.filter(person__township=township).select_related("person").order_by("pk").first()
+    person = sample.person
+    number = idnumbers.make_valid("520199", person.birth_date, person.pk % 999 + 1)
+    cases = [
+        ("member list", "/membership/members/"),
+        ("members, migrant filter", "/membership/members/?migrant=1"),
+        ("members, current", "/membership/members/?status=current"),
+        ("member search name", "/membership/members/?q=王"),
+        ("member search initials", "/membership/members/?q=wj"),
+        ("member search ID number", f"/membership/members/?q={number}"),
+        ("member search phone tail", f"/membership/members/?q={person.phone[-4:]}"),
+        ("member card number", f"/membership/members/?card={sample.card_number}"),
+        ("people search name (peer)", "/people/?q=王"),
+    ]
+    client = Client()
+    print(f"\n{connection.vendor}, {size:,} members; p50 / p95 in ms over {runs} runs; DEBUG={settings.DEBUG}")
+    print(f"machine speed reference: {machine_speed():.0f} ms for a 2,000,000-step Python loop")
+    print(f"{'case':<28}{'user':<10}{'page p50':>9}{'p95':>8}{'queries':>9}{'SQL p50':>9}{'p95':>8}")
+    for label, url in cases:
+        for username, user in users.items():
+            client.force_login(user)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            n_queries = len(captured)  # before the timed requests below reset the query log
+            sql = [q["sql"] for q in captured.captured_queries if "people_person" in q["sql"]
+                   or "membership_" in q["sql"]]  # fmt: skip
+
+            def bare(sql=sql):
+                with connection.cursor() as cursor:
+                    for statement in sql:
+                        cursor.execute(statement)
+                        cursor.fetchall()
+
+            page50, page95 = timed(lambda url=url: client.get(url), runs)
+            sql50, sql95 = timed(bare, runs)
+            print(f"{label:<28}{username[6:]:<10}{page50:>9.1f}{page95:>8.1f}{n_queries:>9}{sql50:>9.1f}"
+                  f"{sql95:>8.1f}")  # fmt: skip
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100000", help="comma-separated numbers of members")
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--dir", default="/tmp/gonghui-bench")
+    args = parser.parse_args()
+    Path(args.dir).mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if len(sizes) > 1:
+        import subprocess
+
+        for size in sizes:
+            subprocess.run([sys.executable, __file__, "--sizes", str(size), "--runs", str(args.runs),
+                            "--dir", args.dir], check=True)  # fmt: skip
+        return
+    setup(sizes[0], args.dir)
+    populate(sizes[0], random.Random(sizes[0]))
+    measure(sizes[0], args.runs)
+
+
+if __name__ == "__main__":
+    main()
