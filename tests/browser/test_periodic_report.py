@@ -35,7 +35,7 @@ def test_a_report_is_returned_corrected_accepted_and_then_locked(phone_page, liv
     page.locator("table a", has_text="已报送").click()
     page.fill("#comment", "请补充培训人数。")
     page.click("button[value=return]")
-    expect(page.locator("#status")).to_contain_text("已退回修改")
+    expect(page.locator("#status")).to_contain_text("退回")
 
     page.context.clear_cookies()
     login(page, live_server, cast.township_a_officer)

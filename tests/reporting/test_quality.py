@@ -64,12 +64,14 @@ def test_relations_parts_and_required_figures(cast):
 
 
 def test_rules_on_codes_not_yet_registered_are_skipped_quietly(cast):
-    # Codes of an area that has not landed (none ever registers "future.*").
+    # Codes of an area that has not landed (none has these names): the rules wait for it.
     QualityRule.objects.create(organization=cast.county, code="future", name="整改不超过发现", kind="relation",
-                               params={"left": "future.things_fixed", "op": "<=",
-                                       "right": "future.things_found"})  # fmt: skip
+                               params={"left": "future.hazards_rectified", "op": "<=",
+                                       "right": "future.hazards_found"})  # fmt: skip
     QualityRule.objects.create(organization=cast.county, code="contracts", name="必填", kind="required",
                                params={"code": "future.contracts"})  # fmt: skip
+    QualityRule.objects.create(organization=cast.county, code="mixed", name="一半已注册", kind="relation",
+                               params={"left": "three_cares.employed", "op": "<=", "right": "future.referred"})  # fmt: skip
     assert quality.run(cast.county, YEAR) == []
 
 
