@@ -62,3 +62,9 @@ def test_no_list_or_export_answers_500_for_a_bad_filter_value(client, cast, pers
             if response.status_code >= 500:
                 failures.append(f"{url}?…={value!r}")
     assert not failures, failures
+
+
+def test_a_list_without_a_year_filter_leaves_the_year_box_empty(client, cast):
+    client.force_login(cast.county_admin)
+    body = client.get("/assistance/cases/").content.decode()
+    assert 'name="year" value=""' in body and "None" not in body
