@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 PARAMS = ("year", "township", "village", "archive", "call", "page", "programme", "status", "queue",
           "level", "month", "person", "organization", "org", "cause", "kind", "q", "model", "user",
           "make", "coal", "hardship", "migrant", "destination", "household")  # fmt: skip
-BAD = ["0", "99999999999999999999", "x\x00"]  # a year and an id out of range, not a number
+BAD = ["0", "99999999999999999999", "x\x00"]  # a year and an id out of range, not a number (NUL: 400)
 SKIP = ("admin:", "logout", "set_language", "password_change")
 SLUGS = {
     "kind": lambda: sorted(set(REGISTRIES) | {k.code for k in all_kinds()}),
