@@ -62,3 +62,21 @@ def query_id(request, name):
 def query_year(request, name="year"):
     """The year in ``?name=`` (1900-2100), or None (blank, or not a year: ignored with a message)."""
     return _read(request, name, parse_year)
+
+
+class RefuseNulCharacters:
+    """Middleware: an address with a NUL character (%00) is answered 400 with the platform's page.
+
+    No search or filter means one, and PostgreSQL refuses NUL in any text it is given, so a
+    ``?q=x%00`` would otherwise reach a query and answer 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values):
+            from gonghui.errors import bad_request
+
+            return bad_request(request)
+        return self.get_response(request)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 PARAMS = ("year", "township", "village", "archive", "call", "page", "programme", "status", "queue",
           "level", "month", "person", "organization", "org", "cause", "kind", "q", "model", "user",
           "make", "coal", "hardship", "migrant", "destination", "household")  # fmt: skip
-BAD = ["0", "99999999999999999999", "x\x00"]  # a year and an id out of range, not a number
+BAD = ["0", "99999999999999999999", "x\x00"]  # a year and an id out of range, not a number (NUL: 400)
 SKIP = ("admin:", "logout", "set_language", "password_change")
 SLUGS = {
     "kind": lambda: sorted(set(REGISTRIES) | {k.code for k in all_kinds()}),
@@ -71,3 +71,9 @@ def test_no_list_or_export_answers_500_for_a_bad_filter_value(client, cast, pers
             if response.status_code >= 500:
                 failures.append(f"{url}?…={value!r}")
     assert not failures, failures
+
+
+def test_a_list_without_a_year_filter_leaves_the_year_box_empty(client, cast):
+    client.force_login(cast.county_admin)
+    body = client.get("/assistance/cases/").content.decode()
+    assert 'name="year" value=""' in body and "None" not in body

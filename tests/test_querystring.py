@@ -35,3 +35,11 @@ def test_a_bad_filter_is_ignored_with_one_message(cast):
     texts = [str(m) for m in get_messages(request)]
     assert len(texts) == 2
     assert any("township=99999999999999999999" in t and "ignored" in t for t in texts)
+
+
+@pytest.mark.django_db
+def test_an_address_with_a_nul_character_is_a_bad_request_not_a_crash(client, cast):
+    client.force_login(cast.township_a_officer)
+    response = client.get("/people/", {"q": "x\x00"})
+    assert response.status_code == 400
+    assert 'class="mainnav"' in response.content.decode()
