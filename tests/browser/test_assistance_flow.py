@@ -23,7 +23,7 @@ def test_officer_takes_a_household_from_application_to_payment_and_public_notice
     page.goto(f"{live_server.url}/assistance/archives/new/")
     page.select_option("select[name=organization]", str(cast.village_union_a.pk))
     page.fill("input[name=code]", "GQ-2008-001")
-    page.fill("input[name=head]", number.lower())
+    page.fill("input[name=head_search]", number.lower())  # typed into the person picker
     page.select_option("select[name=category]", "deep")
     page.select_option("select[name=main_cause]", label="因病")
     page.select_option("select[name=employment]", "laid_off")
@@ -49,7 +49,7 @@ def test_officer_takes_a_household_from_application_to_payment_and_public_notice
     # Apply for the Spring Festival visit, for this household.
     page.goto(f"{live_server.url}/assistance/payments/new/?archive={archive.pk}")
     page.select_option("select[name=programme]", label="2008 2008年春节送温暖")
-    page.fill("input[name=person]", number)
+    page.fill("input[name=person_search]", number)
     page.fill("input[name=amount]", "300")
     page.select_option("select[name=fund_source]", "higher_union")
     page.fill("input[name=applied_on]", "2008-01-07")

@@ -57,7 +57,9 @@ def test_officer_fixes_a_rejected_ledger_imports_it_and_exports_the_list(
         page.click("#export-link")
     data = open(download.value.path(), "rb").read()
     rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
-    assert sorted(r[1] for r in rows[3:-1]) == sorted([number(1), number(2)])
+    # Exports are masked unless full numbers are asked for with a purpose (tests/audit/test_reveals.py).
+    shown = sorted(r[1] for r in rows[3:-1])
+    assert [n[-4:] for n in shown] == sorted(n[-4:] for n in [number(1), number(2)]) and all("*" in n for n in shown)
 
 
 def test_the_upload_and_check_pages_fit_a_phone(page, live_server, cast, media, tmp_path):
