@@ -345,7 +345,7 @@ InspectionForm = record_form(m.DemocracyInspection, ["organization", "title", "s
 
 
 class AssignmentVisitForm(ScopedForm):
-    assignment = forms.ModelChoiceField(label=_("Assignment"), queryset=m.Assignment.objects.all())
+    assignment = forms.ModelChoiceField(label=_("Assignment"), queryset=m.Assignment.objects.select_related("township"))
     visited_on = forms.DateField(widget=DATE, label=_("Visited on"))
     note = forms.CharField(label=_("What was done"), max_length=200)
 
