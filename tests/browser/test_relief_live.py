@@ -33,7 +33,8 @@ def test_five_gifts_by_keyboard_one_undone_and_the_total_on_the_big_screen(phone
         page.keyboard.press("Enter")
         expect(page.locator("#recorded")).to_contain_text(donor, timeout=15_000)
         expect(page.locator("#running-count")).to_have_text(str(count))
-        expect(page.locator("#donor")).to_be_focused()
+        page.wait_for_timeout(300)  # the new panel settles (htmx) before the officer types on
+        expect(page.locator("#donor")).to_be_focused(timeout=10_000)
     expect(page.locator("#running-total")).to_contain_text("7,000")
     assert_fits_width(page)
 
