@@ -17,7 +17,7 @@ class Editor:
     is_authenticated = True
     is_active = True
 
-    def __init__(self, can_edit=True, organization=object()):
+    def __init__(self, can_edit=True, organization="union"):
         self.can_edit = can_edit
         self.organization = organization
 
@@ -25,8 +25,15 @@ class Editor:
 def test_errors_go_beside_their_field_or_on_top():
     form = AmountForm({"amount": "5"})
     form.is_valid()
-    add_service_error(form, ValidationError({"amount": ValidationError("too much", code="cap"),
-                                             "person": ValidationError("not yours", code="scope")}))
+    add_service_error(
+        form,
+        ValidationError(
+            {
+                "amount": ValidationError("too much", code="cap"),
+                "person": ValidationError("not yours", code="scope"),
+            }
+        ),
+    )
     assert form.errors["amount"] == ["too much"]
     assert form.non_field_errors() == ["not yours"]
     form = AmountForm({"amount": "5"})
@@ -68,6 +75,7 @@ def test_carry_out_redirects_on_success_and_shows_the_refusal(rf, admin_user):
 
     response = carry_out(request, AmountForm(request.POST), lambda data: "/made/", title="T", back="/back/")
     assert response.status_code == 302 and response["Location"] == "/back/"
-    response = carry_out(request, AmountForm(request.POST), lambda data: "/made/", title="T", back="/back/",
-                         go_to_result=True)
+    response = carry_out(
+        request, AmountForm(request.POST), lambda data: "/made/", title="T", back="/back/", go_to_result=True
+    )
     assert response["Location"] == "/made/"
