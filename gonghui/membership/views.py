@@ -7,13 +7,13 @@ form's ``submit`` (a service). Out of scope is 404.
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.views import carry_out, require_editor
 from gonghui.orgs import scoping
 from gonghui.orgs.models import Organization
 from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
@@ -72,26 +72,13 @@ def index(request):
 # --- forms ------------------------------------------------------------------------------------
 
 
-def _form_page(request, form, *, title, done):
-    if not request.user.can_edit or request.user.organization is None:
-        raise Http404("not found")
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.submit()
-        except ValidationError as e:
-            _add_errors(form, e)
-        else:
-            return redirect(done)
-    return render(request, "membership/form.html", {"form": form, "title": title})
+SUBNAV = "membership/partials/subnav.html"
 
 
-def _add_errors(form, error):
-    """Each message beside its field; one about a field the form lacks goes on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
+def _submit(request, form, *, title, back):
+    """The one form page (core.views): writing needs an editor; the form's service refusals beside its fields."""
+    require_editor(request)
+    return carry_out(request, form, lambda _data: form.submit(), title=title, back=back, subnav=SUBNAV)
 
 
 FORMS = {
@@ -125,7 +112,7 @@ def record_create(request, key):
         raise Http404("not found")
     form_class, title, page = FORMS[key]
     form = form_class(request.POST or None, request.FILES or None, user=request.user)
-    return _form_page(request, form, title=title, done=reverse(f"membership:{page}"))
+    return _submit(request, form, title=title, back=f"membership:{page}")
 
 
 # --- unions -----------------------------------------------------------------------------------
@@ -152,7 +139,7 @@ def unions(request):
 def congress_hold(request, pk):
     congress = get_editable_or_404(m.Congress.objects.select_related("ends_term"), request.user, pk=pk)
     form = forms.HoldCongressForm(request.POST or None, congress=congress)
-    return _form_page(request, form, title=str(congress), done=reverse("membership:unions"))
+    return _submit(request, form, title=str(congress), back="membership:unions")
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -225,16 +212,16 @@ def member_detail(request, pk):
 def member_transfer(request, pk):
     membership = get_editable_or_404(m.Membership.objects.select_related("person"), request.user, pk=pk)
     form = forms.TransferForm(request.POST or None, membership=membership, user=request.user)
-    return _form_page(request, form, title=_("Transfer %(name)s") % {"name": membership.person.name},
-                      done=reverse("membership:members"))  # fmt: skip
+    return _submit(request, form, title=_("Transfer %(name)s") % {"name": membership.person.name},
+                   back="membership:members")  # fmt: skip
 
 
 @login_required
 def member_leave(request, pk):
     membership = get_editable_or_404(m.Membership.objects.select_related("person"), request.user, pk=pk)
     form = forms.LeaveForm(request.POST or None, membership=membership)
-    return _form_page(request, form, title=_("%(name)s leaves") % {"name": membership.person.name},
-                      done=membership.get_absolute_url())  # fmt: skip
+    return _submit(request, form, title=_("%(name)s leaves") % {"name": membership.person.name},
+                   back=membership)  # fmt: skip
 
 
 # --- democratic management --------------------------------------------------------------------
@@ -285,8 +272,8 @@ def women_rule(request):
     org = _org(request)
     rule = m.SpecialContractRule.objects.filter(organization=org).first() or m.SpecialContractRule(organization=org)
     form = forms.RuleForm(request.POST or None, instance=rule, user=request.user)
-    return _form_page(request, form, title=_("Which workplaces owe a women's special contract"),
-                      done=reverse("membership:women"))  # fmt: skip
+    return _submit(request, form, title=_("Which workplaces owe a women's special contract"),
+                   back="membership:women")  # fmt: skip
 
 
 # --- events, honours, documents, meetings -----------------------------------------------------
