@@ -20,7 +20,7 @@ from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
 from gonghui.paging import page_of
 from gonghui.reporting import indicators
 
-from . import forms, selectors
+from . import exports, forms, selectors
 from . import models as m
 
 CODES = [
@@ -170,10 +170,6 @@ def members(request):
     return render(request, template, context)
 
 
-def _yes(value):
-    return "是" if value else "否"
-
-
 @login_required
 def members_export(request):
     """The member list as the members ledger, with the page's filters (see exports.members_export)."""
@@ -185,19 +181,14 @@ def members_export(request):
 
 
 @login_required
-def unions_export(request):
-    from gonghui.core.formats import download_name
-    from gonghui.ledgers.registry import get_kind
+def list_export(request, what):
+    """One of the area's lists as an Excel ledger (exports.LISTS), scoped as its page, for the page's year."""
     from gonghui.ledgers.xlsx import ledger_response
 
-    kind = get_kind("union_events")
-    labels = {"founded": "组建", "reorganised": "调整充实", "dissolved": "撤销", "single": "单独建会", "joint": "联合建会"}
-    events = m.UnionEvent.objects.visible_to(request.user).between("on", _period(_year(request)))
-    rows = ([e.organization.name, labels[e.kind], e.on, labels.get(e.form, ""), e.chair, e.members_at_founding,
-             e.note] for e in events.select_related("organization").order_by("on", "pk"))  # fmt: skip
-    return ledger_response(title=kind.title, unit=str(request.user.organization or ""),
-                           headers=[c.header for c in kind.columns], rows=rows, sum_columns=(5,),
-                           filename=download_name(kind.title, "xlsx", day=timezone.localdate()))  # fmt: skip
+    if what not in exports.LISTS:
+        raise Http404("not found")
+    sheet = exports.LISTS[what](request.user, _year(request))
+    return ledger_response(unit=str(request.user.organization or ""), **sheet)
 
 
 @login_required
