@@ -19,6 +19,7 @@ from gonghui.orgs.models import Organization
 from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
 from gonghui.paging import page_of
 from gonghui.reporting import indicators
+from gonghui.reporting.views import drilldown_url
 
 from . import exports, forms, selectors
 from . import models as m
@@ -64,8 +65,10 @@ def _org(request):
 @login_required
 def index(request):
     org, year = _org(request), _year(request)
-    values = indicators.compute(org, _period(year), CODES)
-    figures = [(indicators.get(code), values[code]) for code in CODES]
+    period = _period(year)
+    values = indicators.compute(org, period, CODES)
+    # Each figure links to the records behind it (the reporting drill-down, as the figures page does).
+    figures = [(indicators.get(code), values[code], drilldown_url(code, org, period)) for code in CODES]
     return render(request, "membership/index.html", {"year": year, "figures": figures})
 
 
