@@ -21,10 +21,10 @@ def _yes(value):
 @register_export("members", reveals=True, what="会员名册", params=("q", "card", "migrant", "source", "status"))
 def members_export(user, params=None, reveal=None):
     params = params or {}
-    rows = m.Membership.objects.search(
-        q=params.get("q", ""), card=params.get("card", ""), migrant=FLAGS.get(params.get("migrant", "")),
+    rows = m.Membership.objects.listed_for(
+        user, q=params.get("q", ""), card=params.get("card", ""), migrant=FLAGS.get(params.get("migrant", "")),
         at_source=FLAGS.get(params.get("source", "")), status=params.get("status", ""),
-    ).visible_to(user)  # fmt: skip
+    )  # fmt: skip
     kind = get_kind("members")
 
     def cells():

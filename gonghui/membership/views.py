@@ -149,9 +149,9 @@ def congress_hold(request, pk):
 
 
 def _members(request):
-    return m.Membership.objects.search(
-        q=request.GET.get("q", ""), card=request.GET.get("card", ""), migrant=_flag(request, "migrant"),
-        at_source=_flag(request, "source"), status=request.GET.get("status", ""),
+    return m.Membership.objects.listed_for(
+        request.user, q=request.GET.get("q", ""), card=request.GET.get("card", ""),
+        migrant=_flag(request, "migrant"), at_source=_flag(request, "source"), status=request.GET.get("status", ""),
     )  # fmt: skip
 
 
@@ -164,7 +164,7 @@ def members(request):
     # its matches with the page. A filter on flags alone matches most of a county (a million rows at
     # a province): like the people list, it pages without a total, which would cost a pass over them.
     count = None if searched or flagged else scoping.count_visible(m.Membership.objects.all(), request.user)
-    page = page_of(rows.visible_to(request.user).order_by("-pk"), request.GET.get("page"),
+    page = page_of(rows.order_by("-pk"), request.GET.get("page"),
                    related=("person", "organization"), count=count, counted=searched or not flagged)  # fmt: skip
     context = {"page": page, "q": request.GET.get("q", ""), "card": request.GET.get("card", ""),
                "migrant": request.GET.get("migrant", ""), "source": request.GET.get("source", ""),

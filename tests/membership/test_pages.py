@@ -84,6 +84,24 @@ def test_the_member_list_searches_by_name_as_the_people_registry(client, cast, m
     assert client.get("/membership/members/", {"page": "x", "migrant": "?"}).status_code == 200
 
 
+def test_a_member_search_keeps_to_the_users_unions_and_combines_with_the_filters(client, cast, member_a, member_b):
+    from gonghui.membership import models as m
+    from gonghui.people.pinyin import initials
+
+    def found(user, **filters):
+        return set(m.Membership.objects.listed_for(user, **filters).values_list("pk", flat=True))
+
+    for q in (member_a.person.name, initials(member_b.person.name), member_b.person.clear_id_number()):
+        target = member_a if q == member_a.person.name else member_b
+        assert found(cast.county_admin, q=q) == {target.pk}
+    # Township A's officer finds only A's members, whatever the search; B's member is not there.
+    assert found(cast.township_a_officer, q=member_b.person.name) == set()
+    assert found(cast.township_a_officer, q=member_a.person.name) == {member_a.pk}
+    assert found(cast.township_a_officer, q=member_a.person.name, status="left") == set()
+    assert found(cast.township_a_officer, q=member_a.person.name, card="K1", status="current") == {member_a.pk}
+    assert found(None, q=member_a.person.name) == set()  # fail closed
+
+
 def test_the_person_page_shows_the_membership(client, cast, member_a):
     client.force_login(cast.township_a_officer)
     page = client.get(member_a.person.get_absolute_url()).content.decode()
@@ -109,7 +127,7 @@ def test_the_member_export_is_the_members_ledger_of_the_users_scope(client, cast
     book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
     text = " ".join(str(c) for row in book.get_sheet_by_index(0).to_python() for c in row)
     assert member_a.person.name in text and member_b.person.name not in text and "会员证号" in text
-    assert client.get("/membership/unions/export/?year=2008").status_code == 200
+    assert client.get("/membership/export/unions/?year=2008").status_code == 200
 
 
 def test_an_honour_names_a_person_or_a_team_and_a_document_attachment_is_checked(client, cast):
