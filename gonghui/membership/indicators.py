@@ -42,8 +42,14 @@ def documents(org, period):
 
 DOCUMENT_COLUMNS = [("organization__name", _("issued by")), ("number", _("document number")),
                     ("title", _("title")), ("issued_on", _("issued on"))]  # fmt: skip
-_figure("docs.issued", documents, name=_("Documents issued"), unit=_("documents"),
-         columns=DOCUMENT_COLUMNS, order=("-issued_on", "-pk"))  # fmt: skip
+_figure(
+    "docs.issued",
+    documents,
+    name=_("Documents issued"),
+    unit=_("documents"),
+    columns=DOCUMENT_COLUMNS,
+    order=("-issued_on", "-pk"),
+)
 
 
 def follow_up_meetings(org, period):
@@ -51,11 +57,20 @@ def follow_up_meetings(org, period):
 
 
 # A committee that met twice after the plenary is one committee.
-_figure("org.followup_meetings", follow_up_meetings, name=_("Committees that held a follow-up meeting after the plenary"),
-         unit=_("committees"), total="distinct:organization",
-         columns=[("organization__name", _("held by")), ("title", _("title")), ("held_on", _("held on")),
-                  ("follows__title", _("follows the plenary"))],
-         order=("-held_on", "-pk"))  # fmt: skip
+_figure(
+    "org.followup_meetings",
+    follow_up_meetings,
+    name=_("Committees that held a follow-up meeting after the plenary"),
+    unit=_("committees"),
+    total="distinct:organization",
+    columns=[
+        ("organization__name", _("held by")),
+        ("title", _("title")),
+        ("held_on", _("held on")),
+        ("follows__title", _("follows the plenary")),
+    ],
+    order=("-held_on", "-pk"),
+)
 
 
 # --- union building and members ----------------------------------------------------------------
@@ -73,12 +88,24 @@ def unions_reorganised(org, period):
     return _in(m.UnionEvent, org, period, "on").reorganised()
 
 
-_figure("org.new_unions", unions_founded, name=_("Grassroots unions founded"), unit=_("unions"),
-         columns=UNION_EVENT_COLUMNS, order=("-on", "-pk"))  # fmt: skip
+_figure(
+    "org.new_unions",
+    unions_founded,
+    name=_("Grassroots unions founded"),
+    unit=_("unions"),
+    columns=UNION_EVENT_COLUMNS,
+    order=("-on", "-pk"),
+)
 # A union reorganised twice in the period is one union.
-_figure("org.reorganised", unions_reorganised, name=_("Grassroots unions reorganised"), unit=_("unions"),
-         columns=UNION_EVENT_COLUMNS, total="distinct:organization",
-         order=("-on", "-pk"))  # fmt: skip
+_figure(
+    "org.reorganised",
+    unions_reorganised,
+    name=_("Grassroots unions reorganised"),
+    unit=_("unions"),
+    columns=UNION_EVENT_COLUMNS,
+    total="distinct:organization",
+    order=("-on", "-pk"),
+)
 
 MEMBER_COLUMNS = [("organization__name", _("union")), ("person__name", _("member")), ("joined_on", _("joined on")),
                   ("card_number", _("member card number")), ("is_migrant_worker", _("migrant worker"))]  # fmt: skip
@@ -92,9 +119,14 @@ def joined_at_source(org, period):
     return scoping.restrict(m.Membership.objects.joined_at_source_in(period), org)
 
 
-_figure("org.new_members", new_members, name=_("New members"), unit=_("people"),
-         columns=MEMBER_COLUMNS)  # fmt: skip
-_figure("org.joined_at_source", joined_at_source, name=_("Migrant workers who joined at source"), unit=_("people"), columns=MEMBER_COLUMNS)  # fmt: skip
+_figure("org.new_members", new_members, name=_("New members"), unit=_("people"), columns=MEMBER_COLUMNS)
+_figure(
+    "org.joined_at_source",
+    joined_at_source,
+    name=_("Migrant workers who joined at source"),
+    unit=_("people"),
+    columns=MEMBER_COLUMNS,
+)
 
 
 # --- democratic management ---------------------------------------------------------------------
@@ -109,8 +141,14 @@ def collective_contracts(org, period):
     return _in(m.CollectiveContract, org, period, "signed_on")
 
 
-_figure("democracy.collective_contracts", collective_contracts, name=_("Collective contracts signed"), unit=_("contracts"), columns=CONTRACT_COLUMNS,
-         order=("-signed_on", "-pk"))  # fmt: skip
+_figure(
+    "democracy.collective_contracts",
+    collective_contracts,
+    name=_("Collective contracts signed"),
+    unit=_("contracts"),
+    columns=CONTRACT_COLUMNS,
+    order=("-signed_on", "-pk"),
+)
 
 
 def labour_contract_returns(org, period):
@@ -118,11 +156,21 @@ def labour_contract_returns(org, period):
     return rows.filter(year__gte=period.start.year, year__lte=period.end.year)
 
 
-_figure("democracy.labour_contracts", labour_contract_returns, name=_("Labour contracts signed"), unit=_("contracts"), total="sum:signed",
-         columns=[("organization__name", _("union")), ("workplace__name", _("workplace")), ("year", _("year")),
-                  ("signed", _("labour contracts signed in the year")),
-                  ("workers_with_contract", _("workers with a labour contract at year end"))],
-         order=("-year", "-pk"))  # fmt: skip
+_figure(
+    "democracy.labour_contracts",
+    labour_contract_returns,
+    name=_("Labour contracts signed"),
+    unit=_("contracts"),
+    total="sum:signed",
+    columns=[
+        ("organization__name", _("union")),
+        ("workplace__name", _("workplace")),
+        ("year", _("year")),
+        ("signed", _("labour contracts signed in the year")),
+        ("workers_with_contract", _("workers with a labour contract at year end")),
+    ],
+    order=("-year", "-pk"),
+)
 
 
 def congresses_in_session(org, period):
@@ -132,12 +180,20 @@ def congresses_in_session(org, period):
     )
 
 
-_figure("democracy.workers_congresses", congresses_in_session, name=_("Workplaces with a workers' congress in session"),
-         unit=_("workplaces"),
-         columns=[("organization__name", _("union")), ("workplace__name", _("workplace")),
-                  ("established_on", _("in place since")), ("last_session_on", _("last session")),
-                  ("delegates", _("delegates"))],
-         order=("-last_session_on", "-pk"))  # fmt: skip
+_figure(
+    "democracy.workers_congresses",
+    congresses_in_session,
+    name=_("Workplaces with a workers' congress in session"),
+    unit=_("workplaces"),
+    columns=[
+        ("organization__name", _("union")),
+        ("workplace__name", _("workplace")),
+        ("established_on", _("in place since")),
+        ("last_session_on", _("last session")),
+        ("delegates", _("delegates")),
+    ],
+    order=("-last_session_on", "-pk"),
+)
 
 WORKPLACE_COLUMNS = [("organization__name", _("union")), ("name", _("workplace")), ("ownership", _("ownership")),
                      ("staff_count", _("staff")), ("women_staff_count", _("women staff"))]  # fmt: skip
@@ -152,12 +208,22 @@ def open_affairs_private(org, period):
 
 
 # Workplaces (orgs.Enterprise) belong to their union, or to the township's federation without one.
-_figure("democracy.open_affairs_public", open_affairs_public, name=_("State and collective units practising open affairs"),
-         unit=_("units"), columns=WORKPLACE_COLUMNS,
-         order=("name", "pk"))  # fmt: skip
-_figure("democracy.open_affairs_private", open_affairs_private, name=_("Non-public enterprises practising open affairs"),
-         unit=_("enterprises"), columns=WORKPLACE_COLUMNS,
-         order=("name", "pk"))  # fmt: skip
+_figure(
+    "democracy.open_affairs_public",
+    open_affairs_public,
+    name=_("State and collective units practising open affairs"),
+    unit=_("units"),
+    columns=WORKPLACE_COLUMNS,
+    order=("name", "pk"),
+)
+_figure(
+    "democracy.open_affairs_private",
+    open_affairs_private,
+    name=_("Non-public enterprises practising open affairs"),
+    unit=_("enterprises"),
+    columns=WORKPLACE_COLUMNS,
+    order=("name", "pk"),
+)
 
 
 # --- women workers -----------------------------------------------------------------------------
@@ -167,10 +233,23 @@ def special_contracts(org, period):
     return selectors.special_contracts_in_force(org, period.end)
 
 
-_figure("women.special_contracts", special_contracts, name=_("Women workers' special contracts in force"), unit=_("contracts"), columns=CONTRACT_COLUMNS,
-         order=("-signed_on", "-pk"))  # fmt: skip
-_figure("women.special_contracts_women", special_contracts, name=_("Women covered by special contracts"), unit=_("people"), columns=CONTRACT_COLUMNS, total="sum:women_covered",
-         order=("-signed_on", "-pk"))  # fmt: skip
+_figure(
+    "women.special_contracts",
+    special_contracts,
+    name=_("Women workers' special contracts in force"),
+    unit=_("contracts"),
+    columns=CONTRACT_COLUMNS,
+    order=("-signed_on", "-pk"),
+)
+_figure(
+    "women.special_contracts_women",
+    special_contracts,
+    name=_("Women covered by special contracts"),
+    unit=_("people"),
+    columns=CONTRACT_COLUMNS,
+    total="sum:women_covered",
+    order=("-signed_on", "-pk"),
+)
 
 
 def due_workplaces(org, period):
@@ -178,8 +257,15 @@ def due_workplaces(org, period):
     return selectors.due_workplaces_covered(org, period.end)
 
 
-_figure("women.special_contracts_coverage", due_workplaces, name=_("Special contracts signed of those due"), unit=_("%"), columns=WORKPLACE_COLUMNS, total=selectors.COVERAGE,
-         order=("name", "pk"))  # fmt: skip
+_figure(
+    "women.special_contracts_coverage",
+    due_workplaces,
+    name=_("Special contracts signed of those due"),
+    unit=_("%"),
+    columns=WORKPLACE_COLUMNS,
+    total=selectors.COVERAGE,
+    order=("name", "pk"),
+)
 
 
 def women_assistance(org, period):
@@ -189,19 +275,36 @@ def women_assistance(org, period):
     return rows.filter(programme__in=programmes)
 
 
-_figure("women.assistance_amount", women_assistance, name=_("Assistance to women workers"), unit=_("yuan"),
-         columns=PAYMENT_COLUMNS, total="sum:amount", order=PAID_ORDER)  # fmt: skip
+_figure(
+    "women.assistance_amount",
+    women_assistance,
+    name=_("Assistance to women workers"),
+    unit=_("yuan"),
+    columns=PAYMENT_COLUMNS,
+    total="sum:amount",
+    order=PAID_ORDER,
+)
 
 
 def campaigns(org, period):
     return _in(m.WomenCampaign, org, period, "held_on")
 
 
-_figure("women.leaflets", campaigns, name=_("Leaflets handed out to women workers"), unit=_("copies"),
-         total="sum:leaflets",
-         columns=[("organization__name", _("organiser")), ("title", _("title")), ("held_on", _("held on")),
-                  ("place", _("place")), ("leaflets", _("leaflets handed out"))],
-         order=("-held_on", "-pk"))  # fmt: skip
+_figure(
+    "women.leaflets",
+    campaigns,
+    name=_("Leaflets handed out to women workers"),
+    unit=_("copies"),
+    total="sum:leaflets",
+    columns=[
+        ("organization__name", _("organiser")),
+        ("title", _("title")),
+        ("held_on", _("held on")),
+        ("place", _("place")),
+        ("leaflets", _("leaflets handed out")),
+    ],
+    order=("-held_on", "-pk"),
+)
 
 
 def women_commended(org, period):
@@ -210,8 +313,14 @@ def women_commended(org, period):
 
 HONOUR_COLUMNS = [("organization__name", _("union")), ("person__name", _("person")), ("team", _("team or post")),
                   ("kind", _("kind")), ("awarded_on", _("awarded on")), ("awarded_by", _("awarded by"))]  # fmt: skip
-_figure("women.commended", women_commended, name=_("Advanced women workers commended"), unit=_("people"),
-         columns=HONOUR_COLUMNS, order=("-awarded_on", "-pk"))  # fmt: skip
+_figure(
+    "women.commended",
+    women_commended,
+    name=_("Advanced women workers commended"),
+    unit=_("people"),
+    columns=HONOUR_COLUMNS,
+    order=("-awarded_on", "-pk"),
+)
 
 
 # --- workers' homes ----------------------------------------------------------------------------
@@ -221,9 +330,19 @@ def _homes(code, rating, name):
     def rated(org, period):
         return _in(m.HomeRating, org, period, "rated_on").filter(rating=rating)
 
-    _figure(code, rated, name=name, unit=_("unions"), order=("-rated_on", "-pk"),
-            columns=[("organization__name", _("union")), ("rating", _("rating")), ("rated_on", _("rated on")),
-                     ("rated_by", _("rating body"))])  # fmt: skip
+    _figure(
+        code,
+        rated,
+        name=name,
+        unit=_("unions"),
+        order=("-rated_on", "-pk"),
+        columns=[
+            ("organization__name", _("union")),
+            ("rating", _("rating")),
+            ("rated_on", _("rated on")),
+            ("rated_by", _("rating body")),
+        ],
+    )
     return rated
 
 
