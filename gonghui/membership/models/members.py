@@ -1,7 +1,7 @@
 """Members (会员实名制): each member is a ``people.Person``; a membership is one person in one union."""
 
-from django.db import models
-from django.db.models import F, Func, Q
+from django.db import connection, models
+from django.db.models import F, Func, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +9,23 @@ from gonghui.orgs import scoping
 from gonghui.orgs.fields import owned_by
 
 from .base import ScopedQuerySet
+
+
+class _AnyOf(Func):
+    """``column = ANY(ARRAY(subquery))``, for PostgreSQL.
+
+    With ``column IN (subquery)`` PostgreSQL's planner hashed the matching people and read every
+    membership to find theirs (50-70 ms at 100,000 members, a tenth of a second more per 100,000);
+    an array it takes for a few values and probes the (person, …) index once for each (7-11 ms).
+    """
+
+    output_field = models.BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, subquery = self.get_source_expressions()
+        lhs, lhs_params = compiler.compile(column)
+        rhs, rhs_params = compiler.compile(subquery)  # "(SELECT ...)"
+        return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
 
 
 class MembershipQuerySet(ScopedQuerySet):
@@ -58,7 +75,11 @@ class MembershipQuerySet(ScopedQuerySet):
             return scoping.restrict(rows, user)
         from gonghui.people.models import Person
 
-        rows = rows.filter(person__in=Person.objects.search(q).values("pk"))
+        people = Person.objects.search(q).order_by().values("pk")
+        if connection.vendor == "postgresql":
+            rows = rows.filter(_AnyOf(F("person_id"), Subquery(people)))
+        else:
+            rows = rows.filter(person__in=people)
         owner = Func(F("organization_id"), template="+%(expressions)s", output_field=models.BigIntegerField())
         return scoping.restrict(rows.alias(_owner=owner), user, via="_owner")
 
