@@ -1,13 +1,15 @@
 """Reads of the audit trail kept by django-auditlog (who, when, old and new values)."""
 
+import json
 from functools import reduce
 from operator import or_
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
-from django.db.models.functions import Cast
 
 from gonghui.orgs import scoping
 from gonghui.people.models import IdNumberAccess, Person
@@ -39,34 +41,41 @@ def visible_entries(user):
     return scoping.restrict(LogEntry.objects.all(), user, via="actor__organization")
 
 
-def _as_text(queryset):
-    """The pks of `queryset` as text, to compare with an entry's `object_pk` (a text column)."""
-    return queryset.order_by().annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+def _ids(ids, *, as_text=False):
+    """A subquery listing `ids`, sent as one JSON parameter: a county has thousands of minors, more than a
+    query may have parameters, and a subquery of minors repeated for every field would be worked out
+    again each time."""
+    data = json.dumps([str(pk) if as_text else pk for pk in ids])
+    if connection.vendor == "postgresql":
+        value = "value" if as_text else "value::bigint"
+        return RawSQL(f"SELECT {value} FROM jsonb_array_elements_text(%s::jsonb) AS value", [data])
+    return RawSQL("SELECT value FROM json_each(%s)", [data])
 
 
 def entries_about_minors():
-    """Every entry about a minor, as ``conceal_minor_entries`` decides it, in one query: a minor's own
-    record, a record that points at a minor now (a payment, a household member), and a record whose
-    change recorded a minor in one of its person fields (also for rows deleted since)."""
+    """Every entry about a minor, as ``conceal_minor_entries`` decides it: a minor's own record, a record
+    that points at a minor now (a payment, a household member), and a record whose change recorded a
+    minor in one of its person fields (also for rows deleted since)."""
     from auditlog.registry import auditlog
 
-    minors = Person.objects.filter(minors_q())
-    minor_pks = _as_text(minors)
+    minor_pks = list(Person.objects.filter(minors_q()).values_list("pk", flat=True))
+    minors, minors_text = _ids(minor_pks), _ids(minor_pks, as_text=True)
     keys = {}
-    about = Q(content_type=ContentType.objects.get_for_model(Person), object_pk__in=minor_pks)
+    about = Q(content_type=ContentType.objects.get_for_model(Person), object_pk__in=minors_text)
     for model in auditlog.get_models():
         fields = _person_fields(model)
         if not fields:
             continue
-        pointing = model._default_manager.filter(reduce(or_, [Q(**{f"{f.name}__in": minors.values("pk")})
-                                                              for f in fields]))  # fmt: skip
+        pointing = model._default_manager.filter(
+            reduce(or_, [Q(**{f"{f.attname}__in": minors}) for f in fields])
+        ).values_list("pk", flat=True)
         recorded = []
         for f in fields:
             for n in (0, 1):  # [old, new]
                 key = keys.setdefault((f.name, n), f"_person_{len(keys)}")
-                recorded.append(Q(**{f"{key}__in": minor_pks}))
+                recorded.append(Q(**{f"{key}__in": minors_text}))
         about |= Q(content_type=ContentType.objects.get_for_model(model)) & (
-            Q(object_pk__in=_as_text(pointing)) | reduce(or_, recorded)
+            Q(object_pk__in=_ids(pointing, as_text=True)) | reduce(or_, recorded)
         )
     aliases = {key: KT(f"changes__{name}__{n}") for (name, n), key in keys.items()}
     return LogEntry.objects.alias(**aliases).filter(about)
