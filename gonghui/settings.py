@@ -168,6 +168,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+EXPORT_RETENTION_HOURS = int(os.environ.get("GONGHUI_EXPORT_RETENTION_HOURS", 24))  # ledgers.exports
 
 TASKS = {
     "default": {

@@ -1,4 +1,6 @@
-"""The demo county's 2008 assistance work (seed section 二.1), built through the services users run.
+"""The demo county's 2008 assistance work (seed section 二.1): archives and cases built through the
+services users run; the thousand payments written in bulk, each first checked by the rules the
+payment services apply (``_pay``), with the rows those services would write.
 
 Figures come out of these rows: the county's subtree pays a little over 150,000 yuan in a little
 over 900 person-times (hardship workers, migrant workers, model workers, children); the education
@@ -18,10 +20,12 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from gonghui.core.calendar import add_working_days, is_working_day
 from gonghui.orgs.models import Organization, Place, User
 from gonghui.people import idnumbers
 from gonghui.people.demo import DEMO_PEOPLE
 from gonghui.people.models import Person
+from gonghui.reporting import closing
 
 from . import services
 from .defaults import ensure_causes, ensure_holidays
@@ -37,9 +41,13 @@ from .models import (
     HardshipCause,
     Holiday,
     HotlineCall,
+    HouseholdMember,
     ModelWorker,
+    Payment,
     PaymentStatus,
+    PaymentStep,
     Programme,
+    PublicNotice,
     RightsCase,
 )
 
@@ -95,43 +103,44 @@ def build(rng=None):
         return [next(pool) for _ in range(n)]
 
     archives = _archives(rng, take(166), children[:30], admin)
+    books = _Books()
     active = [a for a in archives if a.status == ArchiveStatus.ARCHIVED]
     paid_households = active[:150]
     model_workers = _model_workers(active[:12], take(8))
 
     county_sf = _programme(county, "holiday_warmth", "2008年元旦春节送温暖", festival="spring_festival",
                            per_payment_cap=500, per_person_year_cap=500)  # fmt: skip
-    _pay(county_sf, centre, admin, D(2008, 1, 7),
+    _pay(books, county_sf, centre, admin, D(2008, 1, 7),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 200, FundSource.HIGHER_UNION)
           for a in paid_households])  # fmt: skip
     migrant_sf = _programme(county, "holiday_warmth", "2008年春节慰问特困农民工", festival="spring_festival",
                             per_payment_cap=300, per_person_year_cap=300)  # fmt: skip
-    _pay(migrant_sf, centre, admin, D(2008, 1, 7),
+    _pay(books, migrant_sf, centre, admin, D(2008, 1, 7),
          [(county, p, None, BeneficiaryKind.MIGRANT_WORKER, 150, FundSource.OWN_FUNDS) for p in take(40)])  # fmt: skip
     model_prog = _programme(county, "model_worker", "2008年特困劳模生活补贴", per_payment_cap=600,
                             per_person_year_cap=1200)  # fmt: skip
-    _pay(model_prog, centre, admin, D(2008, 4, 14),
+    _pay(books, model_prog, centre, admin, D(2008, 4, 14),
          [(county, a.head, a, BeneficiaryKind.MODEL_WORKER, 600, FundSource.GOVERNMENT)
           for a in active[:12]])  # fmt: skip
     student = _programme(
         county, "student_aid", "2008年金秋助学", per_payment_cap=1000, per_person_year_cap=1000
     )
     # Archived on the parent, paid for the child.
-    _pay(student, centre, admin, D(2008, 8, 18),
+    _pay(books, student, centre, admin, D(2008, 8, 18),
          [(county, m.person, a, BeneficiaryKind.CHILD, 500, FundSource.DONATIONS)
           for a in active[:30] for m in a.members.filter(relation="child")[:1]])  # fmt: skip
     medical = _programme(county, "medical_aid", "2008年困难职工医疗救助", per_payment_cap=2000)
-    _pay(medical, centre, admin, D(2008, 6, 2),
+    _pay(books, medical, centre, admin, D(2008, 6, 2),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 400, FundSource.HIGHER_UNION)
           for a in active[30:50]])  # fmt: skip
     living = _programme(
         county, "living_aid", "2008年困难职工生活救助", per_payment_cap=300, per_person_year_cap=300
     )
-    _pay(living, centre, admin, D(2008, 10, 6),
+    _pay(books, living, centre, admin, D(2008, 10, 6),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 150, FundSource.OWN_FUNDS)
           for a in active[50:90]], duplicate_then_reverse=True)  # fmt: skip
     training = _programme(county, "skills_training", "2008年农民工就业技能培训补贴", per_payment_cap=200)
-    _pay(training, centre, admin, D(2008, 3, 3),
+    _pay(books, training, centre, admin, D(2008, 3, 3),
          [(county, p, None, BeneficiaryKind.MIGRANT_WORKER, 100, FundSource.GOVERNMENT) for p in take(30)])  # fmt: skip
 
     # The education union: 512 teaching staff visited at the Spring Festival through the schools.
@@ -143,7 +152,7 @@ def build(rng=None):
     # 特困教职工: hardship workers, so each household is archived by its school's union first.
     school_of = {t.pk: schools[i % len(schools)] for i, t in enumerate(teachers)}
     teacher_archives = _quick_archives(rng, teachers, school_of, admin, first=1001)
-    _pay(edu_prog, users.get(edu.pk, centre), admin, D(2008, 1, 14),
+    _pay(books, edu_prog, users.get(edu.pk, centre), admin, D(2008, 1, 14),
          [(school_of[t.pk], t, teacher_archives[t.pk], BeneficiaryKind.HARDSHIP_WORKER, 120 if i < 400 else 125,
            FundSource.OWN_FUNDS) for i, t in enumerate(teachers)])  # fmt: skip
 
@@ -160,7 +169,7 @@ def build(rng=None):
         local_archives = _quick_archives(rng, locals_, dict.fromkeys([p.pk for p in locals_], committee), admin,
                                          first=2001 + 10 * len(township_archives))  # fmt: skip
         township_archives.append(local_archives)
-        _pay(prog, users.get(committee.pk, centre), admin, D(2008, 1, 21),
+        _pay(books, prog, users.get(committee.pk, centre), admin, D(2008, 1, 21),
              [(committee, p, local_archives[p.pk], BeneficiaryKind.HARDSHIP_WORKER, 200, FundSource.OWN_FUNDS)
               for p in locals_])  # fmt: skip
 
@@ -183,51 +192,153 @@ def _programme(org, kind, name, *, festival="", per_payment_cap=None, per_person
     return prog
 
 
-def _pay(programme, by, approver, applied_on, rows, *, duplicate_then_reverse=False):
+class _Books:
+    """What each household has counted against its yearly cap so far in this build: the payments are
+    written in bulk and not asked for again after each write. A household's total starts from the
+    database (``services.household_year_total``, other areas' payments included) when first paid."""
+
+    def __init__(self):
+        self.households = {}
+        self.lines = {}
+
+    def with_line_cached(self, archive):
+        """The archive, its eligibility line (asked for by the cap check) looked up once per place and year."""
+        if archive is None or getattr(archive, "_line_cached", False):
+            return archive
+        lookup = archive.eligibility_line
+
+        def eligibility_line(year):
+            key = (archive.head.village_id, archive.head.township_id, year)  # what the line depends on
+            if key not in self.lines:
+                self.lines[key] = lookup(year)
+            return self.lines[key]
+
+        archive.eligibility_line = eligibility_line
+        archive._line_cached = True
+        return archive
+
+    def household(self, archive, year):
+        if archive.pk not in self.households:
+            self.households[archive.pk] = services.household_year_total(archive, year)
+        return self.households[archive.pk]
+
+    def add(self, archive, amount):
+        if archive is not None:
+            self.households[archive.pk] += amount
+
+
+def _pay(books, programme, by, approver, applied_on, rows, *, duplicate_then_reverse=False):
     """Apply → review → public notice → approve → pay, per paying union; only for a fresh programme.
 
     `by` applies, reviews and posts the notice; `approver` (another person, at the programme's level or
-    above) approves and pays.
+    above) approves and pays. The rows are those the payment services write (a payment, its five dated
+    steps, one notice per paying union), written in bulk: the demo pays a thousand people, which
+    through the services one by one took half a minute. Each payment is first checked by the rules
+    the services apply (closed years, the amount, the programme's year, the household, the caps, the
+    approver), so the demo holds no payment the services would refuse.
     """
     if programme.payments.exists() or not rows:
         return
     reviewed_on = applied_on + datetime.timedelta(days=2)
     posted_on = reviewed_on + datetime.timedelta(days=1)
-    by_org = {}
+    members = _member_ids([archive for _org, _person, archive, *_rest in rows])
+    person_totals = {}
+    payments, notices = [], {}
     for org, person, archive, kind, amount, fund in rows:
-        payment = services.apply_for_payment(
-            organization=org, programme=programme, person=person, archive=archive, beneficiary_kind=kind,
-            amount=Decimal(amount), fund_source=fund, applied_on=applied_on, by=by,
-        )  # fmt: skip
-        services.move_payment(payment=payment, to=PaymentStatus.REVIEWED, on=reviewed_on, by=by)
-        by_org.setdefault(org, []).append(payment)
-    for org, payments in by_org.items():
-        payments = [type(p).objects.get(pk=p.pk) for p in payments]
-        notice = services.post_notice(organization=org, payments=payments, posted_on=posted_on, by=by,
-                                      title=f"{programme.name}公示", place_posted=f"{org.name}公开栏")  # fmt: skip
-        approve_on = notice.earliest_approval()
-        for p in payments:
-            services.move_payment(payment=p, to=PaymentStatus.APPROVED, on=approve_on, by=approver)
-            services.move_payment(payment=p, to=PaymentStatus.PAID, on=approve_on + datetime.timedelta(days=2),
-                                  by=approver)  # fmt: skip
+        amount = Decimal(amount)
+        _check_payment(books, org, programme, person, archive, kind, amount, applied_on, members, person_totals)
+        payments.append(Payment(organization=org, programme=programme, person=person, archive=archive,
+                                beneficiary_kind=kind, amount=amount, fund_source=fund, applied_on=applied_on,
+                                created_by=by, status=PaymentStatus.PAID))  # fmt: skip
+        if org not in notices:
+            notices[org] = PublicNotice(organization=org, title=f"{programme.name}公示", posted_on=posted_on,
+                                        ends_on=_notice_ends_on(posted_on), place_posted=f"{org.name}公开栏",
+                                        created_by=by)  # fmt: skip
+    PublicNotice.objects.bulk_create(notices.values())
+    for org, notice in notices.items():
+        for day in (reviewed_on, notice.earliest_approval(), notice.earliest_approval() + datetime.timedelta(days=2)):
+            closing.ensure_open(organization=org, day=day, field="on")
+    steps = []
+    for p in payments:
+        p.notice = notices[p.organization]
+        approve_on = p.notice.earliest_approval()
+        p.paid_on = approve_on + datetime.timedelta(days=2)
+        steps.append([(PaymentStatus.APPLIED, applied_on, by), (PaymentStatus.REVIEWED, reviewed_on, by),
+                      (PaymentStatus.NOTICED, posted_on, by), (PaymentStatus.APPROVED, approve_on, approver),
+                      (PaymentStatus.PAID, p.paid_on, approver)])  # fmt: skip
+    Payment.objects.bulk_create(payments)
+    PaymentStep.objects.bulk_create(
+        [PaymentStep(payment=p, status=status, on=on, by=who) for p, trail in zip(payments, steps, strict=True)
+         for status, on, who in trail]  # fmt: skip
+    )
+    # One applicant, reviewer and approver for the whole programme: checking one payment checks them all.
+    services.check_approver(payment=payments[0], by=approver)
     if duplicate_then_reverse:
         # A payment entered twice by mistake, paid, then reversed by a new entry: figures net it out.
-        first = by_org[next(iter(by_org))][0]
-        twice = services.apply_for_payment(
+        first = payments[0]
+        day = applied_on + datetime.timedelta(days=20)
+        _check_payment(books, first.organization, programme, first.person, first.archive, first.beneficiary_kind,
+                       first.amount, applied_on, members, person_totals)  # fmt: skip
+        notice = PublicNotice.objects.create(organization=first.organization, title=f"{programme.name}补充公示",
+                                             posted_on=day, ends_on=_notice_ends_on(day), created_by=by)  # fmt: skip
+        paid_on = notice.earliest_approval()
+        twice = Payment.objects.create(
             organization=first.organization, programme=programme, person=first.person, archive=first.archive,
             beneficiary_kind=first.beneficiary_kind, amount=first.amount, fund_source=first.fund_source,
-            applied_on=applied_on, by=by,
+            applied_on=applied_on, created_by=by, status=PaymentStatus.PAID, paid_on=paid_on, notice=notice,
         )  # fmt: skip
-        day = applied_on + datetime.timedelta(days=20)
-        for to in (PaymentStatus.REVIEWED,):
-            services.move_payment(payment=twice, to=to, on=day, by=by)
-        twice.refresh_from_db()
-        notice = services.post_notice(organization=twice.organization, payments=[twice], posted_on=day, by=by,
-                                      title=f"{programme.name}补充公示")  # fmt: skip
-        services.move_payment(payment=twice, to=PaymentStatus.APPROVED, on=notice.earliest_approval(), by=approver)
-        services.move_payment(payment=twice, to=PaymentStatus.PAID, on=notice.earliest_approval(), by=approver)
-        services.reverse_payment(payment=twice, reason="重复录入，同一户已于本批次发放，冲销。",
-                                 on=notice.earliest_approval() + datetime.timedelta(days=3), by=by)  # fmt: skip
+        reason = "重复录入，同一户已于本批次发放，冲销。"
+        on = paid_on + datetime.timedelta(days=3)
+        reversal = Payment.objects.create(
+            organization=twice.organization, programme=programme, person=twice.person, archive=twice.archive,
+            beneficiary_kind=twice.beneficiary_kind, amount=-twice.amount, fund_source=twice.fund_source,
+            status=PaymentStatus.PAID, applied_on=on, paid_on=on, reverses=twice, reversal_reason=reason, created_by=by,
+        )  # fmt: skip
+        books.add(twice.archive, reversal.amount)
+        PaymentStep.objects.bulk_create([
+            PaymentStep(payment=twice, status=PaymentStatus.APPLIED, on=applied_on, by=by),
+            PaymentStep(payment=twice, status=PaymentStatus.REVIEWED, on=day, by=by),
+            PaymentStep(payment=twice, status=PaymentStatus.NOTICED, on=day, by=by),
+            PaymentStep(payment=twice, status=PaymentStatus.APPROVED, on=paid_on, by=approver),
+            PaymentStep(payment=twice, status=PaymentStatus.PAID, on=paid_on, by=approver),
+            PaymentStep(payment=reversal, status=PaymentStatus.PAID, on=on, by=by, note=reason[:200]),
+        ])  # fmt: skip
+
+
+def _notice_ends_on(posted_on):
+    """The last day of a public notice posted on `posted_on`, as ``services.post_notice`` sets it: five
+    working days counting the day of posting when that is a working day."""
+    first_day_counts = is_working_day(posted_on)
+    return add_working_days(posted_on, PublicNotice.MIN_WORKING_DAYS - (1 if first_day_counts else 0))
+
+
+def _member_ids(archives):
+    """{archive pk: the ids of its head and members}, in one query."""
+    archives = {a.pk: a for a in archives if a is not None}
+    members = {pk: {a.head_id} for pk, a in archives.items()}
+    for archive_id, person_id in HouseholdMember.objects.filter(archive__in=list(archives)).values_list(
+        "archive_id", "person_id"
+    ):
+        members[archive_id].add(person_id)
+    return members
+
+
+def _check_payment(books, org, programme, person, archive, kind, amount, applied_on, members, person_totals):
+    """The checks of ``services.apply_for_payment`` (and again at payment), with the totals kept here."""
+    closing.ensure_open(organization=org, day=applied_on, field="applied_on")
+    services.check_amount(amount)
+    if programme.year != applied_on.year:
+        raise ValueError(f"{programme.name} is not a programme of {applied_on.year}")
+    services.check_payable(archive=archive, person=person, beneficiary_kind=kind,
+                           member_ids=members[archive.pk] if archive is not None else None)  # fmt: skip
+    recorded = {"person": person_totals.get(person.pk, Decimal(0))}
+    archive = books.with_line_cached(archive)
+    if archive is not None:
+        recorded["household"] = books.household(archive, applied_on.year)
+    services.check_caps(programme=programme, person=person, archive=archive, amount=amount, year=applied_on.year,
+                        recorded=recorded)  # fmt: skip
+    person_totals[person.pk] = recorded["person"] + amount
+    books.add(archive, amount)
 
 
 def _quick_archives(rng, heads, union_of, by, *, first):

@@ -1,11 +1,19 @@
 """Reads of the audit trail kept by django-auditlog (who, when, old and new values)."""
 
+import json
+from functools import reduce
+from operator import or_
+
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.db.models.fields.json import KT
 
 from gonghui.orgs import scoping
 from gonghui.people.models import IdNumberAccess, Person
-from gonghui.people.privacy import CONCEALED_NAME, conceal_minors, may_see_minors, minor_ids
+from gonghui.people.privacy import CONCEALED_NAME, conceal_minors, may_see_minors, minor_ids, minors_q
 
 from .changes import with_change_lines
 
@@ -33,8 +41,56 @@ def visible_entries(user):
     return scoping.restrict(LogEntry.objects.all(), user, via="actor__organization")
 
 
+def _ids(ids, *, as_text=False):
+    """A subquery listing `ids`, sent as one JSON parameter: a county has thousands of minors, more than a
+    query may have parameters, and a subquery of minors repeated for every field would be worked out
+    again each time."""
+    data = json.dumps([str(pk) if as_text else pk for pk in ids])
+    if connection.vendor == "postgresql":
+        value = "value" if as_text else "value::bigint"
+        return RawSQL(f"SELECT {value} FROM jsonb_array_elements_text(%s::jsonb) AS value", [data])
+    return RawSQL("SELECT value FROM json_each(%s)", [data])
+
+
+def entries_about_minors():
+    """Every entry about a minor, as ``conceal_minor_entries`` decides it: a minor's own record, a record
+    that points at a minor now (a payment, a household member), and a record whose change recorded a
+    minor in one of its person fields (also for rows deleted since)."""
+    from auditlog.registry import auditlog
+
+    minor_pks = list(Person.objects.filter(minors_q()).values_list("pk", flat=True))
+    minors, minors_text = _ids(minor_pks), _ids(minor_pks, as_text=True)
+    keys = {}
+    about = Q(content_type=ContentType.objects.get_for_model(Person), object_pk__in=minors_text)
+    for model in auditlog.get_models():
+        fields = _person_fields(model)
+        if not fields:
+            continue
+        pointing = model._default_manager.filter(
+            reduce(or_, [Q(**{f"{f.attname}__in": minors}) for f in fields])
+        ).values_list("pk", flat=True)
+        recorded = []
+        for f in fields:
+            for n in (0, 1):  # [old, new]
+                key = keys.setdefault((f.name, n), f"_person_{len(keys)}")
+                recorded.append(Q(**{f"{key}__in": minors_text}))
+        about |= Q(content_type=ContentType.objects.get_for_model(model)) & (
+            Q(object_pk__in=_ids(pointing, as_text=True)) | reduce(or_, recorded)
+        )
+    aliases = {key: KT(f"changes__{name}__{n}") for (name, n), key in keys.items()}
+    return LogEntry.objects.alias(**aliases).filter(about)
+
+
+def without_minors(entries, user):
+    """The entries a role without access to minors' records may know of: none about a minor, not even
+    concealed (a row or a count would tell that a child's record exists). Other roles: all of them."""
+    if may_see_minors(user):
+        return entries
+    return entries.exclude(pk__in=entries_about_minors().values("pk"))
+
+
 def filtered_entries(user, *, actor="", model="", object_pk="", text="", date_from=None, date_to=None):
-    entries = visible_entries(user).select_related("actor", "content_type")
+    entries = without_minors(visible_entries(user), user).select_related("actor", "content_type")
     if actor:
         entries = entries.filter(actor__username=actor)
     if model:
@@ -61,8 +117,11 @@ def audited_models():
 
 
 def visible_reveals(user):
-    """Every clear ID number shown or exported by users of the reader's subtree, newest first."""
+    """Every clear ID number shown or exported by users of the reader's subtree, newest first; a single
+    reveal of a minor's number only to roles with access to minors' records."""
     rows = scoping.restrict(IdNumberAccess.objects.all(), user, via="user__organization")
+    if not may_see_minors(user):
+        rows = rows.exclude(person__in=Person.objects.filter(minors_q()))
     return rows.select_related("user", "person").order_by("-at", "-pk")
 
 

@@ -9,14 +9,20 @@ returning an ``Export``. The same builder serves the download on the spot and th
 (``tasks.run_export_job``) that writes a large export while the user watches its progress.
 ID numbers are masked unless a role that may see them asked for them with a purpose: then the
 builder gets a ``people.privacy.BulkReveal`` and the reveal is logged once, with its count.
+A written export file (it may hold full ID numbers) is kept for ``EXPORT_RETENTION_HOURS`` only:
+every new export first deletes the older files (``delete_old_exports``), and so does the command
+``gonghui delete_old_exports``; no scheduler is needed.
 """
 
+import datetime
 import os
 import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -212,7 +218,42 @@ def reveal_for(spec, user, purpose, ip_address=None):
     return BulkReveal(user, purpose=purpose, what=spec.what, ip_address=ip_address)
 
 
+EXPORTS_DIR = "exports"
+
+
+def _stored_files(storage, folder):
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in files:
+        yield f"{folder}/{name}"
+    for sub in folders:
+        yield from _stored_files(storage, f"{folder}/{sub}")
+
+
+def delete_old_exports(now=None):
+    """Delete every export file written more than ``EXPORT_RETENTION_HOURS`` ago: those of finished jobs
+    (the job stays, saying its file is gone) and any left behind by a job deleted since. Returns how
+    many files were deleted. Called on each new export and by ``gonghui delete_old_exports``."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(hours=settings.EXPORT_RETENTION_HOURS)
+    storage = default_storage
+    deleted = 0
+    for job in ExportJob.objects.filter(finished_at__lt=cutoff).exclude(file=""):
+        if storage.exists(job.file.name):
+            storage.delete(job.file.name)
+            deleted += 1
+        ExportJob.objects.filter(pk=job.pk).update(file="")
+    kept = set(ExportJob.objects.exclude(file="").values_list("file", flat=True))
+    for name in _stored_files(storage, EXPORTS_DIR):
+        if name not in kept and storage.get_modified_time(name) < cutoff:
+            storage.delete(name)
+            deleted += 1
+    return deleted
+
+
 def queue_export(*, spec, user, params, purpose, count, title):
+    delete_old_exports()
     job = ExportJob.objects.create(export=spec.code, params=params, purpose=purpose, user=user, title=str(title),
                                    organization=user.organization, progress_total=count or 0)  # fmt: skip
     from .tasks import run_export_job

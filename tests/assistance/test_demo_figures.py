@@ -1,9 +1,24 @@
 import datetime
+import itertools
 import random
+from collections import Counter
 from decimal import Decimal
 
 from gonghui.assistance import demo as assistance_demo
-from gonghui.assistance.models import HardshipArchive, HotlineCall, ModelWorker, Payment, RightsCase
+from gonghui.assistance import services
+from gonghui.assistance.models import (
+    PAYMENT_MOVES,
+    HardshipArchive,
+    HotlineCall,
+    HouseholdMember,
+    ModelWorker,
+    Payment,
+    PaymentStatus,
+    PaymentStep,
+    PublicNotice,
+    RightsCase,
+)
+from gonghui.core.calendar import is_working_day, working_days_between
 from gonghui.orgs import demo as orgs_demo
 from gonghui.orgs.models import Organization, Place
 from gonghui.people import demo as people_demo
@@ -58,3 +73,48 @@ def test_demo_county_reproduces_the_seed_figures_of_section_two_one_and_is_idemp
     case = RightsCase.objects.get(people__person__name="张元飞")
     assert case.amount_recovered == 300000
     assert case.people.get().is_migrant_worker
+
+    # The demo writes its payments in bulk: every row is one the services would have written.
+    _the_demo_payments_pass_the_payment_rules()
+
+
+def _the_demo_payments_pass_the_payment_rules():
+    steps = {}
+    for step in PaymentStep.objects.order_by("payment", "on", "pk"):
+        steps.setdefault(step.payment_id, []).append(step)
+    payments = list(Payment.objects.select_related("programme__organization", "notice", "archive__head", "person"))
+    person_totals = Counter()
+    household_totals = Counter()
+    for p in payments:
+        person_totals[p.programme_id, p.person_id] += p.amount
+        if p.archive_id:
+            household_totals[p.archive_id] += p.amount
+    members = {}
+    for archive_id, person_id in HouseholdMember.objects.values_list("archive_id", "person_id"):
+        members.setdefault(archive_id, set()).add(person_id)
+    lines = {}
+    for p in payments:
+        trail = steps[p.pk]
+        assert p.status == PaymentStatus.PAID and p.paid_on == trail[-1].on
+        if p.is_reversal:
+            assert [s.status for s in trail] == [PaymentStatus.PAID] and trail[0].note
+            continue
+        assert [s.status for s in trail] == ["applied", "reviewed", "noticed", "approved", "paid"]
+        for before, after in itertools.pairwise(trail):
+            assert (before.status, after.status) in PAYMENT_MOVES and before.on <= after.on
+        assert trail[0].on == p.applied_on and trail[0].by_id == p.created_by_id
+        # The notice ran five working days (the day of posting counts when it is one) before approval.
+        notice = p.notice
+        assert trail[2].on == notice.posted_on and trail[3].on >= notice.earliest_approval()
+        days = working_days_between(notice.posted_on, notice.ends_on) + is_working_day(notice.posted_on)
+        assert days == PublicNotice.MIN_WORKING_DAYS and is_working_day(notice.ends_on)
+        services.check_approver(payment=p, by=trail[3].by)
+        services.check_payable(archive=p.archive, person=p.person, beneficiary_kind=p.beneficiary_kind,
+                               member_ids={p.archive.head_id, *members.get(p.archive_id, ())} if p.archive else None)  # fmt: skip
+        if p.archive is not None:
+            key = (p.archive.head.village_id, p.archive.head.township_id)
+            line = lines.setdefault(key, p.archive.eligibility_line(2008))
+            p.archive.eligibility_line = lambda year, line=line: line
+        services.check_caps(programme=p.programme, person=p.person, archive=p.archive, amount=p.amount, year=2008,
+                            recorded={"person": person_totals[p.programme_id, p.person_id] - p.amount,
+                                      "household": household_totals[p.archive_id] - p.amount})  # fmt: skip

@@ -1,11 +1,17 @@
 """Large exports run in the background with a progress page and a download; every download is named
 in Chinese the same way (title-date.xlsx)."""
 
+import datetime
 import io
+import os
 from urllib.parse import unquote
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
 from gonghui.ledgers import exports
@@ -82,3 +88,52 @@ def test_every_export_is_named_in_chinese_by_its_title_and_date(client, cast, pe
     assert response.status_code == 200
     name = _name(response)
     assert name.startswith(title + "-") and name.endswith(".xlsx") and len(name) == len(title) + 14, name
+
+
+def _written_job(client, cast, monkeypatch):
+    monkeypatch.setattr(exports, "BACKGROUND_ROWS", 2)
+    client.force_login(cast.county_admin)
+    client.get(reverse("ledgers:export-people"), {"ids": "clear", "purpose": "核对参保名单"})
+    job = ExportJob.objects.latest("pk")
+    run_export_job.call(job.pk)
+    job.refresh_from_db()
+    assert job.file and default_storage.exists(job.file.name)
+    return job
+
+
+def test_export_files_with_full_id_numbers_are_deleted_after_the_retention_period_by_the_next_export(
+    client, cast, people, monkeypatch, settings
+):
+    settings.EXPORT_RETENTION_HOURS = 24
+    old = _written_job(client, cast, monkeypatch)
+    old_name = old.file.name
+    # A file left behind by a job deleted since (its user's account was removed, say).
+    orphan = default_storage.save("exports/2008/01/export-999.xlsx", ContentFile(b"x"))
+    day_ago = timezone.now() - datetime.timedelta(hours=25)
+    ExportJob.objects.filter(pk=old.pk).update(finished_at=day_ago)
+    os.utime(default_storage.path(orphan), (day_ago.timestamp(), day_ago.timestamp()))
+    fresh = _written_job(client, cast, monkeypatch)  # a new export cleans up before it starts
+
+    assert not default_storage.exists(old_name) and not default_storage.exists(orphan)
+    old.refresh_from_db()
+    assert not old.file and old.status == ExportJob.Status.DONE  # the job's record stays
+    assert default_storage.exists(fresh.file.name)  # a file within the period stays
+    page = client.get(old.get_absolute_url()).content.decode()
+    assert 'id="export-deleted"' in page and 'id="export-download"' not in page
+    assert client.get(reverse("ledgers:export-file", args=[old.pk])).status_code == 404
+    assert client.get(reverse("ledgers:export-file", args=[fresh.pk])).status_code == 200
+
+
+def test_the_cleanup_command_deletes_old_export_files_without_a_new_export(client, cast, people, monkeypatch,
+                                                                           settings):  # fmt: skip
+    settings.EXPORT_RETENTION_HOURS = 1
+    job = _written_job(client, cast, monkeypatch)
+    name = job.file.name
+    call_command("delete_old_exports", stdout=io.StringIO())
+    assert default_storage.exists(name)  # not an hour old yet
+    ExportJob.objects.filter(pk=job.pk).update(finished_at=timezone.now() - datetime.timedelta(hours=2))
+    out = io.StringIO()
+    call_command("delete_old_exports", stdout=out)
+    assert not default_storage.exists(name) and "1" in out.getvalue()
+    job.refresh_from_db()
+    assert not job.file
