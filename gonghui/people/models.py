@@ -133,6 +133,13 @@ class Person(models.Model):
             models.Index(fields=["phone"], name="person_phone_idx", opclasses=["varchar_pattern_ops"]),
             models.Index(fields=["phone_tail"], name="person_phone_tail_idx"),
             models.Index(fields=["township", "name"]),
+            # A township's searches by initials and by a phone's last four read only its rows.
+            models.Index(
+                fields=["township", "name_initials", "name"],
+                name="person_township_initials_idx",
+                opclasses=["int8_ops", "varchar_pattern_ops", "varchar_pattern_ops"],
+            ),
+            models.Index(fields=["township", "phone_tail"], name="person_township_tail_idx"),
             models.Index(fields=["village", "name"]),
             # Covering indexes for a township officer's prefix search: the scope check reads the
             # township, village and id from the index instead of from each candidate row (the id
@@ -232,3 +239,39 @@ class IdNumberAccess(models.Model):
     @property
     def is_bulk(self):
         return self.person_id is None
+
+
+class OutsideLinkQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return scoping.restrict(self, user)
+
+
+class OutsideLink(models.Model):
+    """An organisation holding records about a person who lives outside its subtree, kept by triggers.
+
+    A person is visible to an organisation when their home township or village lies in its subtree
+    or when a record about them exists there (``scoping.register_person_link``). The second half
+    was an EXISTS over every registered record table, a million out-migrant rows read for a
+    township's search; almost every record is about someone living inside the subtree, which the
+    first half already answers. This table keeps only the others: one row per person and
+    organisation, with the number of records behind it, kept by database triggers on every link
+    table, on people (a move) and on places (``gonghui.people.outside``). Nothing else writes here.
+    """
+
+    # No index of their own: the unique constraint leads with the person, the index below with
+    # the organisation.
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+", db_index=False)
+    organization = models.ForeignKey(
+        "orgs.Organization", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    records = models.IntegerField(default=0)
+
+    objects = OutsideLinkQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["person", "organization"], name="outside_link_once")]
+        # A subtree's people: read from the index alone.
+        indexes = [models.Index(fields=["organization", "person"], name="outside_link_org_idx")]
+
+    def __str__(self):
+        return f"{self.person_id}@{self.organization_id}×{self.records}"
