@@ -1,3 +1,4 @@
+import functools
 import re
 
 from django.conf import settings
@@ -5,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.db.models.functions import Right
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
@@ -14,6 +15,14 @@ from gonghui.text import prefix_q
 
 from . import idnumbers
 from .pinyin import initials
+
+
+@functools.lru_cache(maxsize=16)
+def _detail_url(_prefix, _urlconf):
+    """The person page's URL around its id, resolved once: a list of 50 people called reverse() 50
+    times, a tenth of the page's time in Python."""
+    head, _zero, tail = reverse("people:person-detail", args=[0]).rpartition("0")
+    return head, tail
 
 
 class Gender(models.TextChoices):
@@ -165,7 +174,8 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("people:person-detail", args=[self.pk])
+        head, tail = _detail_url(get_script_prefix(), get_urlconf())
+        return f"{head}{self.pk}{tail}"
 
     @property
     def has_id_number(self):
