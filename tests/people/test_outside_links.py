@@ -169,3 +169,17 @@ def test_truncating_a_record_table_counts_everything_again(cast, from_b):
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks pending: TRUNCATE refuses them
         cursor.execute(f"TRUNCATE {OutMigrant._meta.db_table} CASCADE")
     assert kept() == []
+
+
+def test_merging_two_records_of_one_person_moves_their_links_once(cast, from_b):
+    from gonghui.people.services import merge_people
+
+    twin = PersonFactory(name="李四", township=cast.place_b, village=cast.village_b)
+    leader(from_b, cast.township_a)
+    leader(twin, cast.township_a)
+    migrant(twin, cast.village_union_a, cast.place_a)
+    assert kept() == sorted([
+        (from_b.pk, cast.township_a.pk, 1), (twin.pk, cast.township_a.pk, 1), (twin.pk, cast.village_union_a.pk, 1)
+    ])  # fmt: skip
+    merge_people(keep=from_b, remove=twin, by=cast.township_b_officer)
+    assert kept() == rebuilt() == sorted([(from_b.pk, cast.township_a.pk, 2), (from_b.pk, cast.village_union_a.pk, 1)])
