@@ -10,10 +10,8 @@ that subtree. Each area app tells this module which of its models are such recor
 ``register_person_link``.
 """
 
-import functools
-
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Q, Sum
 from django.http import Http404
 
 from gonghui.text import prefix_q
@@ -204,6 +202,14 @@ def register_people_filter(func):
 
 
 def restrict_people(queryset, user):
+    """The people `user` may see: living in their subtree, or the subject of a record kept there.
+
+    The home half reads the person's township (or, for a village's union, village) column, which
+    leads the people indexes a township lists and searches by; the record half is one small table
+    of the people linked from outside their home subtree (``people.OutsideLink``, kept by triggers:
+    ``gonghui/people/outside.py``). It was an EXISTS over every registered record table: a
+    township's search read the township's 55,000 out-migrant rows (40-80 ms at 1,000,000 people).
+    """
     root = _root_path(user)
     if root is None:
         return queryset.none()
@@ -211,22 +217,48 @@ def restrict_people(queryset, user):
         queryset = narrow(queryset, user)
     if root == "":
         return queryset
-    # SQLite: each condition is an uncorrelated IN (subquery), built once per query as an
-    # ephemeral index, not once per candidate row as a correlated EXISTS is (a township officer's
-    # search at 1,000,000 people: 80-180 ms with EXISTS, 40-55 ms with IN; bench/registry.py).
-    # PostgreSQL: correlated EXISTS, answered by an index per candidate; an IN list of a million
-    # registry rows does not fit work_mem, is not hashed and took seconds.
-    from django.db import connection
+    return queryset.filter(_people_condition(root))
 
-    if connection.vendor == "sqlite":
-        return queryset.filter(_sqlite_people_condition(root, len(_person_links)))
-    condition = prefix_q("township__organization__path", root) | prefix_q("village__organization__path", root)
-    for model, person_field, via in _person_links:
-        linked = model._default_manager.filter(
-            prefix_q(f"{via}__path", root), **{person_field: OuterRef("pk")}
-        )
-        condition |= Exists(linked)
-    return queryset.filter(condition)
+
+OUTSIDE_LITERALS = 500
+
+
+def _people_condition(root):
+    """Home place in the subtree, or a record about the person kept in it (see ``restrict_people``).
+
+    The subtree's places are read first (one small query) and go into the query as numbers: for a
+    township's committee the condition is ``township = <its place>``, which the (township, name),
+    (township, initials) and (township, phone tail) indexes answer in order. A person's village
+    lies in their township (``Person.save`` and ``clean``), so a village is named only when its
+    township is not in the subtree (a village union's officers).
+    """
+    from django.apps import apps
+
+    organization, place = apps.get_model("orgs", "Organization"), apps.get_model("orgs", "Place")
+    link = apps.get_model("people", "OutsideLink")
+    townships, villages = set(), []
+    rows = list(
+        place.objects.filter(prefix_q("organization__path", root))
+        .order_by()
+        .values_list("pk", "kind", "parent_id")
+    )
+    for pk, kind, _parent in rows:
+        if kind not in (place.Kind.VILLAGE, place.Kind.COMMUNITY):
+            townships.add(pk)
+    for pk, kind, parent in rows:
+        if kind in (place.Kind.VILLAGE, place.Kind.COMMUNITY) and parent not in townships:
+            villages.append(pk)
+    orgs = organization.objects.filter(prefix_q("path", root)).values("pk")
+    outside = link.objects.filter(organization__in=orgs).order_by().values_list("person_id", flat=True)
+    # A few hundred people go in as numbers, so that each half of the OR has its index (on
+    # PostgreSQL an IN (subquery) inside an OR is a filter, and the township's index goes unused).
+    few = list(outside[: OUTSIDE_LITERALS + 1])
+    condition = Q(pk__in=sorted(set(few))) if len(few) <= OUTSIDE_LITERALS else Q(pk__in=outside)
+    if townships:
+        condition |= Q(township__in=sorted(townships))
+    if villages:
+        condition |= Q(village__in=villages)
+    return condition
 
 
 def within_one_township(user):
@@ -242,24 +274,3 @@ def within_one_township(user):
     if org.category == Organization.Category.TOWNSHIP:
         return True
     return org.ancestors().filter(category=Organization.Category.TOWNSHIP).exists()
-
-
-@functools.lru_cache(maxsize=512)
-def _sqlite_people_condition(root, _links):
-    """The condition of ``restrict_people`` on SQLite for one subtree, its subqueries compiled once.
-
-    Resolving seven subqueries into every people query cost 10-15 ms of Python per page, more
-    than the query itself; the SQL of each is the same for every request of the subtree. (The
-    number of links is part of the key: an app registering one later gets a fresh condition.)
-    """
-    from django.apps import apps
-    from django.db.models.expressions import RawSQL
-
-    organization, place = apps.get_model("orgs", "Organization"), apps.get_model("orgs", "Place")
-    orgs = organization.objects.filter(prefix_q("path", root)).values("pk")
-    places = RawSQL(*place.objects.filter(organization__in=orgs).values("pk").query.sql_with_params())
-    condition = Q(township__in=places) | Q(village__in=places)
-    for model, person_field, via in _person_links:
-        linked = model._default_manager.filter(prefix_q(f"{via}__path", root)).values(person_field)
-        condition |= Q(pk__in=RawSQL(*linked.query.sql_with_params()))
-    return condition

@@ -12,7 +12,7 @@ class PeopleConfig(AppConfig):
         from gonghui.orgs import scoping
 
         from . import indicators  # noqa: F401
-        from .models import IdNumberAccess, Person
+        from .models import IdNumberAccess, OutsideLink, Person
         from .privacy import hide_minors
 
         # Minors (by birth date, or by a minor's record an area declared) are listed only to roles
@@ -22,3 +22,14 @@ class PeopleConfig(AppConfig):
         # The cipher and hash never go into the audit trail; the masked form is enough there.
         audit(Person, exclude=["id_number_cipher", "id_number_hash", "name_initials", "phone_tail"])
         exempt(IdNumberAccess, reason="is itself an access log, appended once per look and never edited")
+        exempt(
+            OutsideLink,
+            reason="kept by database triggers from the audited records about people; never entered",
+        )
+
+        from django.db.models.signals import post_migrate
+
+        from . import outside
+
+        # After every migrate: the triggers on every registered person link, the table rebuilt.
+        post_migrate.connect(outside.install, sender=self, dispatch_uid="gonghui_outside_install")

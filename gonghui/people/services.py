@@ -23,8 +23,11 @@ FILLED_FIELDS = ["gender", "birth_date", "ethnicity", "phone", "township", "vill
 
 def _relations():
     """Every relation from another model to Person (foreign keys, one-to-ones, many-to-manys)."""
+    from .models import OutsideLink
+
     for field in Person._meta.get_fields(include_hidden=True):
-        if field.auto_created and not field.concrete and field.is_relation:
+        # OutsideLink follows the records by trigger (people/outside.py): moving its rows too would count them twice.
+        if field.auto_created and not field.concrete and field.is_relation and field.related_model is not OutsideLink:
             yield field
 
 
