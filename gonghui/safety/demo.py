@@ -213,7 +213,7 @@ def _supervisors(rng, county, mines):
                                          place="县委党校")  # fmt: skip
     ExamResult.objects.bulk_create([
         ExamResult(organization_id=s.organization_id, batch=batch, supervisor=s,
-                   score=Decimal(rng.randint(70, 98)), passed=True)
+                   score=Decimal(rng.randint(70, 98)), passed=True, examined_on=batch.ended_on)
         for s in trained
     ])  # fmt: skip
     certificates = [
