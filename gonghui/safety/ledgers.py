@@ -237,22 +237,35 @@ class SupervisorsKind(LedgerKind):
             row.mark("new")
 
     def write(self, rows, ctx):
+        # The posts and certificate numbers on record are read once; each row is checked by the
+        # services' own builders (new_supervisor, new_certificate) and all are saved in bulk.
         people = ctx.ensure_people(rows, township="township")
-        created = updated = 0
+        posts = {
+            (s.workplace_id, s.person_id): s
+            for s in Supervisor.objects.filter(workplace__in={row.extra["mine"] for row in rows},
+                                               person__in=list(people.values()))
+        }  # fmt: skip
+        new = []
         for row in rows:
             mine, person = row.extra["mine"], people[row["id_number"]]
-            supervisor = Supervisor.objects.filter(workplace=mine, person=person).first()
-            if supervisor is None:
-                supervisor = services.add_supervisor(
-                    workplace=mine, person=person, appointed_on=row["appointed_on"]
-                )
-                created += 1
-            else:
-                updated += 1
-            if row["number"] and not row.extra.get("certificate_known"):
-                services.issue_certificate(supervisor=supervisor, number=row["number"], issued_on=row["issued_on"],
-                                           expires_on=row["expires_on"])  # fmt: skip
-        return created, updated
+            if (mine.pk, person.pk) not in posts:
+                supervisor = services.new_supervisor(workplace=mine, person=person, appointed_on=row["appointed_on"],
+                                                     posts=posts)  # fmt: skip
+                posts[(mine.pk, person.pk)] = supervisor
+                new.append(supervisor)
+        services.add_supervisors(new)
+        numbers = set(Certificate.objects.filter(number__in={row["number"] for row in rows if row["number"]})
+                      .values_list("number", flat=True))  # fmt: skip
+        certificates = []
+        for row in rows:
+            if row["number"] and not row.extra.get("certificate_known") and row["number"] not in numbers:
+                supervisor = posts[(row.extra["mine"].pk, people[row["id_number"]].pk)]
+                certificates.append(services.new_certificate(supervisor=supervisor, number=row["number"],
+                                                             issued_on=row["issued_on"], expires_on=row["expires_on"],
+                                                             numbers=numbers))  # fmt: skip
+                numbers.add(row["number"])
+        services.issue_certificates(certificates)
+        return len(new), len(rows) - len(new)
 
 
 def supervisor_rows(queryset, user, reveal=None):
@@ -276,8 +289,9 @@ class ExamResultsKind(LedgerKind):
     code = "safety_exam_results"
     title = "群监员培训考试及发证登记表"
     columns = [
+        # The supervisors ledger's example person: a file of exam results follows the register of supervisors.
         Column("id_number", "身份证号", "id_number", required=True, aliases=["身份证号码", "公民身份号码"],
-               example=idnumbers.make_valid("520199", datetime.date(1962, 7, 1), 2), help="18位；请把本列设为“文本”。"),
+               example=idnumbers.make_valid("520199", datetime.date(1975, 3, 8), 1), help="18位；请把本列设为“文本”。"),
         Column("name", "姓名", "name", required=True, aliases=["学员姓名", "群监员姓名"], example="张三"),
         Column("batch", "培训班次", "text", required=True, max_length=100, aliases=["培训班", "班次"],
                example="2008年全县煤矿群监员培训班", help="须是已登记的培训班名称。"),

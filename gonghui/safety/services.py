@@ -175,16 +175,33 @@ def move_report(*, report, to, on=None, by=None, comment="", **fields):
 # Supervisors, training, certificates -------------------------------------------------------------
 
 
-@transaction.atomic
-def add_supervisor(*, workplace, person, appointed_on=None):
+def new_supervisor(*, workplace, person, appointed_on=None, posts=None):
+    """A supervisor checked by the rules, not yet saved. `posts`, the {(workplace id, person id)} on
+    record, is a ledger file's (read once); without it the database is asked."""
     if workplace.kind != "coal":
         raise error("workplace", _("Mass safety supervisors are appointed at coal mines."), "not_a_mine")
-    existing = Supervisor.objects.filter(workplace=workplace, person=person).first()
-    if existing is not None:
+    if posts is not None:
+        taken = (workplace.pk, person.pk) in posts
+    else:
+        taken = Supervisor.objects.filter(workplace=workplace, person=person).exists()
+    if taken:
         raise error("person", _("%(name)s is already a supervisor of %(mine)s."), "already_supervisor",
                     name=person.name, mine=workplace.name)  # fmt: skip
-    return Supervisor.objects.create(organization=workplace.organization, workplace=workplace, person=person,
-                                     appointed_on=appointed_on)  # fmt: skip
+    return Supervisor(organization_id=workplace.organization_id, workplace=workplace, person=person,
+                      appointed_on=appointed_on)  # fmt: skip
+
+
+@transaction.atomic
+def add_supervisor(*, workplace, person, appointed_on=None):
+    supervisor = new_supervisor(workplace=workplace, person=person, appointed_on=appointed_on)
+    supervisor.save()
+    return supervisor
+
+
+@transaction.atomic
+def add_supervisors(supervisors):
+    """Save supervisors made by new_supervisor (a ledger file's), in one bulk insert."""
+    return Supervisor.objects.bulk_create(supervisors, batch_size=500)
 
 
 @transaction.atomic
@@ -236,23 +253,39 @@ def record_exam(*, batch, supervisor, passed, score=None, examined_on=None):
     return result
 
 
-@transaction.atomic
-def issue_certificate(*, supervisor, number, issued_on, expires_on, batch=None):
-    result = batch.results.filter(supervisor=supervisor).first() if batch is not None else None
+def new_certificate(*, supervisor, number, issued_on, expires_on, batch=None, result=None, numbers=None):
+    """A certificate checked by the rules, not yet saved. A ledger file passes `numbers`, the
+    certificate numbers on record (read once), and the trainee's `result` when there is a batch."""
+    if batch is not None and result is None:
+        result = batch.results.filter(supervisor=supervisor).first()
     rules.check_certificate_dates(issued_on=issued_on, expires_on=expires_on, batch=batch,
                                   examined_on=result.examined_on if result else None)  # fmt: skip
     number = (number or "").strip()
     if not number:
         raise error("number", _("The certificate needs its number."), "no_number")
-    if Certificate.objects.filter(number=number).exists():
+    taken = number in numbers if numbers is not None else Certificate.objects.filter(number=number).exists()
+    if taken:
         raise error(
             "number", _("Certificate %(number)s is already recorded."), "duplicate_number", number=number
         )
     if batch is not None and not (result and result.passed):
         raise error("supervisor", _("%(name)s did not pass the exam of %(batch)s."), "not_passed",
                     name=supervisor.person.name, batch=batch.name)  # fmt: skip
-    return Certificate.objects.create(organization=supervisor.organization, supervisor=supervisor, number=number,
-                                      issued_on=issued_on, expires_on=expires_on, batch=batch)  # fmt: skip
+    return Certificate(organization_id=supervisor.organization_id, supervisor=supervisor, number=number,
+                       issued_on=issued_on, expires_on=expires_on, batch=batch)  # fmt: skip
+
+
+@transaction.atomic
+def issue_certificate(**fields):
+    certificate = new_certificate(**fields)
+    certificate.save()
+    return certificate
+
+
+@transaction.atomic
+def issue_certificates(certificates):
+    """Save certificates made by new_certificate (a ledger file's), in one bulk insert."""
+    return Certificate.objects.bulk_create(certificates, batch_size=500)
 
 
 @transaction.atomic
