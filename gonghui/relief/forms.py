@@ -4,11 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.assistance.forms import PersonByIdNumber
 from gonghui.assistance.models import Programme
 from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.orgs.fields import MONEY
 from gonghui.orgs.models import Enterprise, Organization
+from gonghui.people.forms import PersonByIdNumber
 from gonghui.widgets import DateInput
 
 from .models import Campaign, Channel, CollectionEvent, Donation, DonorKind, HandOver

@@ -550,8 +550,8 @@ def hazard_export(request):
 
 @login_required
 def hazard_detail(request, pk):
-    hazard = get_visible_or_404(Hazard.objects.select_related("workplace__enterprise", "inspection", "report"),
-                                request.user, pk=pk)  # fmt: skip
+    rows = Hazard.objects.select_related("workplace__enterprise", "inspection", "report", "supervisor__person")
+    hazard = get_visible_or_404(rows, request.user, pk=pk)
     return render(request, "safety/hazard_detail.html", {"hazard": hazard, "as_of": _today()})
 
 
