@@ -4,22 +4,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.assistance.forms import PersonByIdNumber
 from gonghui.assistance.models import Programme
 from gonghui.formfields import ModelMultipleChoiceField
+from gonghui.orgs.fields import MONEY
 from gonghui.orgs.models import Enterprise, Organization
+from gonghui.people.forms import PersonByIdNumber
 from gonghui.widgets import DateInput
 
 from .models import Campaign, Channel, CollectionEvent, Donation, DonorKind, HandOver
 
 DATE = DateInput()
-
-
-def _subtree(user):
-    org = user.organization
-    if org is None:
-        return Organization.objects.all() if user.is_superuser else Organization.objects.none()
-    return Organization.objects.filter(path__startswith=org.path)
 
 
 class CampaignForm(forms.ModelForm):
@@ -34,7 +28,7 @@ class CampaignForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        subtree = _subtree(user)
+        subtree = Organization.objects.visible_to(user)
         self.fields["organization"].queryset = subtree
         self.fields["organization"].initial = user.organization_id
         self.fields["asked_unions"].queryset = subtree.exclude(level=Organization.Level.GRASSROOTS)
@@ -62,7 +56,7 @@ class EventForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = _subtree(user)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)
         self.fields["organization"].initial = user.organization_id
 
 
@@ -88,14 +82,14 @@ class DonationForm(forms.Form):
     item = forms.CharField(label=_("item given"), max_length=80, required=False)
     quantity = forms.DecimalField(label=_("quantity"), max_digits=12, decimal_places=2, required=False)
     unit = forms.CharField(label=_("unit"), max_length=10, required=False)
-    amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=14, decimal_places=2, required=False,
+    amount = forms.DecimalField(label=_("amount (yuan)"), **MONEY, required=False,
                                 help_text=_("For a gift in kind, its value in yuan."))  # fmt: skip
     channel = forms.ChoiceField(label=_("channel"), choices=Channel.choices)
     note = forms.CharField(label=_("note"), max_length=200, required=False)
 
     def __init__(self, *args, user, campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        subtree = _subtree(user)
+        subtree = Organization.objects.visible_to(user)
         self.fields["organization"].queryset = subtree
         self.fields["organization"].initial = user.organization_id
         self.fields["event"].queryset = campaign.events.all()
@@ -108,7 +102,7 @@ class DonationForm(forms.Form):
 class CorrectionForm(forms.Form):
     """Corrections of a gift; with a printed receipt they come with the reason for voiding it."""
 
-    amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=14, decimal_places=2)
+    amount = forms.DecimalField(label=_("amount (yuan)"), **MONEY)
     donor_name = forms.CharField(label=_("donor"), max_length=120)
     display_name = forms.CharField(label=_("name shown"), max_length=120, required=False)
     anonymous = forms.BooleanField(label=_("show as anonymous (热心人士)"), required=False)
@@ -123,7 +117,7 @@ class ReasonForm(forms.Form):
 
 class HandOverForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("handing union"), queryset=Organization.objects.none())
-    amount = forms.DecimalField(label=_("amount (yuan)"), max_digits=14, decimal_places=2)
+    amount = forms.DecimalField(label=_("amount (yuan)"), **MONEY)
     handed_on = forms.DateField(label=_("handed over on"), widget=DATE)
     recipient_kind = forms.ChoiceField(label=_("handed to"), choices=HandOver.Recipient.choices)
     recipient_union = forms.ModelChoiceField(label=_("receiving union"), queryset=Organization.objects.none(),
@@ -135,11 +129,15 @@ class HandOverForm(forms.Form):
 
     def __init__(self, *args, user, campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = _subtree(user)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)
         self.fields["organization"].initial = user.organization_id
-        org = user.organization
         # Money goes up: to the unions above the user's, or (from a union below) inside the user's subtree.
-        above = Organization.objects.all() if org is None else (org.ancestors() | _subtree(user))
+        # (scoping.applying_or_visible cannot read Organization rows themselves: set_above_q compares
+        # `pk` with an organisation, so the ancestors are asked for here.)
+        org = user.organization
+        above = Organization.objects.visible_to(user)
+        if org is not None:
+            above = above | org.ancestors()
         self.fields["recipient_union"].queryset = above.exclude(level=Organization.Level.GRASSROOTS).order_by("path")
         self.fields["event"].queryset = campaign.events.all()
         self.fields["handed_on"].initial = timezone.localdate()

@@ -22,11 +22,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
-from gonghui.orgs.fields import owned_by
+from gonghui.orgs.fields import MONEY, owned_by
 from gonghui.orgs.models import Enterprise, Organization
 from gonghui.people.models import Person
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
 ANONYMOUS = "热心人士"  # data: how the county writes an anonymous donor on lists and screens
 
 

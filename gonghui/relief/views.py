@@ -6,10 +6,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.views import carry_out, require_editor
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.models import Organization
 from gonghui.orgs.scoping import get_editable_or_404, get_visible_or_404
@@ -19,23 +21,7 @@ from . import docs, forms, ledgers, selectors, services
 from .models import ANONYMOUS, Campaign, Channel, CollectionEvent, Donation, HandOver, Receipt
 
 LATEST_ON_SCREEN = 12
-
-
-def _editor(request):
-    if not request.user.can_edit:
-        raise Http404("not found")
-
-
-def _add_service_error(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _form_page(request, form, title, *, back=None, multipart=False):
-    return render(request, "relief/form.html", {"form": form, "title": title, "back": back, "multipart": multipart})
+SUBNAV = "relief/partials/subnav.html"
 
 
 def _campaign(request, pk):
@@ -82,36 +68,31 @@ def index(request):
 
 @login_required
 def campaign_create(request):
-    _editor(request)
+    require_editor(request)
     form = forms.CampaignForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            campaign = services.save_campaign(campaign=form.save(commit=False),
-                                              asked_unions=form.cleaned_data["asked_unions"], by=request.user)  # fmt: skip
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(campaign)
-    return _form_page(request, form, _("New donation campaign"), back="relief:index", multipart=True)
+
+    def action(data):
+        return services.save_campaign(campaign=form.save(commit=False), asked_unions=data["asked_unions"],
+                                      by=request.user)  # fmt: skip
+
+    return carry_out(request, form, action, title=_("New donation campaign"), back="relief:index",
+                     go_to_result=True, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
 def campaign_edit(request, pk):
-    _editor(request)
+    require_editor(request)
     campaign = get_editable_or_404(Campaign.objects.all(), request.user, pk=pk)
     if not campaign.organization.path.startswith(request.user.organization.path if request.user.organization else ""):
         raise Http404("not found")  # a union above runs it: seen, not edited here
     form = forms.CampaignForm(request.POST or None, request.FILES or None, instance=campaign, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_campaign(campaign=form.save(commit=False), asked_unions=form.cleaned_data["asked_unions"],
-                                   by=request.user)  # fmt: skip
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(campaign)
-    return _form_page(request, form, _("Edit %(name)s") % {"name": campaign.name}, back=campaign.get_absolute_url(),
-                      multipart=True)  # fmt: skip
+
+    def action(data):
+        return services.save_campaign(campaign=form.save(commit=False), asked_unions=data["asked_unions"],
+                                      by=request.user)  # fmt: skip
+
+    title = _("Edit %(name)s") % {"name": campaign.name}
+    return carry_out(request, form, action, title=title, back=campaign, subnav=SUBNAV)
 
 
 @login_required
@@ -132,18 +113,12 @@ def campaign_detail(request, pk):
 
 @login_required
 def event_create(request, pk):
-    _editor(request)
+    require_editor(request)
     campaign = _campaign(request, pk)
     form = forms.EventForm(request.POST or None, user=request.user,
                            initial={"held_on": campaign.starts_on})  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_event(campaign=campaign, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(campaign)
-    return _form_page(request, form, _("New collection event"), back=campaign.get_absolute_url())
+    return carry_out(request, form, lambda data: services.add_event(campaign=campaign, by=request.user, **data),
+                     title=_("New collection event"), back=campaign, subnav=SUBNAV)  # fmt: skip
 
 
 # Donations -------------------------------------------------------------------------------------------
@@ -179,20 +154,18 @@ def donation_export(request, pk):
 
 @login_required
 def donation_create(request, pk):
-    _editor(request)
+    require_editor(request)
     campaign = _campaign(request, pk)
     form = forms.DonationForm(request.POST or None, user=request.user, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
-        try:
-            donation = services.record_donation(campaign=campaign, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            messages.success(request, _("Recorded: %(name)s, %(amount)s yuan.") % {"name": donation.display_name,
-                                                                                   "amount": donation.amount})  # fmt: skip
-            return redirect(donation)
-    return _form_page(request, form, _("Record a gift to %(name)s") % {"name": campaign.name},
-                      back=campaign.get_absolute_url())  # fmt: skip
+
+    def action(data):
+        donation = services.record_donation(campaign=campaign, by=request.user, **data)
+        messages.success(request, _("Recorded: %(name)s, %(amount)s yuan.") % {"name": donation.display_name,
+                                                                               "amount": donation.amount})  # fmt: skip
+        return donation
+
+    title = _("Record a gift to %(name)s") % {"name": campaign.name}
+    return carry_out(request, form, action, title=title, back=campaign, go_to_result=True, subnav=SUBNAV)
 
 
 @login_required
@@ -210,31 +183,29 @@ def donation_detail(request, pk):
 @login_required
 def donation_edit(request, pk):
     """Correct a gift; with a printed receipt the correction voids it (with the reason) and issues a new one."""
-    _editor(request)
+    require_editor(request)
     donation = get_editable_or_404(Donation.objects.select_related("campaign"), request.user, pk=pk)
     printed = donation.receipts.filter(status=Receipt.Status.ISSUED, printed_at__isnull=False).first()
     initial = {k: getattr(donation, k) for k in ("amount", "donor_name", "display_name", "anonymous", "received_on")}
     form = forms.CorrectionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def action(cleaned):
+        data = dict(cleaned)
         reason = data.pop("reason")
-        try:
-            if printed is not None:
-                services.reissue_receipt(receipt=printed, reason=reason, by=request.user, **data)
-            else:
-                services.update_donation(donation=donation, by=request.user, **data)
-        except ValidationError as e:
-            _add_service_error(form, e)
+        if printed is not None:
+            services.reissue_receipt(receipt=printed, reason=reason, by=request.user, **data)
         else:
-            return redirect(donation)
+            services.update_donation(donation=donation, by=request.user, **data)
+        return donation
+
     title = _("Correct the gift of %(name)s") % {"name": donation.display_name}
-    return _form_page(request, form, title, back=donation.get_absolute_url())
+    return carry_out(request, form, action, title=title, back=donation, subnav=SUBNAV)
 
 
 @login_required
 @require_POST
 def donation_void(request, pk):
-    _editor(request)
+    require_editor(request)
     donation = get_editable_or_404(Donation.objects.all(), request.user, pk=pk)
     form = forms.ReasonForm(request.POST)
     form.is_valid()
@@ -265,7 +236,7 @@ def _live_context(request, campaign, *, event, organization, form_values=None, w
 
 @login_required
 def live(request, pk):
-    _editor(request)
+    require_editor(request)
     campaign = _campaign(request, pk)
     event = _event_param(request, campaign)
     organization = _org_param(request)
@@ -280,7 +251,7 @@ def live(request, pk):
 @require_POST
 def live_entry(request, pk):
     """One keyboard entry: donor, amount, Enter. Answers with the entry form and the running figures."""
-    _editor(request)
+    require_editor(request)
     campaign = _campaign(request, pk)
     event = _event_param(request, campaign)
     organization = _org_param(request)
@@ -326,7 +297,7 @@ def _entry_day(campaign):
 @login_required
 @require_POST
 def live_undo(request, pk):
-    _editor(request)
+    require_editor(request)
     campaign = _campaign(request, pk)
     kwargs = {"event": _event_param(request, campaign), "organization": _org_param(request)}
     try:
@@ -413,7 +384,7 @@ def _chosen_receipts(request):
 @require_POST
 def receipt_print(request):
     """The print page of the chosen receipts; printing fixes them (from now on: void and reissue)."""
-    _editor(request)
+    require_editor(request)
     receipts = _chosen_receipts(request)
     if not receipts:
         messages.error(request, _("Choose at least one receipt that is not void."))
@@ -427,7 +398,7 @@ def receipt_print(request):
 @login_required
 @require_POST
 def receipt_docx(request):
-    _editor(request)
+    require_editor(request)
     receipts = _chosen_receipts(request)
     if not receipts:
         messages.error(request, _("Choose at least one receipt that is not void."))
@@ -447,7 +418,7 @@ def receipt_detail(request, pk):
 @require_POST
 def receipt_void(request, pk):
     """Void a receipt with a reason and issue the gift a new number (nothing else changes)."""
-    _editor(request)
+    require_editor(request)
     receipt = get_editable_or_404(Receipt.objects.select_related("donation", "campaign", "organization"),
                                   request.user, pk=pk)
     form = forms.ReasonForm(request.POST)
@@ -480,17 +451,16 @@ def handover_list(request, pk):
 
 @login_required
 def handover_create(request, pk):
-    _editor(request)
+    require_editor(request)
     campaign = _campaign(request, pk)
     form = forms.HandOverForm(request.POST or None, user=request.user, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_handover(campaign=campaign, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect("relief:handover-list", pk=campaign.pk)
-    return _form_page(request, form, _("Record a hand-over"), back=campaign.get_absolute_url())
+
+    def action(data):
+        services.record_handover(campaign=campaign, by=request.user, **data)
+        return reverse("relief:handover-list", args=[campaign.pk])
+
+    return carry_out(request, form, action, title=_("Record a hand-over"), back=campaign, go_to_result=True,
+                     subnav=SUBNAV)  # fmt: skip
 
 
 @login_required

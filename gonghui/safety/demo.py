@@ -213,7 +213,7 @@ def _supervisors(rng, county, mines):
                                          place="县委党校")  # fmt: skip
     ExamResult.objects.bulk_create([
         ExamResult(organization_id=s.organization_id, batch=batch, supervisor=s,
-                   score=Decimal(rng.randint(70, 98)), passed=True)
+                   score=Decimal(rng.randint(70, 98)), passed=True, examined_on=batch.ended_on)
         for s in trained
     ])  # fmt: skip
     certificates = [
@@ -364,6 +364,7 @@ def _coal_hazards(rng, mines, reports):
         source = HazardSource.MONTHLY_REPORT if i % 2 else HazardSource.SUPERVISOR
         hazards.append(Hazard(organization_id=report.organization_id, workplace=report.workplace, found_on=found,
                               source=source, report=report if i % 2 else None, description=report.problems,
+                              supervisor=None if i % 2 else report.supervisor_on_duty,
                               deadline=found + datetime.timedelta(days=15), responsible=report.workplace.owner,
                               rectified_on=rectified, rechecked_on=rectified + datetime.timedelta(days=1),
                               rechecked_by=report.supervisor_on_duty.person.name))  # fmt: skip

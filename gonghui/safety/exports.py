@@ -5,7 +5,7 @@ from gonghui.ledgers.exports import Export, register_export
 from gonghui.ledgers.registry import get_kind
 
 from . import ledgers
-from .models import Supervisor, Workplace
+from .models import ExamResult, Supervisor, TrainingBatch, Workplace
 
 NAMES = {
     "workplaces": "煤矿及非煤企业监管名册",
@@ -13,6 +13,7 @@ NAMES = {
     "monthly_reports": "月督查表",
     "hazards": "隐患排查治理台账",
     "accidents": "安全生产事故台账",
+    "exam_results": "群监员培训考试及发证登记表",
 }
 
 
@@ -40,6 +41,18 @@ def supervisors(user, params=None, reveal=None):
     rows = Supervisor.objects.visible_to(user)
     data = _ledger("safety_supervisors", ledgers.supervisor_rows(rows, user, reveal))
     return Export(title=data["title"], headers=data["headers"], rows=data["rows"], count=rows.count())
+
+
+@register_export("safety-exam-results", reveals=True, what=NAMES["exam_results"], params=("batch",))
+def exam_results(user, params=None, reveal=None):
+    """One batch's trainees, exams and certificates (the trainees the user may see)."""
+    batch = str((params or {}).get("batch", ""))
+    batches = TrainingBatch.objects.visible_to(user).filter(pk=int(batch) if batch.isdigit() else 0)
+    rows = ExamResult.objects.filter(batch__in=batches, supervisor__in=Supervisor.objects.visible_to(user))
+    rows = rows.order_by("supervisor__workplace__enterprise__name", "supervisor__person__name")
+    data = _ledger("safety_exam_results", ledgers.exam_result_rows(rows, reveal))
+    title = f"{batches.first().name}{data['title']}" if batches.exists() else data["title"]
+    return Export(title=title, headers=data["headers"], rows=data["rows"], count=rows.count())
 
 
 def monthly_reports(rows, month):

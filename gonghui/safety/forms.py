@@ -4,10 +4,12 @@ import datetime
 import re
 
 from django import forms
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.formfields import ModelMultipleChoiceField
+from gonghui.orgs.models import Organization, Place
 from gonghui.people import idnumbers
 from gonghui.people.forms import PersonByIdNumber
 from gonghui.people.models import Person
@@ -23,6 +25,7 @@ from .models import (
     InspectionLeader,
     Supervisor,
     Workplace,
+    WorkplaceKind,
     WorkplaceStatusKind,
 )
 
@@ -87,16 +90,23 @@ class ReportForm(ReportFieldsForm):
             .order_by("enterprise__name")
         )
         self.fields["workplace"].queryset = mines
-        # Choosing a mine narrows the supervisors to that mine's (htmx swaps the list in place).
-        self.fields["workplace"].widget.attrs.update({
-            "hx-get": reverse("safety:report-create"), "hx-target": "#id_supervisor_on_duty",
-            "hx-select": "#id_supervisor_on_duty", "hx-swap": "outerHTML", "hx-trigger": "change",
-        })  # fmt: skip
-        chosen = str(self.data.get("workplace") or self.initial.get("workplace") or "")
-        if chosen.isdigit() and mines.filter(pk=int(chosen)).exists():
-            supervisors = self.fields["supervisor_on_duty"].queryset.filter(workplace_id=int(chosen))
-            self.fields["supervisor_on_duty"].queryset = supervisors
-            self.fields["supervisor_on_duty"].label_from_instance = lambda s: s.person.name
+        narrow_supervisors(self, "supervisor_on_duty", "safety:report-create")
+
+
+def narrow_supervisors(form, field, url_name, args=()):
+    """Choosing a workplace narrows `field`'s supervisors to that workplace's (htmx swaps the list in
+    place); with none chosen each supervisor is shown with their mine."""
+    target = f"#id_{field}"
+    form.fields["workplace"].widget.attrs.update({
+        "hx-get": reverse(url_name, args=args), "hx-target": target, "hx-select": target, "hx-swap": "outerHTML",
+        "hx-trigger": "change",
+    })  # fmt: skip
+    supervisors = form.fields[field]
+    supervisors.label_from_instance = lambda s: f"{s.person.name}（{s.workplace.name}）"
+    chosen = str(form.data.get("workplace") or form.initial.get("workplace") or "")
+    if chosen.isdigit() and form.fields["workplace"].queryset.filter(pk=int(chosen)).exists():
+        supervisors.queryset = supervisors.queryset.filter(workplace_id=int(chosen))
+        supervisors.label_from_instance = lambda s: s.person.name
 
 
 class SupervisorForm(forms.Form):
@@ -123,6 +133,34 @@ class DocumentForm(forms.Form):
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
     issued_on = forms.DateField(label=_("issued on"), widget=DATE)
     body = forms.CharField(label=_("text"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class WorkplaceForm(forms.Form):
+    """A workplace's supervision profile; the status has its own dated page."""
+
+    kind = forms.ChoiceField(label=_("kind"), choices=WorkplaceKind.choices)
+    pairs = forms.IntegerField(label=_("pairs of shafts"), min_value=0, max_value=99, required=False,
+                               help_text=_("For a coal mine; the workplace register is updated."))  # fmt: skip
+    township = forms.ModelChoiceField(label=_("township"), queryset=Place.objects.none(), required=False)
+    owner = forms.CharField(label=_("owner"), max_length=50, required=False)
+    union = forms.ModelChoiceField(label=_("workplace union"), queryset=Organization.objects.none(), required=False)
+    chair = forms.CharField(label=_("union chair"), max_length=50, required=False)
+    annual_output = forms.DecimalField(label=_("annual output (tonnes)"), min_value=0, max_digits=12,
+                                       decimal_places=1, required=False)  # fmt: skip
+    is_key = forms.BooleanField(label=_("key mine"), required=False)
+
+    def __init__(self, *args, user, workplace, **kwargs):
+        enterprise = workplace.enterprise
+        union = workplace.union or enterprise.unions.order_by("pk").first()
+        initial = {"kind": workplace.kind, "pairs": enterprise.coal_mine_pairs, "township": enterprise.township_id,
+                   "owner": workplace.owner, "union": union.pk if union else None,
+                   "chair": union.chair if union else "", "annual_output": workplace.annual_output,
+                   "is_key": workplace.is_key}  # fmt: skip
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["township"].queryset = Place.objects.visible_to(user).townships().order_by("division_code")
+        self.fields["union"].queryset = Organization.objects.visible_to(user).filter(
+            Q(enterprise=enterprise) | Q(pk=enterprise.organization_id)
+        )
 
 
 class StatusForm(forms.Form):
@@ -176,6 +214,8 @@ class HazardForm(forms.Form):
     workplace = forms.ModelChoiceField(label=_("workplace"), queryset=Workplace.objects.none())
     found_on = forms.DateField(label=_("found on"), widget=DATE)
     source = forms.ChoiceField(label=_("found by"), choices=HazardSource.choices)
+    supervisor = forms.ModelChoiceField(label=_("found by supervisor"), queryset=Supervisor.objects.none(),
+                                        required=False, help_text=_("When a supervisor found it: which one."))  # fmt: skip
     description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 2}))
     grade = forms.ChoiceField(label=_("hazard grade"), choices=HazardGrade.choices)
     deadline = forms.DateField(label=_("deadline"), widget=DATE)
@@ -192,6 +232,10 @@ class HazardForm(forms.Form):
             Workplace.objects.visible_to(user).select_related("enterprise").order_by("enterprise__name")
         )
         self.fields["inspection"].queryset = Inspection.objects.visible_to(user).order_by("-on")
+        self.fields["supervisor"].queryset = Supervisor.objects.visible_to(user).select_related(
+            "person", "workplace__enterprise"
+        )
+        narrow_supervisors(self, "supervisor", "safety:hazard-create")
 
 
 class RectifyForm(forms.Form):
@@ -232,3 +276,46 @@ class CertificateForm(forms.Form):
         self.fields["supervisor"].queryset = Supervisor.objects.visible_to(user).select_related(
             "person", "workplace__enterprise"
         )
+
+
+def _supervisors(user):
+    return Supervisor.objects.visible_to(user).select_related("person", "workplace__enterprise").order_by(
+        "workplace__enterprise__name", "person__name"
+    )
+
+
+class BatchForm(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=100)
+    started_on = forms.DateField(label=_("course started on"), widget=DATE)
+    ended_on = forms.DateField(label=_("ended on"), widget=DATE)
+    hours = forms.IntegerField(label=_("hours"), min_value=0, max_value=1000, initial=0)
+    trainer = forms.CharField(label=_("trainer"), max_length=100, required=False)
+    place = forms.CharField(label=_("training venue"), max_length=100, required=False)
+
+
+class TraineesForm(forms.Form):
+    """Trainees chosen from one mine's supervisors (choosing the mine narrows the list, by htmx)."""
+
+    workplace = forms.ModelChoiceField(label=_("mine"), queryset=Workplace.objects.none(), required=False)
+    trainees = ModelMultipleChoiceField(label=_("trainees"), queryset=Supervisor.objects.none(),
+                                        widget=forms.CheckboxSelectMultiple)  # fmt: skip
+
+    def __init__(self, *args, user, batch, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workplace"].queryset = (
+            Workplace.objects.visible_to(user).coal().select_related("enterprise").order_by("enterprise__name")
+        )
+        self.fields["trainees"].queryset = _supervisors(user).exclude(exam_results__batch=batch)
+        narrow_supervisors(self, "trainees", "safety:batch-trainees", args=[batch.pk])
+
+
+class ExamForm(forms.Form):
+    """One trainee's exam, then (having passed) the certificate."""
+
+    examined_on = forms.DateField(label=_("examined on"), widget=DATE, required=False)
+    score = forms.DecimalField(label=_("score"), max_digits=5, decimal_places=1, required=False,
+                               widget=forms.NumberInput(attrs={"inputmode": "decimal"}))  # fmt: skip
+    passed = forms.BooleanField(label=_("passed"), required=False)
+    number = forms.CharField(label=_("certificate number"), max_length=40, required=False)
+    issued_on = forms.DateField(label=_("issued on"), widget=DATE, required=False)
+    expires_on = forms.DateField(label=_("expires on"), widget=DATE, required=False)

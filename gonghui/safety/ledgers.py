@@ -22,9 +22,12 @@ from . import rules, services
 from .models import (
     AccidentKind,
     Certificate,
+    ExamResult,
     HazardGrade,
     HazardSource,
+    MonthlyReport,
     Supervisor,
+    TrainingBatch,
     Workplace,
     WorkplaceKind,
     WorkplaceStatusKind,
@@ -64,12 +67,15 @@ def _refuse(row, exc, fields):
         row.error(fields.get(field, ""), message)
 
 
-def _workplaces(rows, ctx, *, coal=False):
-    """{name: Workplace} for the rows' workplace names, inside the importing organisation's subtree."""
+def _workplaces(rows, ctx, *, coal=False, statuses=False):
+    """{name: Workplace} for the rows' workplace names, inside the importing organisation's subtree
+    (with their dated statuses when asked: Workplace.status_on then reads them without a query)."""
     names = {row["workplace"] for row in rows if row["workplace"]}
     found = Workplace.objects.visible_to(ctx.organization).filter(enterprise__name__in=names)
     if coal:
         found = found.coal()
+    if statuses:
+        found = found.prefetch_related("statuses")
     return {w.enterprise.name: w for w in found.select_related("enterprise")}
 
 
@@ -116,7 +122,7 @@ class WorkplacesKind(LedgerKind):
         Column("township", "乡镇", "place", place="township", aliases=TOWNSHIP_ALIASES, example="高桥镇"),
         Column("kind", "类别", "choice", required=True, choices=KINDS, aliases=["行业类别", "企业类别"], example="其他"),
         Column("pairs", "对数", "integer", aliases=["煤矿对数", "井对数"], example="0",
-               help="煤矿的井对数，须与单位名册一致。"),
+               help="煤矿的井对数（至少1对；非煤企业填0或不填），与单位名册不同时更新名册。"),
         Column("owner", "业主", "text", max_length=50, aliases=["矿主", "法定代表人", "负责人"], example="张三"),
         Column("chair", "工会主席", "name", aliases=["煤矿工会主席"], example="李四"),
         Column("status", "状态", "choice", choices=STATUSES, aliases=["生产状态"], example="正常生产"),
@@ -133,37 +139,37 @@ class WorkplacesKind(LedgerKind):
             e.name: e for e in Enterprise.objects.visible_to(ctx.organization).filter(name__in=names)
         }
         profiles = {w.enterprise_id: w for w in Workplace.objects.filter(enterprise__in=enterprises.values())}
+        unions = {}
+        for union in Organization.objects.filter(enterprise__in=enterprises.values()).order_by("-pk"):
+            unions[union.enterprise_id] = union  # the first (lowest pk) wins, as save_workplace picks
         for row in rows:
             enterprise = enterprises.get(row["workplace"])
             if enterprise is None:
                 row.error("workplace", _("%(name)s is not in the workplace register of your area; import it with "
                                          "the workplaces ledger first.") % {"name": row["workplace"]})  # fmt: skip
                 continue
+            workplace = profiles.get(enterprise.pk)
+            union = (workplace.union if workplace else None) or unions.get(enterprise.pk)
             try:
-                rules.check_workplace_kind(enterprise=enterprise, kind=row["kind"])
+                rules.check_workplace_profile(enterprise=enterprise, kind=row["kind"], pairs=row["pairs"],
+                                              township=row["township"], union=union,
+                                              annual_output=row["annual_output"])  # fmt: skip
             except ValidationError as e:
-                _refuse(row, e, {"kind": "kind"})
-                continue
-            if row["pairs"] is not None and row["pairs"] != enterprise.coal_mine_pairs:
-                row.error("pairs", _("The workplace register gives %(name)s %(n)d pairs of shafts.") % {
-                    "name": enterprise.name, "n": enterprise.coal_mine_pairs})  # fmt: skip
+                row.reject(e)
                 continue
             row.instance = enterprise
-            row.mark("changed" if enterprise.pk in profiles else "new")
+            row.extra.update(workplace=workplace, union=union)
+            row.mark("changed" if workplace else "new")
 
     def write(self, rows, ctx):
         created = updated = 0
         for row in rows:
-            enterprise = row.instance
-            union = Organization.objects.filter(enterprise=enterprise).order_by("pk").first()
-            if union is not None and row["chair"] and union.chair != row["chair"]:
-                union.chair = row["chair"]
-                union.save(update_fields=["chair"])
-            existing = Workplace.objects.filter(enterprise=enterprise).first()
+            existing = row.extra["workplace"]
             services.save_workplace(
-                enterprise=enterprise, kind=row["kind"], owner=row.get("owner", ""), union=union,
-                is_key=bool(row["is_key"]), annual_output=row["annual_output"],
-                status=row["status"] or WorkplaceStatusKind.PRODUCING, status_since=row["status_since"] or ctx.today,
+                enterprise=row.instance, kind=row["kind"], owner=row.get("owner", ""), union=row.extra["union"],
+                chair=row["chair"] or None, is_key=bool(row["is_key"]), annual_output=row["annual_output"],
+                pairs=row["pairs"], township=row["township"],
+                status=row["status"], status_since=row["status_since"] or ctx.today,
                 workplace=existing,
             )  # fmt: skip
             created, updated = (created, updated + 1) if existing else (created + 1, updated)
@@ -231,22 +237,35 @@ class SupervisorsKind(LedgerKind):
             row.mark("new")
 
     def write(self, rows, ctx):
+        # The posts and certificate numbers on record are read once; each row is checked by the
+        # services' own builders (new_supervisor, new_certificate) and all are saved in bulk.
         people = ctx.ensure_people(rows, township="township")
-        created = updated = 0
+        posts = {
+            (s.workplace_id, s.person_id): s
+            for s in Supervisor.objects.filter(workplace__in={row.extra["mine"] for row in rows},
+                                               person__in=list(people.values()))
+        }  # fmt: skip
+        new = []
         for row in rows:
             mine, person = row.extra["mine"], people[row["id_number"]]
-            supervisor = Supervisor.objects.filter(workplace=mine, person=person).first()
-            if supervisor is None:
-                supervisor = services.add_supervisor(
-                    workplace=mine, person=person, appointed_on=row["appointed_on"]
-                )
-                created += 1
-            else:
-                updated += 1
-            if row["number"] and not row.extra.get("certificate_known"):
-                services.issue_certificate(supervisor=supervisor, number=row["number"], issued_on=row["issued_on"],
-                                           expires_on=row["expires_on"])  # fmt: skip
-        return created, updated
+            if (mine.pk, person.pk) not in posts:
+                supervisor = services.new_supervisor(workplace=mine, person=person, appointed_on=row["appointed_on"],
+                                                     posts=posts)  # fmt: skip
+                posts[(mine.pk, person.pk)] = supervisor
+                new.append(supervisor)
+        services.add_supervisors(new)
+        numbers = set(Certificate.objects.filter(number__in={row["number"] for row in rows if row["number"]})
+                      .values_list("number", flat=True))  # fmt: skip
+        certificates = []
+        for row in rows:
+            if row["number"] and not row.extra.get("certificate_known") and row["number"] not in numbers:
+                supervisor = posts[(row.extra["mine"].pk, people[row["id_number"]].pk)]
+                certificates.append(services.new_certificate(supervisor=supervisor, number=row["number"],
+                                                             issued_on=row["issued_on"], expires_on=row["expires_on"],
+                                                             numbers=numbers))  # fmt: skip
+                numbers.add(row["number"])
+        services.issue_certificates(certificates)
+        return len(new), len(rows) - len(new)
 
 
 def supervisor_rows(queryset, user, reveal=None):
@@ -259,6 +278,118 @@ def supervisor_rows(queryset, user, reveal=None):
         cert = max(s.certificates.all(), key=lambda c: c.expires_on, default=None)
         yield [s.person.name, numbers.get(s.person.pk, s.person.id_number_masked), s.workplace.name,
                s.workplace.township.name if s.workplace.township else "", s.appointed_on,
+               cert.number if cert else "", cert.issued_on if cert else "", cert.expires_on if cert else ""]  # fmt: skip
+
+
+# Exam results of a training batch ----------------------------------------------------------------
+
+
+@register_kind
+class ExamResultsKind(LedgerKind):
+    code = "safety_exam_results"
+    title = "群监员培训考试及发证登记表"
+    columns = [
+        # The supervisors ledger's example person: a file of exam results follows the register of supervisors.
+        Column("id_number", "身份证号", "id_number", required=True, aliases=["身份证号码", "公民身份号码"],
+               example=idnumbers.make_valid("520199", datetime.date(1975, 3, 8), 1), help="18位；请把本列设为“文本”。"),
+        Column("name", "姓名", "name", required=True, aliases=["学员姓名", "群监员姓名"], example="张三"),
+        Column("batch", "培训班次", "text", required=True, max_length=100, aliases=["培训班", "班次"],
+               example="2008年全县煤矿群监员培训班", help="须是已登记的培训班名称。"),
+        Column("workplace", "煤矿", "text", max_length=120, aliases=["所在煤矿", "煤矿名称"], example="",
+               help="同一人在两个煤矿任群监员时填写。"),
+        Column("examined_on", "考试日期", "date", aliases=["考核日期"], example="2008-03-21"),
+        Column("score", "成绩", "amount", aliases=["考试成绩", "分数"], example="86"),
+        Column("passed", "是否合格", "yesno", required=True, aliases=["合格", "考试结果"], example="是"),
+        Column("number", "证书编号", "text", max_length=40, aliases=["证号", "合格证编号"], example="黔山群监2008-001"),
+        Column("issued_on", "发证日期", "date", example="2008-04-01"),
+        Column("expires_on", "有效期至", "date", aliases=["证书有效期", "到期日期"], example="2011-03-31"),
+    ]  # fmt: skip
+    key = ["id_number", "batch"]
+    instructions = ["每名学员一行：考试成绩、是否合格；合格并已发证的填写证书编号、发证日期和有效期。",
+                    "学员须是本辖区已登记的群监员。"]  # fmt: skip
+
+    def check(self, rows, ctx):
+        # Batches, supervisors, results and certificate numbers read once per batch of rows.
+        names = {row["batch"] for row in rows if row["batch"]}
+        batches = {b.name: b for b in TrainingBatch.objects.visible_to(ctx.organization).filter(name__in=names)}
+        people = ctx.people_by_id_number(rows)
+        posts = {}
+        for s in Supervisor.objects.visible_to(ctx.organization).filter(
+            person__in=[p for p in people.values() if p is not None]
+        ).select_related("person", "workplace__enterprise"):
+            posts.setdefault(s.person_id, []).append(s)
+        results = {(r.batch_id, r.supervisor_id): r
+                   for r in ExamResult.objects.filter(batch__in=list(batches.values()))}  # fmt: skip
+        numbers = {row["number"] for row in rows if row["number"]}
+        taken = {c.number: c for c in Certificate.objects.filter(number__in=numbers)}
+        for row in rows:
+            batch = batches.get(row["batch"])
+            if batch is None:
+                row.error("batch", _("No training batch named %(name)s is on record in your area.") % {
+                    "name": row["batch"]})  # fmt: skip
+                continue
+            person = people.get(row["id_number"])
+            choices = posts.get(person.pk, []) if person is not None else []
+            if row["workplace"]:
+                choices = [s for s in choices if s.workplace.name == row["workplace"]]
+            if len(choices) != 1:
+                row.error("id_number" if not choices else "workplace",
+                          _("%(name)s is not a supervisor of a mine in your area.") % {"name": row["name"]}
+                          if not choices else
+                          _("%(name)s supervises more than one mine: name the mine.") % {"name": row["name"]})  # fmt: skip
+                continue
+            supervisor = choices[0]
+            try:
+                rules.check_exam(batch=batch, examined_on=row["examined_on"], score=row["score"],
+                                 passed=bool(row["passed"]))  # fmt: skip
+                rules.check_trainee(batch=batch, supervisor=supervisor)
+                if row["number"] or row["issued_on"] or row["expires_on"]:
+                    rules.check_certificate_dates(issued_on=row["issued_on"], expires_on=row["expires_on"],
+                                                  batch=batch, examined_on=row["examined_on"])  # fmt: skip
+            except ValidationError as e:
+                row.reject(e, {"trainees": "id_number"})
+                continue
+            held = taken.get(row["number"]) if row["number"] else None
+            if held is not None and held.supervisor_id != supervisor.pk:
+                row.error("number", _("Certificate %(number)s is already recorded.") % {"number": row["number"]})
+                continue
+            if row["number"] and held is None:
+                if not (row["issued_on"] and row["expires_on"]):
+                    row.error("issued_on", _("A certificate needs its issue and expiry dates."))
+                    continue
+                if not row["passed"]:
+                    row.error("passed", _("%(name)s did not pass the exam of %(batch)s.") % {
+                        "name": row["name"], "batch": batch.name})  # fmt: skip
+                    continue
+            row.extra.update(batch=batch, supervisor=supervisor)
+            row.mark("changed" if (batch.pk, supervisor.pk) in results else "new")
+
+    def write(self, rows, ctx):
+        created = updated = 0
+        for row in rows:
+            services.record_result(
+                batch=row.extra["batch"], supervisor=row.extra["supervisor"], passed=bool(row["passed"]),
+                score=row["score"], examined_on=row["examined_on"], number=row["number"] or "",
+                issued_on=row["issued_on"], expires_on=row["expires_on"],
+            )  # fmt: skip
+            if row.status == "changed":
+                updated += 1
+            else:
+                created += 1
+        return created, updated
+
+
+def exam_result_rows(queryset, reveal=None):
+    """A batch's trainees in the ledger's columns; ID numbers masked unless revealed (and logged)."""
+    rows = list(queryset.select_related("batch", "supervisor__person", "supervisor__workplace__enterprise"))
+    certificates = {}
+    for c in Certificate.objects.filter(batch__in={r.batch_id for r in rows}):
+        certificates[(c.batch_id, c.supervisor_id)] = c
+    numbers = reveal.numbers([r.supervisor.person for r in rows]) if reveal is not None else {}
+    for r in rows:
+        person, cert = r.supervisor.person, certificates.get((r.batch_id, r.supervisor_id))
+        yield [numbers.get(person.pk, person.id_number_masked), person.name, r.batch.name, r.supervisor.workplace.name,
+               r.examined_on or "", r.score if r.score is not None else "", "是" if r.passed else "否",
                cert.number if cert else "", cert.issued_on if cert else "", cert.expires_on if cert else ""]  # fmt: skip
 
 
@@ -290,7 +421,10 @@ class MonthlyReportsKind(LedgerKind):
         return (row["workplace"], month) if row["workplace"] and month else None
 
     def check(self, rows, ctx):
-        mines = _workplaces(rows, ctx, coal=True)
+        mines = _workplaces(rows, ctx, coal=True, statuses=True)
+        reported = set(
+            MonthlyReport.objects.filter(workplace__in=list(mines.values())).values_list("workplace_id", "month")
+        )
         supervisors = {}
         for s in Supervisor.objects.filter(workplace__in=mines.values()).select_related("person"):
             supervisors[(s.workplace_id, s.person.name)] = s
@@ -304,7 +438,7 @@ class MonthlyReportsKind(LedgerKind):
                 row.error("month", _("Give the month as 2008-05."))
                 continue
             try:
-                rules.check_report_month(workplace=mine, month=month, today=ctx.today)
+                rules.check_report_month(workplace=mine, month=month, today=ctx.today, reported=reported)
             except ValidationError as e:
                 _refuse(row, e, {"month": "month", "workplace": "workplace"})
                 continue
@@ -340,6 +474,36 @@ def monthly_report_rows(queryset):
 # Hazards -----------------------------------------------------------------------------------------
 
 
+ID_NUMBER_RE = re.compile(r"^\d{17}[\dX]$")
+
+
+def supervisors_of(workplaces):
+    """The workplaces' supervisors, found by (workplace id, name) or (workplace id, ID number's lookup
+    hash), in one query for a whole file: {key: [supervisors]}."""
+    found = {}
+    for s in Supervisor.objects.filter(workplace__in=list(workplaces)).select_related("person"):
+        found.setdefault((s.workplace_id, s.person.name), []).append(s)
+        if s.person.id_number_hash:
+            found.setdefault((s.workplace_id, s.person.id_number_hash), []).append(s)
+    return found
+
+
+def find_supervisor(row, key, found, workplace):
+    """The supervisor a cell names (name or ID number) at that workplace; else a row error and None."""
+    text = (row[key] or "").strip()
+    number = idnumbers.normalize(text)
+    lookup = idnumbers.lookup_hash(number) if ID_NUMBER_RE.match(number) else text
+    matches = found.get((workplace.pk, lookup), [])
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        row.error(key, _("%(mine)s has two supervisors named %(name)s: give the ID number.") % {
+            "mine": workplace.name, "name": text})  # fmt: skip
+    else:
+        row.error(key, _("%(name)s is not a supervisor of %(mine)s.") % {"name": text, "mine": workplace.name})
+    return None
+
+
 @register_kind
 class HazardsKind(LedgerKind):
     code = "safety_hazards"
@@ -348,6 +512,8 @@ class HazardsKind(LedgerKind):
         WORKPLACE,
         Column("found_on", "发现日期", "date", required=True, aliases=["排查日期", "检查日期"], example="2008-08-05"),
         Column("source", "发现途径", "choice", required=True, choices=SOURCES, aliases=["来源"], example="督导检查"),
+        Column("supervisor", "发现群监员", "text", max_length=40, aliases=["群监员", "发现人"], example="",
+               help="发现途径为“群监员”时必填：该单位群监员的姓名或身份证号。"),
         Column("description", "隐患描述", "text", required=True, aliases=["隐患内容", "存在隐患"], example="消防器材过期未更换"),
         Column("grade", "隐患等级", "choice", choices=GRADES, aliases=["等级"], example="一般"),
         Column("deadline", "整改期限", "date", required=True, aliases=["限期整改日期"], example="2008-08-31"),
@@ -359,37 +525,42 @@ class HazardsKind(LedgerKind):
     key = ["workplace", "found_on", "description"]
 
     def check(self, rows, ctx):
+        # Lookups once per batch; each row is then checked by the service's own rules (new_hazard), no query.
         workplaces = _workplaces(rows, ctx)
+        finders = supervisors_of(workplaces.values()) if any(row["supervisor"] for row in rows) else {}
         for row in rows:
             workplace = workplaces.get(row["workplace"])
             if workplace is None:
                 _missing_workplace(row)
                 continue
+            supervisor = None
+            if row["supervisor"]:
+                supervisor = find_supervisor(row, "supervisor", finders, workplace)
+                if supervisor is None:
+                    continue
             try:
-                rules.check_hazard_dates(found_on=row["found_on"], deadline=row["deadline"],
-                                         rectified_on=row["rectified_on"], rechecked_on=row["rechecked_on"],
-                                         rechecked_by=row.get("rechecked_by", ""))  # fmt: skip
+                row.extra["hazard"] = services.new_hazard(
+                    workplace=workplace, found_on=row["found_on"], source=row["source"], supervisor=supervisor,
+                    description=row["description"], deadline=row["deadline"],
+                    grade=row["grade"] or HazardGrade.ORDINARY, responsible=row.get("responsible", ""),
+                    rectified_on=row["rectified_on"], rechecked_by=row.get("rechecked_by", ""),
+                    rechecked_on=row["rechecked_on"],
+                )  # fmt: skip
             except ValidationError as e:
-                _refuse(row, e, {k: k for k in ("deadline", "rectified_on", "rechecked_on", "rechecked_by")})
+                row.reject(e)
                 continue
-            row.extra["workplace"] = workplace
             row.mark("new")
 
     def write(self, rows, ctx):
-        for row in rows:
-            services.record_hazard(
-                workplace=row.extra["workplace"], found_on=row["found_on"], source=row["source"],
-                description=row["description"], deadline=row["deadline"], grade=row["grade"] or HazardGrade.ORDINARY,
-                responsible=row.get("responsible", ""), rectified_on=row["rectified_on"],
-                rechecked_by=row.get("rechecked_by", ""), rechecked_on=row["rechecked_on"],
-            )  # fmt: skip
+        services.record_hazards([row.extra["hazard"] for row in rows])
         return len(rows), 0
 
 
 def hazard_rows(queryset):
     sources, grades = labels(SOURCES), labels(GRADES)
-    for h in queryset.select_related("workplace__enterprise").order_by("found_on", "pk"):
-        yield [h.workplace.name, h.found_on, sources.get(h.source, ""), h.description, grades.get(h.grade, ""),
+    for h in queryset.select_related("workplace__enterprise", "supervisor__person").order_by("found_on", "pk"):
+        finder = h.supervisor.person.name if h.supervisor else ""
+        yield [h.workplace.name, h.found_on, sources.get(h.source, ""), finder, h.description, grades.get(h.grade, ""),
                h.deadline, h.responsible, h.rectified_on or "", h.rechecked_by, h.rechecked_on or ""]  # fmt: skip
 
 
@@ -425,18 +596,17 @@ class AccidentsKind(LedgerKind):
             if any(v is None for v in counts.values()):
                 continue
             try:
-                rules.check_counts(**counts)
+                row.extra["accident"] = services.new_accident(
+                    workplace=workplace, occurred_on=row["occurred_on"], kind=row["kind"], cause=row.get("cause", ""),
+                    report=row.get("report", ""), follow_up=row.get("follow_up", ""), **counts,
+                )  # fmt: skip
             except ValidationError as e:
-                _refuse(row, e, {k: k for k in counts})
+                row.reject(e)
                 continue
-            row.extra.update(workplace=workplace, counts=counts)
             row.mark("new")
 
     def write(self, rows, ctx):
-        for row in rows:
-            services.record_accident(workplace=row.extra["workplace"], occurred_on=row["occurred_on"], kind=row["kind"],
-                                     cause=row.get("cause", ""), report=row.get("report", ""),
-                                     follow_up=row.get("follow_up", ""), **row.extra["counts"])  # fmt: skip
+        services.record_accidents([row.extra["accident"] for row in rows])
         return len(rows), 0
 
 

@@ -22,6 +22,7 @@ from gonghui.orgs.models import Enterprise, Organization
 from gonghui.orgs.scoping import ScopedQuerySet
 from gonghui.people.models import Person
 from gonghui.reporting.indicators import Period
+from gonghui.reporting.lifecycle import Lifecycle
 
 # A month's report is due this many working days after the month ends (weekends and holidays skipped).
 REPORT_DEADLINE_WORKING_DAYS = 5
@@ -146,9 +147,14 @@ class Workplace(models.Model):
     def status_on(self, day):
         """The status the workplace had on that day, from its dated history (as ``open_on`` reads it):
         before its first dated status a workplace counts as producing."""
-        row = (
-            self.statuses.filter(on__lte=day).order_by("-on", "-pk").values_list("status", flat=True).first()
-        )
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("statuses")
+        if prefetched is not None:  # a ledger file's workplaces, read with their statuses in one query
+            earlier = [s for s in prefetched if s.on <= day]
+            row = max(earlier, key=lambda s: (s.on, s.pk)).status if earlier else None
+        else:
+            row = (
+                self.statuses.filter(on__lte=day).order_by("-on", "-pk").values_list("status", flat=True).first()
+            )
         return row or WorkplaceStatusKind.PRODUCING
 
 
@@ -234,6 +240,9 @@ class TrainingBatch(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("safety:batch-detail", args=[self.pk])
+
 
 class ExamResult(models.Model):
     """A trainee of a batch and their exam: a supervisor trained once per batch."""
@@ -245,6 +254,7 @@ class ExamResult(models.Model):
                                    related_name="exam_results")  # fmt: skip
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1, null=True, blank=True)
     passed = models.BooleanField(_("passed"), default=False)
+    examined_on = models.DateField(_("examined on"), null=True, blank=True)  # empty: enrolled, not yet examined
 
     objects = ScopedQuerySet.as_manager()
 
@@ -258,6 +268,9 @@ class ExamResult(models.Model):
 
     def __str__(self):
         return f"{self.batch} {self.supervisor}"
+
+    def get_absolute_url(self):
+        return reverse("safety:batch-detail", args=[self.batch_id])
 
 
 class CertificateQuerySet(ScopedQuerySet):
@@ -302,6 +315,23 @@ class ReportStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for correction")
     RESUBMITTED = "resubmitted", _("Resubmitted")
     ACCEPTED = "accepted", _("Accepted and locked")
+
+
+# The report's lifecycle as data (reporting's Lifecycle): filed, returned with a comment, resubmitted,
+# accepted and then locked. services.move_report is the one function that applies it.
+REPORT_MOVES = Lifecycle(
+    {
+        ("", ReportStatus.SUBMITTED): "submit",
+        (ReportStatus.SUBMITTED, ReportStatus.RETURNED): "return",
+        (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED): "accept",
+        (ReportStatus.RETURNED, ReportStatus.RESUBMITTED): "resubmit",
+        (ReportStatus.RESUBMITTED, ReportStatus.RETURNED): "return",
+        (ReportStatus.RESUBMITTED, ReportStatus.ACCEPTED): "accept",
+    },
+    labels=ReportStatus,
+    needs_comment={"return"},
+    locked={ReportStatus.ACCEPTED},
+)
 
 
 class MonthlyReportQuerySet(ScopedQuerySet):
@@ -352,7 +382,7 @@ class MonthlyReport(models.Model):
 
     @property
     def is_locked(self):
-        return self.status == ReportStatus.ACCEPTED
+        return self.status in REPORT_MOVES.locked
 
 
 class MonthlyReportStep(models.Model):
@@ -498,6 +528,9 @@ class Hazard(models.Model):
                                    on_delete=models.SET_NULL, related_name="hazards")  # fmt: skip
     report = models.ForeignKey(MonthlyReport, verbose_name=_("monthly report"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="hazards")  # fmt: skip
+    # Who found it, when a supervisor did (source "supervisor"): one of that workplace's supervisors.
+    supervisor = models.ForeignKey(Supervisor, verbose_name=_("found by supervisor"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="hazards_found")  # fmt: skip
     description = models.TextField(_("description"))
     grade = models.CharField(
         _("hazard grade"), max_length=20, choices=HazardGrade.choices, default=HazardGrade.ORDINARY

@@ -5,14 +5,17 @@ Chinese. Ledger kinds turn the same error into a row error with ``row_errors``.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from gonghui.core.calendar import add_working_days
+from gonghui.orgs.models import Place
 
 from .models import (
     REPORT_DEADLINE_WORKING_DAYS,
+    HazardSource,
     MonthlyReport,
     WorkplaceKind,
     WorkplaceStatusKind,
@@ -50,10 +53,44 @@ def check_counts(**counts):
             )
 
 
-def check_certificate_dates(*, issued_on, expires_on):
+def check_certificate_dates(*, issued_on, expires_on, batch=None, examined_on=None):
+    """A certificate expires after it is issued, and is issued after the training ended and the exam."""
     if issued_on and expires_on and expires_on <= issued_on:
         raise error("expires_on", _("The certificate expires on %(expires)s, not after it was issued on %(issued)s."),
                     "expires_before_issue", expires=expires_on.isoformat(), issued=issued_on.isoformat())  # fmt: skip
+    if issued_on and batch is not None and issued_on < batch.ended_on:
+        raise error("issued_on", _("The certificate cannot be issued on %(issued)s, before the training ended on "
+                                   "%(ended)s."), "issued_before_training", issued=issued_on.isoformat(),
+                    ended=batch.ended_on.isoformat())  # fmt: skip
+    if issued_on and examined_on and issued_on < examined_on:
+        raise error("issued_on", _("The certificate cannot be issued on %(issued)s, before the exam on %(exam)s."),
+                    "issued_before_exam", issued=issued_on.isoformat(), exam=examined_on.isoformat())  # fmt: skip
+
+
+def check_batch(*, started_on, ended_on, hours=0):
+    if started_on and ended_on and ended_on < started_on:
+        raise error("ended_on", _("The training cannot end before it starts."), "ends_before_start")
+    if hours is not None and hours < 0:
+        raise error("hours", _("The hours cannot be negative."), "negative_hours")
+
+
+def check_trainee(*, batch, supervisor):
+    """A trainee is a supervisor still in post when the course starts."""
+    if supervisor.left_on and supervisor.left_on <= batch.started_on:
+        raise error("trainees", _("%(name)s left the post on %(left)s, before the training started."),
+                    "left_before_training", name=supervisor.person.name, left=supervisor.left_on.isoformat())  # fmt: skip
+
+
+def check_exam(*, batch, examined_on=None, score=None, passed=False):
+    """An exam: a score between 0 and 100, sat on or after the course's first day, never in the future."""
+    if score is not None and not (0 <= Decimal(score) <= 100):
+        raise error("score", _("A score is between 0 and 100."), "score_range")
+    if examined_on and examined_on < batch.started_on:
+        raise error("examined_on", _("The exam on %(exam)s cannot come before the training started on "
+                                     "%(started)s."), "exam_before_training", exam=examined_on.isoformat(),
+                    started=batch.started_on.isoformat())  # fmt: skip
+    if passed and score is None and examined_on is None:
+        raise error("passed", _("Give the exam's date or score for a trainee who passed."), "passed_without_exam")
 
 
 def check_hazard_dates(*, found_on, deadline=None, rectified_on=None, rechecked_on=None, rechecked_by=""):
@@ -74,8 +111,11 @@ def check_hazard_dates(*, found_on, deadline=None, rectified_on=None, rechecked_
         raise error("rechecked_by", _("Say who re-checked the rectification."), "recheck_without_checker")
 
 
-def check_report_month(*, workplace, month, today, exclude=None):
-    """A monthly report: a coal mine, a month that has ended, a mine not closed, once per month."""
+def check_report_month(*, workplace, month, today, exclude=None, reported=None):
+    """A monthly report: a coal mine, a month that has ended, a mine not closed, once per month.
+
+    A ledger file passes `reported`, the {(workplace id, month)} already on record, read once for
+    the file, and the workplaces with their statuses prefetched: then this asks nothing of the database."""
     month = month_start(month)
     if workplace.kind != WorkplaceKind.COAL:
         raise error("workplace", _("%(name)s is not a coal mine: monthly supervision reports are for coal mines."),
@@ -86,10 +126,14 @@ def check_report_month(*, workplace, month, today, exclude=None):
     if workplace.status_on(month) == WorkplaceStatusKind.CLOSED:
         raise error("workplace", _("%(name)s was closed in %(month)s: a closed mine files no monthly report."),
                     "mine_closed", name=workplace.name, month=f"{month:%Y-%m}")  # fmt: skip
-    existing = MonthlyReport.objects.filter(workplace=workplace, month=month)
-    if exclude is not None:
-        existing = existing.exclude(pk=exclude.pk)
-    if existing.exists():
+    if reported is not None:
+        taken = (workplace.pk, month) in reported
+    else:
+        existing = MonthlyReport.objects.filter(workplace=workplace, month=month)
+        if exclude is not None:
+            existing = existing.exclude(pk=exclude.pk)
+        taken = existing.exists()
+    if taken:
         raise error("month", _("%(name)s already has a report for %(month)s; correct that one instead."),
                     "second_report", name=workplace.name, month=f"{month:%Y-%m}")  # fmt: skip
 
@@ -99,3 +143,33 @@ def check_workplace_kind(*, enterprise, kind):
         raise error("kind", _("%(name)s is %(what)s in the workplace register; its kind must agree."), "kind_mismatch",
                     name=enterprise.name,
                     what=_("a coal mine") if enterprise.is_coal_mine else _("not a coal mine"))  # fmt: skip
+
+
+def check_hazard_finder(*, workplace, source, supervisor=None):
+    """A hazard found by a supervisor names which one, a supervisor of that workplace; no other does."""
+    if source == HazardSource.SUPERVISOR and supervisor is None:
+        raise error("supervisor", _("Say which supervisor found the hazard."), "no_supervisor")
+    if source != HazardSource.SUPERVISOR and supervisor is not None:
+        raise error("supervisor", _("Only a hazard found by a supervisor names a supervisor."), "not_by_supervisor")
+    if supervisor is not None and supervisor.workplace_id != workplace.pk:
+        raise error("supervisor", _("%(name)s is not a supervisor of %(mine)s."), "wrong_supervisor",
+                    name=supervisor.person.name, mine=workplace.name)  # fmt: skip
+
+
+def check_workplace_profile(*, enterprise, kind, pairs=None, township=None, union=None, annual_output=None):
+    """A supervision profile: its kind agrees with the register, a coal mine counts its pairs of shafts
+    (one or more; a non-coal workplace none), the township is a township, the union is the workplace's
+    own, the output is not negative."""
+    check_workplace_kind(enterprise=enterprise, kind=kind)
+    if pairs is not None:
+        if kind == WorkplaceKind.COAL and pairs < 1:
+            raise error("pairs", _("A coal mine counts at least one pair of shafts."), "no_pairs")
+        if kind != WorkplaceKind.COAL and pairs != 0:
+            raise error("pairs", _("Only a coal mine counts pairs of shafts."), "pairs_not_a_mine")
+    if township is not None and township.kind != Place.Kind.TOWNSHIP:
+        raise error("township", _("%(name)s is not a township."), "not_a_township", name=township.name)
+    if union is not None and union.enterprise_id != enterprise.pk and union.pk != enterprise.organization_id:
+        raise error("union", _("%(union)s is not the union of %(name)s."), "not_its_union", union=union.name,
+                    name=enterprise.name)  # fmt: skip
+    if annual_output is not None and Decimal(annual_output) < 0:
+        raise error("annual_output", _("The output cannot be negative."), "negative_output")

@@ -23,13 +23,19 @@ def coal_mine(cast, name=EXAMPLE_MINE, pairs=2):
                                    status_since=datetime.date(2007, 1, 1))  # fmt: skip
 
 
+EXAMPLE_BATCH = "2008年全县煤矿群监员培训班"
+
+
 def example_mine(cast):
-    """The mine the safety templates' example rows name, with 张三 its supervisor on duty."""
+    """The mine the safety templates' example rows name, with 张三 its supervisor on duty, and the
+    training batch the exam results template names (organised by the importing township)."""
     mine = coal_mine(cast)
     person = Person(name="张三", name_initials="zs", township=cast.place_a)
     person.set_id_number(idnumbers.make_valid("520199", datetime.date(1962, 7, 1), 2))
     person.save()
     services.add_supervisor(workplace=mine, person=person)
+    services.record_batch(organization=cast.township_a, name=EXAMPLE_BATCH, started_on=datetime.date(2008, 3, 17),
+                          ended_on=datetime.date(2008, 3, 21), hours=40)  # fmt: skip
     return mine
 
 
