@@ -207,13 +207,15 @@ def main():
     )
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--dir", default="/tmp/gonghui-bench")
+    parser.add_argument("--build-only", action="store_true", help="fill the database, measure nothing")
     args = parser.parse_args()
     Path(args.dir).mkdir(parents=True, exist_ok=True)
     setup(args.people, args.dir)
     populate(
         args.people, args.payments if args.payments is not None else args.people // 5, random.Random(2008)
     )
-    measure(args.runs)
+    if not args.build_only:
+        measure(args.runs)
 
 
 if __name__ == "__main__":
