@@ -51,7 +51,7 @@ BUILT_HERE = ("three_cares.", "assistance.", "rights.")  # the areas this small 
 
 def test_the_quality_rules_run_clean_on_the_demo(built, small_county):
     findings = quality.run(small_county, Period.year(2008))
-    ours = [f for f in findings if all(c.startswith(BUILT_HERE) for c in quality._codes(f.rule))]
+    ours = [f for f in findings if all(c.startswith(BUILT_HERE) for c in quality.codes_of(f.rule))]
     assert [f.message for f in ours] == []
     assert len(quality.rules_for(small_county)) >= 10
 
