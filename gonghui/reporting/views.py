@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from gonghui.core.formats import download_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs import scoping
-from gonghui.orgs.models import Organization
+from gonghui.orgs.models import Organization, User
 from gonghui.paging import page_of
+from gonghui.querystring import parse_id
 
 from . import assessment, closing, indicators, quality, reports, targets
 from .indicators import Period
@@ -461,13 +462,16 @@ def scheme_detail(request, pk):
     if request.method == "POST":
         if not owner:
             raise Http404("not found")
-        item = scheme.items.filter(pk=request.POST.get("item") or 0).first()
-        org = Organization.objects.filter(pk=request.POST.get("organization") or 0).first()
-        if item is None or org is None:
-            messages.error(request, _("Choose an item and an organisation."))
+        item = scheme.items.filter(pk=parse_id(request.POST.get("item")) or 0).first()
+        if assessment.is_for_staff(scheme):
+            whom = {"staff": User.objects.filter(pk=parse_id(request.POST.get("staff")) or 0).first()}
+        else:
+            whom = {"organization": Organization.objects.filter(pk=parse_id(request.POST.get("organization")) or 0).first()}
+        if item is None or None in whom.values():
+            messages.error(request, _("Choose an item and whom it scores."))
         else:
             try:
-                assessment.give_score(item=item, organization=org, score=request.POST.get("score", ""),
+                assessment.give_score(item=item, **whom, score=request.POST.get("score", ""),
                                       note=request.POST.get("note", ""), by=user)  # fmt: skip
                 messages.success(request, _("The score is saved."))
             except ValidationError as e:
@@ -478,5 +482,6 @@ def scheme_detail(request, pk):
     return render(request, "reporting/scheme_detail.html", {
         "scheme": scheme, "items": items, "scores": assessment.scores(scheme, within=user.organization),
         "owner": owner, "manual_items": [i for i in items if i.kind == "manual"],
+        "for_staff": assessment.is_for_staff(scheme),
         "total_points": sum((i.points for i in items), Decimal(0)),
     })  # fmt: skip
