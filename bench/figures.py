@@ -188,6 +188,7 @@ def measure(runs):
     line("figures page by township, rendered", p50, p95, 2000)
     p50, p95 = timed(lambda: client.get("/figures/", {"year": "2008"}), runs)
     line("figures page, county (with last year)", p50, p95, 2000)
+    slowest(county, year)
     for username, user in users.items():
         client.force_login(user)
         for code in ("assistance.amount", "three_cares.out_migrants", "three_cares.children"):
@@ -195,6 +196,33 @@ def measure(runs):
             assert client.get(url, {"year": "2008"}).status_code == 200
             p50, p95 = timed(lambda url=url: client.get(url, {"year": "2008", "page": "3"}), runs)
             line(f"drill-down {code} ({username[6:]})", p50, p95, 50)
+
+
+def slowest(county, year, shown=12):
+    """The indicators that cost the breakdown by committee most, and how each is computed: grouped
+    (one query, the indicator declares records= and via=) or one committee at a time."""
+    from gonghui.orgs.models import Organization
+    from gonghui.reporting import indicators
+
+    children = list(Organization.objects.filter(parent=county, is_active=True).order_by("path"))
+    costs = []
+    for ind in indicators.all_indicators():
+        t = time.perf_counter()
+        indicators.compute(county, year, [ind.code])
+        alone = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        indicators.compute_children(county, year, [ind.code], children=children)
+        grouped = (time.perf_counter() - t) * 1000
+        how = "grouped" if ind.records is not None and ind.via is not None else (
+            "no breakdown" if ind.records is not None else "one committee at a time (no records=)")
+        costs.append((grouped, alone, ind.code, how))
+    costs.sort(reverse=True)
+    one_by_one = sum(c[0] for c in costs if c[3].startswith("one"))
+    print(f"by committee: {sum(c[0] for c in costs):.0f} ms in all, {one_by_one:.0f} ms in the "
+          f"{sum(1 for c in costs if c[3].startswith('one'))} indicators computed one committee at a time")  # fmt: skip
+    print(f"{'slowest by committee':<44}{'county':>9}{'x 38':>9}  how")
+    for grouped, alone, code, how in costs[:shown]:
+        print(f"{code:<44}{alone:>9.1f}{grouped:>9.1f}  {how}")
 
 
 def main():
@@ -207,13 +235,15 @@ def main():
     )
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--dir", default="/tmp/gonghui-bench")
+    parser.add_argument("--build-only", action="store_true", help="fill the database, measure nothing")
     args = parser.parse_args()
     Path(args.dir).mkdir(parents=True, exist_ok=True)
     setup(args.people, args.dir)
     populate(
         args.people, args.payments if args.payments is not None else args.people // 5, random.Random(2008)
     )
-    measure(args.runs)
+    if not args.build_only:
+        measure(args.runs)
 
 
 if __name__ == "__main__":

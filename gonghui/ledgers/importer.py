@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from gonghui.orgs.tally import refresh_statistics
 from gonghui.people import idnumbers
 from gonghui.people.services import record_outside_links
+from gonghui.reporting.closing import refuse_closed_rows
 
 from . import bulk, readers
 from .places import PlaceResolver
@@ -365,6 +366,7 @@ class Importer:
             good = [row for row in good if row.ok]
         if good:
             self.kind.check(good, self.ctx)
+            refuse_closed_rows(self.kind, good, self.ctx)  # a closed year's rows (reporting.closing)
         for row in batch:
             if "repeat_of" in row.extra:
                 row.mark("duplicate")

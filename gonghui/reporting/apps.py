@@ -25,4 +25,7 @@ class ReportingConfig(AppConfig):
             m.ManualScore,
         ):
             audit(model)
+        from . import closing
+
+        closing.register_areas()  # every write of a dated record meets the closed-year rule
         exempt(m.FigureSnapshot, reason="figures computed from audited records, written once when a year is closed")

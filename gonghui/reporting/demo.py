@@ -4,7 +4,8 @@ Runs after every area's demo (reporting is last in INSTALLED_APPS): the city's t
 county split among the 38 committees; a quarterly work report beside the Three Cares monthly
 information reports (built by the threecares demo, some late and one returned); the city's
 scheme for the county, the county's scheme for its committees and the Three Cares standard as a
-scheme, with scores; the quality rules; and 2008 closed. Idempotent and deterministic.
+scheme, with scores; the county office's assessment of its own staff (机关量化考核); the quality
+rules; and 2008 closed. Idempotent and deterministic.
 """
 
 import datetime
@@ -78,6 +79,13 @@ def _split(total, weights):
     for i in range(total - sum(parts)):
         parts[i % len(parts)] += 1
     return parts
+
+
+@transaction.atomic
+def prepare():
+    """Before the areas rebuild the demo in place: reopen the year this demo closed (every write
+    into a closed year is refused); ``build`` closes it again at the end, with a new snapshot."""
+    YearClose.objects.filter(organization__code="QS", year=YEAR).delete()
 
 
 @transaction.atomic
@@ -217,7 +225,41 @@ def _schemes(city, county, committees, rng):
             for v in visits.select_related("inspection")
         ], ignore_conflicts=True)  # fmt: skip
         made += 1
+    made += _staff_scheme(county, rng)
     return made
+
+
+# 机关量化考核: the county office's staff, by hand (with a note) and on the figure each is responsible for.
+STAFF_ITEMS = [
+    ("出勤和工作纪律", 20, "manual", {}),
+    ("完成领导交办任务", 30, "manual", {}),
+    ("撰写信息、调研报告", 20, "manual", {}),
+]
+STAFF_DUTIES = ["org.new_unions", "assistance.person_times", "org.new_members", "three_cares.trainings",
+                "three_cares.elders_paired"]  # fmt: skip
+STAFF_NOTES = {"出勤和工作纪律": "全年考勤记录", "完成领导交办任务": "年终述职评议", "撰写信息、调研报告": "信息被县以上采用情况"}
+
+
+def _staff_scheme(county, rng):
+    from gonghui.orgs.models import User
+
+    staff = list(User.objects.filter(organization=county, is_active=True).order_by("username"))
+    if not staff:
+        return 0
+    scheme, new = _scheme(county, "office-staff", "2008年度县总工会机关工作人员量化考核", "staff", STAFF_ITEMS)
+    if not new:
+        return 0
+    for i, user in enumerate(staff):
+        code = STAFF_DUTIES[i % len(STAFF_DUTIES)]
+        name = indicators.get(code).name if indicators.is_registered(code) else code
+        SchemeItem.objects.create(scheme=scheme, order=10 + i, text=f"分管工作：{name}完成任务", points=30,
+                                  kind="target", params={"code": code}, responsible=user)  # fmt: skip
+    ManualScore.objects.bulk_create([
+        ManualScore(item=item, organization=county, staff=user, note=STAFF_NOTES[item.text],
+                    score=Decimal(rng.randint(int(item.points) * 6, int(item.points) * 10)) / 10)
+        for item in scheme.items.filter(kind="manual") for user in staff
+    ])  # fmt: skip
+    return 1
 
 
 def _quality_rules(county):

@@ -221,6 +221,11 @@ class Indicator:
         value = queryset.aggregate(v=self.aggregate())["v"]
         return 0 if value is None else value
 
+    @property
+    def additive(self):
+        """Whether the figure of a set of organisations is the sum of theirs (a count or a sum)."""
+        return isinstance(self.total, str) and (self.total == "count" or self.total.startswith("sum:"))
+
     def accessible_to(self, user):
         return not self.minors or getattr(user, "can_see_minors", False)
 
@@ -327,8 +332,25 @@ def compute_children(org, period, codes=None, *, children=None):
     by_path = {child.path: child.pk for child in children}
     width = len(children[0].path)
     same_depth = all(len(path) == width for path in by_path)
+    branch_of = None  # organisation id → child pk, read once for the additive indicators
     for ind in chosen:
-        if ind.records is not None and ind.via is not None and same_depth:
+        if ind.records is not None and ind.via is not None and same_depth and ind.additive:
+            # A count or a sum adds up over organisations: group by the owner's id (no join to the
+            # organisations, no string per row) and add each organisation's part to its branch.
+            if branch_of is None:
+                branch_of = _branches(org, by_path, width)
+            rows = (
+                ind.records(org, period).order_by().values(ind.via or "pk").annotate(_v=ind.aggregate())
+                .values_list(ind.via or "pk", "_v")
+            )  # fmt: skip
+            totals = dict.fromkeys(by_path.values(), 0)
+            for owner, v in rows:
+                pk = branch_of.get(owner)
+                if pk is not None and v is not None:
+                    totals[pk] += v
+            for pk, v in totals.items():
+                result[pk][ind.code] = v
+        elif ind.records is not None and ind.via is not None and same_depth:
             path = f"{ind.via}__path" if ind.via else "path"
             rows = (
                 ind.records(org, period)
@@ -351,6 +373,15 @@ def compute_children(org, period, codes=None, *, children=None):
             for child in children:
                 result[child.pk][ind.code] = ind.value(child, period)
     return result
+
+
+def _branches(org, by_path, width):
+    """{organisation id: the pk of the child (in by_path) whose subtree holds it}, one query."""
+    from gonghui.orgs.models import Organization
+    from gonghui.text import prefix_q
+
+    rows = Organization.objects.filter(prefix_q("path", org.path)).values_list("pk", "path")
+    return {pk: by_path[path[:width]] for pk, path in rows if path[:width] in by_path}
 
 
 def as_json_number(value):

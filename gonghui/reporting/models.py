@@ -280,6 +280,7 @@ class Scheme(models.Model):
     class Assessed(models.TextChoices):
         CHILDREN = "children", _("Every organisation directly below")
         TOWNSHIPS = "townships", _("Township committees")
+        STAFF = "staff", _("The office's own staff")  # 机关量化考核: the subject is a user
 
     organization = owned_by(_("assessed by"))
     year = models.PositiveSmallIntegerField(_("year"))
@@ -324,6 +325,10 @@ class SchemeItem(models.Model):
     )
     kind = models.CharField(_("scored by"), max_length=20, choices=Kind.choices)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
+    # In a scheme for the office's staff, an item on a figure may name the staff member responsible
+    # for it: it is then scored for that member only (the office's figure against its target).
+    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("staff member responsible"),
+                                    null=True, blank=True, on_delete=models.SET_NULL, related_name="+")  # fmt: skip
 
     class Meta:
         verbose_name = _("assessment item")
@@ -339,6 +344,9 @@ class ManualScore(models.Model):
 
     item = models.ForeignKey(SchemeItem, on_delete=models.CASCADE, related_name="manual_scores")
     organization = owned_by(db_index=False)
+    # Set in a scheme for the office's staff (the organisation is then the office itself).
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("staff member"), null=True, blank=True,
+                              on_delete=models.CASCADE, related_name="+")  # fmt: skip
     score = models.DecimalField(_("score"), max_digits=6, decimal_places=1, validators=[MinValueValidator(0)])
     note = models.CharField(_("note"), max_length=200)
     given_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("given by"), null=True, blank=True,
@@ -349,7 +357,12 @@ class ManualScore(models.Model):
     class Meta:
         verbose_name = _("hand-given score")
         verbose_name_plural = _("hand-given scores")
-        constraints = [models.UniqueConstraint(fields=["organization", "item"], name="manual_score_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "item"], condition=Q(staff__isnull=True),
+                                    name="manual_score_once"),
+            models.UniqueConstraint(fields=["staff", "item"], condition=Q(staff__isnull=False),
+                                    name="manual_score_once_per_staff"),
+        ]  # fmt: skip
 
     def __str__(self):
         return f"{self.item} {self.organization_id} {self.score}"

@@ -39,7 +39,8 @@ def drilldown_url(code, org, period):
     return reverse("reporting:records", args=[code]) + "?" + urlencode(query)
 
 
-def _codes(rule):
+def codes_of(rule):
+    """The indicator codes a rule reads (a rule is skipped until every one is registered)."""
     p = rule.params or {}
     codes = [p.get(k) for k in ("total", "left", "code") if p.get(k)]
     codes += list(p.get("parts") or [])
@@ -56,8 +57,8 @@ def rules_for(org):
 def run(org, period, rules=None):
     """Every finding of the rules that apply to `org`, for its subtree and the period."""
     rules = list(rules_for(org) if rules is None else rules)
-    applicable = [r for r in rules if all(indicators.is_registered(c) for c in _codes(r))]
-    values = indicators.compute(org, period, sorted({c for r in applicable for c in _codes(r)}))
+    applicable = [r for r in rules if all(indicators.is_registered(c) for c in codes_of(r))]
+    values = indicators.compute(org, period, sorted({c for r in applicable for c in codes_of(r)}))
     findings = []
     for rule in applicable:
         check = CHECKS.get(rule.kind)

@@ -80,7 +80,7 @@ def _quality_rules(org, period):
 
     found = {}
     for finding in quality.run(org, period):
-        for code in quality._codes(finding.rule):
+        for code in quality.codes_of(finding.rule):
             found.setdefault(code, []).append(finding.message)
     return found
 

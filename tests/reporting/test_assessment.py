@@ -77,3 +77,62 @@ def test_the_scheme_page_ranks_and_scores_by_hand(client, scheme, cast):
     page = client.get(reverse("reporting:scheme", args=[scheme.pk]))
     assert [s.organization for s in page.context["scores"]] == [cast.township_a]  # its own line only
     assert client.post(reverse("reporting:scheme", args=[scheme.pk]), {}).status_code == 404
+
+
+# --- 机关量化考核: the office assesses its own staff with the same machinery -------------------
+
+
+@pytest.fixture
+def staff_scheme(cast):
+    from gonghui.reporting.models import Target
+
+    scheme = Scheme.objects.create(organization=cast.county, year=2008, code="staff", name="2008年机关量化考核",
+                                   assessed=Scheme.Assessed.STAFF)  # fmt: skip
+    SchemeItem.objects.create(scheme=scheme, order=1, text="出勤", points=20, kind="manual")
+    SchemeItem.objects.create(scheme=scheme, order=2, text="撰写信息", points=20, kind="manual")
+    SchemeItem.objects.create(scheme=scheme, order=3, text="分管：发展企业", points=30, kind="target",
+                              params={"code": "enterprises.registered"}, responsible=cast.county_admin)  # fmt: skip
+    Target.objects.create(organization=cast.county, code="enterprises.registered", period_start=datetime.date(2008, 1, 1),
+                          period_end=datetime.date(2008, 12, 31), value=4, assigned_by=cast.county)  # fmt: skip
+    for _ in range(3):
+        EnterpriseFactory(organization=cast.township_a)
+    return scheme
+
+
+def test_the_office_staff_are_ranked_on_hand_scores_and_the_figure_each_is_responsible_for(staff_scheme, cast):
+    attendance, written, duty = staff_scheme.items.order_by("order")
+    for user, a, w in ((cast.county_admin, 18, 12), (cast.leader, 20, 18), (cast.auditor, 10, 5)):
+        assessment.give_score(item=attendance, staff=user, score=a, note="考勤记录")
+        assessment.give_score(item=written, staff=user, score=w, note="信息采用")
+    ranked = assessment.scores(staff_scheme)
+    # 王: 18 + 12 + 30 x 3/4 = 52.5 of 70 (75%); the leader 38 of 40 (95%); the auditor 15 of 40
+    assert [(s.staff, s.total, s.possible, s.rank) for s in ranked] == [
+        (cast.leader, Decimal("38.0"), Decimal(40), 1),
+        (cast.county_admin, Decimal("52.5"), Decimal(70), 2),
+        (cast.auditor, Decimal("15.0"), Decimal(40), 3),
+    ]
+    assert ranked[1].lines[2].note == "3 / 4.00" and ranked[0].lines[0].note == "考勤记录"
+    assert [line.item for line in ranked[0].lines] == [attendance, written]  # not the others' duty
+
+
+def test_a_staff_score_is_for_a_member_of_the_office_on_a_hand_scored_item(staff_scheme, cast):
+    attendance, _written, duty = staff_scheme.items.order_by("order")
+    with pytest.raises(ValidationError) as info:
+        assessment.give_score(item=attendance, staff=cast.township_a_officer, score=10, note="x")
+    assert set(info.value.message_dict) == {"staff"}
+    with pytest.raises(ValidationError) as info:
+        assessment.give_score(item=duty, staff=cast.county_admin, score=10, note="x")
+    assert set(info.value.message_dict) == {"item"}
+
+
+def test_the_scheme_page_scores_a_staff_member_by_hand_and_ranks_the_staff(client, staff_scheme, cast):
+    client.force_login(cast.county_admin)
+    url = reverse("reporting:scheme", args=[staff_scheme.pk])
+    attendance = staff_scheme.items.get(order=1)
+    client.post(url, {"item": attendance.pk, "staff": cast.auditor.pk, "score": "19", "note": "全勤"})
+    client.post(url, {"item": attendance.pk, "staff": "x", "score": "19", "note": "全勤"})  # no 500
+    page = client.get(url)
+    html = page.content.decode()
+    # by share of one's own points: 19 of 40 before 22.5 of 70
+    assert [s.staff for s in page.context["scores"]][:2] == [cast.auditor, cast.county_admin]
+    assert cast.auditor.get_full_name() in html and "全勤" in html and 'name="staff"' in html

@@ -36,6 +36,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, url, **options):
         started = time.monotonic()
+        for _label, module in demo_modules():  # e.g. reporting reopens the year it closed, to rebuild it
+            getattr(module, "prepare", lambda: None)()
         for label, module in demo_modules():
             self.stdout.write(f"  {label} …", ending="")
             self.stdout.flush()
