@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
+from gonghui.core.views import add_service_error, carry_out, require_editor
 from gonghui.orgs.models import Place
 from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.templatetags.gonghui import cndate, yuan
@@ -26,7 +27,6 @@ from gonghui.templatetags.gonghui import cndate, yuan
 from . import forms, selectors, services
 from . import models as m
 from .services_lists import SERVICE_LISTS
-from .views import _add_errors, _editor, _form_page
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ def _list_title(key):
 
 def _record(request, spec, pk, *, edit=False):
     if edit:
-        _editor(request)
+        require_editor(request)
     return get_visible_or_404(spec.queryset(), request.user, pk=pk)
 
 
@@ -221,7 +221,7 @@ def record_edit(request, what, pk):
     form = spec.form(record, request.user, request.POST or None)
     save = partial(spec.update, record, request.user)
     title = _("Edit: %(record)s") % {"record": _title(spec, record)}
-    return _form_page(request, form, save, title=title, done=record.get_absolute_url())
+    return carry_out(request, form, lambda data: save(**data), title=title, back=record.get_absolute_url())
 
 
 @login_required
@@ -253,7 +253,7 @@ def referral_people_add(request, pk):
                                    employer=form.cleaned_data["employer"])  # fmt: skip
             return redirect(event.get_absolute_url())
         except ValidationError as e:
-            _add_errors(form, e)
+            add_service_error(form, e)
     return _detail(request, spec, event, people_form=form)
 
 
@@ -301,7 +301,7 @@ def society_members_add(request, pk):
             )
             return redirect(society.get_absolute_url())
         except ValidationError as e:
-            _add_errors(form, e)
+            add_service_error(form, e)
     return _detail(request, spec, society, members_form=form)
 
 
@@ -326,19 +326,18 @@ def pairing_end(request, pk):
     form = forms.EndForm(request.POST or None)
     save = partial(services.end_pairing, pairing=pairing)
     title = _("End the pairing with %(helper)s") % {"helper": pairing.helper_name}
-    return _form_page(
-        request, form, save, title=title, done=pairing.elder.get_absolute_url(), entry=pairing.elder
-    )
+    return carry_out(request, form, lambda data: save(**data), title=title, back=pairing.elder,
+                     entry=pairing.elder)  # fmt: skip
 
 
 @login_required
 def proxy_parent_end(request, pk):
-    _editor(request)
+    require_editor(request)
     proxy = get_visible_or_404(m.ProxyParent.objects.select_related("person"), request.user, pk=pk)
     form = forms.EndForm(request.POST or None)
     save = partial(services.end_proxy_parent, proxy=proxy)
-    return _form_page(request, form, save, title=_("End the service as a proxy parent"),
-                      done=proxy.get_absolute_url(), entry=proxy)  # fmt: skip
+    return carry_out(request, form, lambda data: save(**data), title=_("End the service as a proxy parent"),
+                     back=proxy, entry=proxy)  # fmt: skip
 
 
 # ---- a left-behind child's guardian, parents and proxy parent ------------------------------------
@@ -346,7 +345,7 @@ def proxy_parent_end(request, pk):
 
 def _child(request, pk):
     """The child, for an editor who may see minors (LeftBehindChild.visible_to decides: else 404)."""
-    _editor(request)
+    require_editor(request)
     related = ("person", "guardian", "father", "mother", "proxy_parent__person", "township")
     return get_visible_or_404(m.LeftBehindChild.objects.select_related(*related), request.user, pk=pk)
 
@@ -379,8 +378,8 @@ def child_guardians(request, pk):
             raise ValidationError(errors)
         services.set_child_guardians(child=child, guardian_typed=guardian, **people, **fields)
 
-    return _form_page(request, form, save, title=_("Guardian and parents"), done=child.get_absolute_url(),
-                      entry=child)  # fmt: skip
+    return carry_out(request, form, lambda data: save(**data), title=_("Guardian and parents"), back=child,
+                     entry=child)  # fmt: skip
 
 
 @login_required
@@ -402,5 +401,5 @@ def child_proxy_parent(request, pk):
         else:
             services.assign_proxy_parent(child=child, proxy=proxy_parent)
 
-    return _form_page(request, form, save, title=_("Choose the proxy parent"), done=child.get_absolute_url(),
-                      entry=child)  # fmt: skip
+    return carry_out(request, form, lambda data: save(**data), title=_("Choose the proxy parent"), back=child,
+                     entry=child)  # fmt: skip

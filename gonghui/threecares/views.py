@@ -2,10 +2,9 @@ from functools import partial
 from types import SimpleNamespace
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from gonghui.audit.selectors import history_for
 from gonghui.core.formats import download_name
 from gonghui.core.officialdoc import DOCX_CONTENT_TYPE
+from gonghui.core.views import carry_out, require_editor
 from gonghui.ledgers.downloads import export_response
 from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.vocabulary import PROVINCES
@@ -42,10 +42,6 @@ INDEX_FIGURES = [
 ]  # fmt: skip
 
 
-def _year(request):
-    return indicators.year_for(request)
-
-
 def _registry(kind):
     registry = REGISTRIES.get(kind)
     if registry is None:
@@ -55,7 +51,7 @@ def _registry(kind):
 
 @login_required
 def index(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     figures = []
     if request.user.organization is not None:
         values = indicators.compute(
@@ -157,15 +153,8 @@ def visit_create(request, kind, pk):
     if not request.user.can_edit or visit_kind is None:
         raise Http404("not found")
     form = forms.VisitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_visit(kind=visit_kind, person=entry.person, **form.cleaned_data)
-            return redirect(entry.get_absolute_url())
-        except ValidationError as e:
-            form.add_error(None, e)
-    return render(
-        request, "threecares/form.html", {"form": form, "title": _("Record a visit"), "entry": entry}
-    )
+    save = partial(services.record_visit, kind=visit_kind, person=entry.person)
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a visit"), back=entry, entry=entry)
 
 
 @login_required
@@ -174,15 +163,9 @@ def pairing_create(request, pk):
     if not request.user.can_edit:
         raise Http404("not found")
     form = forms.PairingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.pair_elder(elder=elder, **form.cleaned_data)
-            return redirect(elder.get_absolute_url())
-        except ValidationError as e:
-            _add_errors(form, e)  # "elder" is no field of the form: its refusal goes on top
-    return render(
-        request, "threecares/form.html", {"form": form, "title": _("Pair with a helper"), "entry": elder}
-    )
+    # "elder" is no field of the form: its refusal goes on top.
+    return carry_out(request, form, lambda data: services.pair_elder(elder=elder, **data),
+                     title=_("Pair with a helper"), back=elder, entry=elder)  # fmt: skip
 
 
 @login_required
@@ -242,23 +225,16 @@ def mailing_letters(request):
 
 @login_required
 def mailing_create(request):
-    if not request.user.can_edit or request.user.organization is None:
-        raise Http404("not found")
+    require_editor(request)
     form = forms.MailingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_mailing(organization=request.user.organization, **form.cleaned_data)
-            return redirect("threecares:mailing")
-        except ValidationError as e:
-            form.add_error(None, e)
-    return render(
-        request, "threecares/form.html", {"form": form, "title": _("Record a greeting card mailing")}
-    )
+    save = partial(services.record_mailing, organization=request.user.organization)
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a greeting card mailing"),
+                     back="threecares:mailing")  # fmt: skip
 
 
 @login_required
 def mechanisms(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     standard = (
         m.AssessmentStandard.objects.visible_to(request.user)
         .filter(year=year)
@@ -295,32 +271,6 @@ def mechanisms(request):
     return render(request, "threecares/mechanisms.html", context)
 
 
-def _editor(request):
-    """Writing needs an editing role and an organisation; anyone else gets the 404 of a missing page."""
-    if not request.user.can_edit or request.user.organization is None:
-        raise Http404("not found")
-
-
-def _form_page(request, form, save, *, title, done, entry=None):
-    """Validate, hand the cleaned data to one service, put its refusals beside their fields."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(**form.cleaned_data)
-            return redirect(done)
-        except ValidationError as e:
-            _add_errors(form, e)
-    return render(request, "threecares/form.html", {"form": form, "title": title, "entry": entry})
-
-
-def _add_errors(form, error):
-    """Each message beside its field; one about a field the form lacks (the person) goes on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 def _townships(user, *, exclude_own=False):
     townships = Organization.objects.filter(pk__in=[t.pk for t in selectors.townships_in_scope(user)])
     if exclude_own:
@@ -330,47 +280,48 @@ def _townships(user, *, exclude_own=False):
 
 @login_required
 def meeting_create(request):
-    _editor(request)
+    require_editor(request)
     form = forms.JointMeetingForm(request.POST or None)
     save = partial(services.record_joint_meeting, organization=request.user.organization)
-    return _form_page(request, form, save, title=_("Record a joint meeting"), done="threecares:mechanisms")
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a joint meeting"),
+                     back="threecares:mechanisms")  # fmt: skip
 
 
 @login_required
 def review_create(request):
-    _editor(request)
+    require_editor(request)
     form = forms.HalfYearReviewForm(request.POST or None)
     save = partial(services.record_half_year_review, organization=request.user.organization)
-    return _form_page(request, form, save, title=_("Record a half-year review"), done="threecares:mechanisms")
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a half-year review"),
+                     back="threecares:mechanisms")  # fmt: skip
 
 
 @login_required
 def report_create(request):
-    _editor(request)
+    require_editor(request)
     townships = _townships(request.user)
     if not townships.exists():  # a village union does not report for a township
         raise Http404("not found")
     form = forms.InfoReportForm(request.POST or None, townships=townships)
-    return _form_page(request, form, services.record_info_report, title=_("Submit an information report"),
-                      done="threecares:mechanisms")  # fmt: skip
+    return carry_out(request, form, lambda data: services.record_info_report(**data),
+                     title=_("Submit an information report"), back="threecares:mechanisms")  # fmt: skip
 
 
 @login_required
 def inspection_create(request):
-    _editor(request)
+    require_editor(request)
     townships = _townships(request.user, exclude_own=True)
     if not townships.exists():  # a township does not inspect itself
         raise Http404("not found")
     form = forms.InspectionForm(request.POST or None, townships=townships)
     save = partial(services.record_inspection, organization=request.user.organization)
-    return _form_page(
-        request, form, save, title=_("Record an inspection visit"), done="threecares:mechanisms"
-    )
+    return carry_out(request, form, lambda data: save(**data), title=_("Record an inspection visit"),
+                     back="threecares:mechanisms")  # fmt: skip
 
 
 def _registration_kind(request, kind):
     registry = _registry(kind)
-    _editor(request)
+    require_editor(request)
     if registry.minors and not minors_visible_to(request.user):
         raise Http404("not found")
     return registry
@@ -400,26 +351,19 @@ def entry_register(request, kind, person):
     form = forms.registration_form(registry.model, kind, places=places, data=request.POST or None)
     if initial:
         form.initial.update(initial)
-    done = {}
-
-    def save(**fields):
-        done["entry"] = services.register_entry(registry=kind, person=person, **fields)
-
-    response = _form_page(request, form, save, title=_("Register on %(registry)s") % {"registry": registry.title},
-                          done="threecares:index", entry=SimpleNamespace(person=person))  # fmt: skip
-    if "entry" in done:
-        return redirect(done["entry"].get_absolute_url())
-    return response
+    save = partial(services.register_entry, registry=kind, person=person)
+    return carry_out(request, form, lambda data: save(**data), title=_("Register on %(registry)s") % {"registry": registry.title},
+                     back="threecares:index", go_to_result=True, entry=SimpleNamespace(person=person))  # fmt: skip
 
 
 @login_required
 def waiver_create(request, pk):
     elder = get_visible_or_404(m.Elder.objects.select_related("person"), request.user, pk=pk)
-    _editor(request)
+    require_editor(request)
     form = forms.WaiverForm(request.POST or None)
     save = partial(services.record_medical_waiver, elder=elder)
-    return _form_page(request, form, save, title=_("Record a medical fee waiver"), done=elder.get_absolute_url(),
-                      entry=elder)  # fmt: skip
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a medical fee waiver"), back=elder,
+                     entry=elder)  # fmt: skip
 
 
 def _society(user, *, members, **fields):
@@ -453,9 +397,9 @@ SERVICE_FORMS = {
 def service_create(request, what):
     if what not in SERVICE_FORMS:
         raise Http404("not found")
-    _editor(request)
+    require_editor(request)
     form_class, needs_places, save, title = SERVICE_FORMS[what]
     kwargs = {"places": Place.objects.visible_to(request.user)} if needs_places else {}
     form = form_class(request.POST or None, **kwargs)
-    done = reverse("threecares:service-list", args=[what])
-    return _form_page(request, form, partial(save, request.user), title=title, done=done)
+    back = reverse("threecares:service-list", args=[what])
+    return carry_out(request, form, lambda data: save(request.user, **data), title=title, back=back)
