@@ -21,7 +21,7 @@ class ThreeCaresConfig(AppConfig):
         registries.register_exports()
 
         # A registry row makes the person visible to the organisation answerable for it.
-        for model in (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild, m.ProxyParent):
+        for model in (registry.model for registry in registries.REGISTRIES.values()):
             scoping.register_person_link(model, person_field="person", via="organization")
             scoping.register_tally(model)  # the registry pages count whole registries on every view
             audit(model)

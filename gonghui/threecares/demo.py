@@ -25,6 +25,7 @@ from gonghui.people.demo import GIVEN, SURNAMES
 from gonghui.people.models import Person
 
 from . import models as m
+from .registries import REGISTRIES
 
 # The seed's figures for 2008 (BRIEF.md); every one is produced by records built below.
 TARGETS = {
@@ -381,11 +382,9 @@ def build(rng=None, *, scale=1.0):
 
     created_people = people.save()
     created = {"people": created_people}
-    registry_models = {
-        "out_migrants": m.OutMigrant, "incoming": m.IncomingWorker, "returnees": m.Returnee, "elders": m.Elder,
-        "proxy_parents": m.ProxyParent, "children": m.LeftBehindChild,
-    }  # fmt: skip
-    for registry, model in registry_models.items():
+    # Children last: their rows point to people of the registries before them.
+    for declared in sorted(REGISTRIES.values(), key=lambda r: r.minors):
+        registry, model = declared.key, declared.model
         rows = []
         for row, person in entries[registry]:
             row.person_id = person.pk

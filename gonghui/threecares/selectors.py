@@ -18,6 +18,7 @@ from gonghui.reporting.models import Submission
 
 from . import models as m
 from .querysets import minors_visible_to
+from .registries import REGISTRIES
 from .services import INFO_REPORT_FORM
 
 
@@ -32,13 +33,8 @@ def child_counts(user):
 
 
 def registry_counts(user):
-    counts = {
-        "out_migrants": m.OutMigrant.objects.count_for(user),
-        "incoming": m.IncomingWorker.objects.count_for(user),
-        "returnees": m.Returnee.objects.count_for(user),
-        "elders": m.Elder.objects.count_for(user),
-        "proxy_parents": m.ProxyParent.objects.count_for(user),
-    }
+    """People on each registry (by its key) in the user's subtree; children counted for every role."""
+    counts = {r.key: r.model.objects.count_for(user) for r in REGISTRIES.values() if not r.minors}
     children = child_counts(user)
     counts["children"] = children["total"]
     counts["children_pupils"] = children["pupils"]

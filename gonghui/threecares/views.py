@@ -25,7 +25,7 @@ from gonghui.people.models import Person
 from gonghui.querystring import query_id
 from gonghui.reporting import indicators
 
-from . import forms, letters, selectors, services
+from . import forms, letters, registries, selectors, services, services_lists
 from . import models as m
 from .querysets import minors_visible_to
 from .registries import REGISTRIES, list_columns_for, related_for
@@ -43,10 +43,19 @@ INDEX_FIGURES = [
 
 
 def _registry(kind):
-    registry = REGISTRIES.get(kind)
+    """The registry the URL names (its key; its ledger code or visit kind are accepted too)."""
+    registry = registries.find(kind)
     if registry is None:
         raise Http404("not found")
     return registry
+
+
+def _service(what):
+    """The service the URL names (its key; its ledger code is accepted too)."""
+    spec = services_lists.find(what)
+    if spec is None:
+        raise Http404("not found")
+    return spec
 
 
 @login_required
@@ -58,9 +67,10 @@ def index(request):
             request.user.organization, indicators.Period.year(year), codes=INDEX_FIGURES
         )
         figures = [(indicators.get(code), values[code]) for code in INDEX_FIGURES]
+    counts = selectors.registry_counts(request.user)
     context = {
-        "counts": selectors.registry_counts(request.user),
-        "registries": REGISTRIES.values(),
+        "counts": counts,
+        "registries": [(r, counts[r.key]) for r in REGISTRIES.values()],
         "services": SERVICE_LISTS.values(),
         "figures": figures,
         "year": year,
@@ -99,7 +109,7 @@ def entry_list(request, kind):
         "township": query_id(request, "township"),
         "destination": request.GET.get("destination", ""),
         "townships": Place.objects.visible_to(request.user).townships().order_by("division_code"),
-        "provinces": PROVINCES if kind == "out_migrants" else [],
+        "provinces": PROVINCES if registry.key == "out_migrants" else [],
     }
     template = "threecares/partials/entry_rows.html" if request.htmx else "threecares/entry_list.html"
     return render(request, template, context)
@@ -113,7 +123,8 @@ def entry_export(request, kind):
     params = {"q": request.GET.get("q", ""), "township": query_id(request, "township"),
               "village": query_id(request, "village"), "destination": request.GET.get("destination", "")}  # fmt: skip
     params = {k: v for k, v in params.items() if v}
-    return export_response(request, f"registry-{kind}", params, back=reverse("threecares:entry-list", args=[kind]))
+    back = reverse("threecares:entry-list", args=[registry.key])
+    return export_response(request, f"registry-{registry.key}", params, back=back)
 
 
 @login_required
@@ -127,11 +138,11 @@ def entry_detail(request, kind, pk):
         "entry": entry,
         "facts": facts,
         "visits": m.Visit.objects.visible_to(request.user).filter(person=entry.person)[:50],
-        "pairings": entry.pairings.all() if kind == "elders" else [],
-        "waivers": entry.waivers.all() if kind == "elders" else [],
+        "pairings": entry.pairings.all() if registry.key == "elders" else [],
+        "waivers": entry.waivers.all() if registry.key == "elders" else [],
         "children": m.LeftBehindChild.objects.visible_to(request.user).filter(proxy_parent=entry)
-        .select_related("person") if kind == "proxy_parents" else [],
-        "visit_kind": {"out_migrants": "migrant", "elders": "elder", "children": "child"}.get(kind),
+        .select_related("person") if registry.key == "proxy_parents" else [],
+        "visit_kind": registry.visit,
         "history": history_for(entry),
     }  # fmt: skip
     return render(request, "threecares/entry_detail.html", context)
@@ -149,11 +160,10 @@ def family_detail(request, pk):
 def visit_create(request, kind, pk):
     registry = _registry(kind)
     entry = get_visible_or_404(registry.model.objects.select_related("person"), request.user, pk=pk)
-    visit_kind = {"out_migrants": "migrant", "elders": "elder", "children": "child"}.get(kind)
-    if not request.user.can_edit or visit_kind is None:
+    if not request.user.can_edit or not registry.visit:
         raise Http404("not found")
     form = forms.VisitForm(request.POST or None)
-    save = partial(services.record_visit, kind=visit_kind, person=entry.person)
+    save = partial(services.record_visit, kind=registry.visit, person=entry.person)
     return carry_out(request, form, lambda data: save(**data), title=_("Record a visit"), back=entry, entry=entry)
 
 
@@ -170,14 +180,12 @@ def pairing_create(request, pk):
 
 @login_required
 def service_list(request, what):
-    spec = SERVICE_LISTS.get(what)
-    if spec is None:
-        raise Http404("not found")
+    spec = _service(what)
     rows = spec.queryset(request.user)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
         "spec": spec,
-        "can_create": request.user.can_edit and what in SERVICE_FORMS,
+        "can_create": request.user.can_edit and spec.create is not None,
         "page": page,
         "rows": [(r, [getter(r) for _h, getter in spec.columns]) for r in page],
         "headers": [h for h, _g in spec.columns],
@@ -188,9 +196,7 @@ def service_list(request, what):
 @login_required
 def service_export(request, what):
     """The whole service ledger in the user's scope as .xlsx, laid out as the offices keep it."""
-    spec = SERVICE_LISTS.get(what)
-    if spec is None:
-        raise Http404("not found")
+    spec = _service(what)
     rows = ([getter(r) for _h, getter in spec.columns] for r in spec.queryset(request.user).iterator(2000))
     return ledger_response(
         title=str(spec.title), unit=str(request.user.organization or ""), headers=[str(h) for h, _g in spec.columns],
@@ -348,10 +354,10 @@ def entry_register(request, kind, person):
     initial = (
         None if request.method == "POST" else {"township": person.township_id, "village": person.village_id}
     )
-    form = forms.registration_form(registry.model, kind, places=places, data=request.POST or None)
+    form = forms.registration_form(registry, places=places, data=request.POST or None)
     if initial:
         form.initial.update(initial)
-    save = partial(services.register_entry, registry=kind, person=person)
+    save = partial(services.register_entry, registry=registry.key, person=person)
     return carry_out(request, form, lambda data: save(**data), title=_("Register on %(registry)s") % {"registry": registry.title},
                      back="threecares:index", go_to_result=True, entry=SimpleNamespace(person=person))  # fmt: skip
 
@@ -366,40 +372,14 @@ def waiver_create(request, pk):
                      entry=elder)  # fmt: skip
 
 
-def _society(user, *, members, **fields):
-    listed = selectors.elders_listed(user, members, township=fields["township"], field="members")
-    return services.found_society(members=listed, **fields)
-
-
-def _training(user, *, attendees, **fields):
-    listed = selectors.people_listed(user, attendees, field="attendees")
-    return services.record_training(organization=user.organization, attendees=listed, **fields)
-
-
-# The service ledgers that have an entry page: (form, needs places, save(user, **cleaned), title).
-SERVICE_FORMS = {
-    "phones": (forms.PhoneForm, True, lambda u, **f: services.install(model=m.FamilyPhone, **f),
-               _("Record a family phone")),
-    "mailboxes": (forms.MailboxForm, True, lambda u, **f: services.install(model=m.FamilyMailbox, **f),
-                  _("Record a family mailbox")),
-    "societies": (forms.SocietyForm, True, _society, _("Record a mutual-aid society")),
-    "trainings": (forms.TrainingForm, False, _training, _("Record a training session")),
-    "referrals": (forms.ReferralEventForm, False,
-                  lambda u, **f: services.record_referral_event(organization=u.organization, **f),
-                  _("Record a job referral event")),
-    "symposiums": (forms.SymposiumForm, False,
-                   lambda u, **f: services.record_symposium(organization=u.organization, **f),
-                   _("Record a returnee symposium")),
-}  # fmt: skip
-
-
 @login_required
 def service_create(request, what):
-    if what not in SERVICE_FORMS:
+    spec = _service(what)
+    if spec.create is None:
         raise Http404("not found")
     require_editor(request)
-    form_class, needs_places, save, title = SERVICE_FORMS[what]
-    kwargs = {"places": Place.objects.visible_to(request.user)} if needs_places else {}
-    form = form_class(request.POST or None, **kwargs)
-    back = reverse("threecares:service-list", args=[what])
-    return carry_out(request, form, lambda data: save(request.user, **data), title=title, back=back)
+    kwargs = {"places": Place.objects.visible_to(request.user)} if spec.entry_places else {}
+    form = spec.entry_form(request.POST or None, **kwargs)
+    back = reverse("threecares:service-list", args=[spec.key])
+    return carry_out(request, form, lambda data: spec.create(request.user, **data), title=spec.create_title,
+                     back=back)  # fmt: skip

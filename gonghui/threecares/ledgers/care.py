@@ -7,6 +7,7 @@ from gonghui.ledgers.registry import Column, register_kind
 
 from .. import models as m
 from .. import services
+from ..registries import BY_VISIT
 from .base import ELDER_EXAMPLE_ID, ServiceKind, mark_against
 
 
@@ -85,7 +86,6 @@ VISITED = {
     "空巢老人": "elder",
     "留守儿童": "child",
 }
-VISIT_MODELS = {"migrant": m.OutMigrant, "elder": m.Elder, "child": m.LeftBehindChild}
 
 
 @register_kind
@@ -128,9 +128,9 @@ class VisitsKind(ServiceKind):
         people = ctx.people_by_id_number(rows)
         ids = [p.pk for p in people.values()]
         entries = {}
-        for kind, model in VISIT_MODELS.items():
+        for kind, registry in BY_VISIT.items():
             # A child's visit needs a role that may see children: visible_to decides.
-            source = model.objects.visible_to(ctx.user or ctx.organization)
+            source = registry.model.objects.visible_to(ctx.user or ctx.organization)
             entries[kind] = {e.person_id: e for e in source.filter(person__in=ids)}
         # One visit per person, kind and day (the model's rule): a re-imported file records nothing twice.
         visits = {(v.kind, v.person_id, v.visited_on): v for v in m.Visit.objects.filter(person__in=ids)}

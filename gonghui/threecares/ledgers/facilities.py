@@ -3,14 +3,19 @@
 from gonghui.ledgers.registry import Column, register_kind
 
 from .. import models as m
+from ..services_lists import find
 from .base import PlacedKind, mark_against, place_columns, township_id_of
 
 
 class InstallationKind(PlacedKind):
-    model = None
     compared = ["installed_on"]
     key = ["location", "township", "village"]
     instructions = ["同一乡镇、村(社区)、安装地点只登记一处；已登记的行不再重复登记。"]
+
+    @property
+    def model(self):
+        """The model its service's declaration (services_lists.SERVICE_LISTS) names for this ledger code."""
+        return find(self.code).model
 
     def natural_key(self, row):
         if not row["location"] or township_id_of(row) is None:
@@ -56,7 +61,6 @@ INSTALLED = ["安装日期", "设置时间", "开通时间", "建立时间", "�
 class FamilyPhonesKind(InstallationKind):
     code = "family_phones"
     title = "亲情电话台账"
-    model = m.FamilyPhone
     columns = [
         *place_columns(),
         Column("location", "安装地点", "text", required=True, max_length=100, aliases=LOCATION,
@@ -75,7 +79,6 @@ class FamilyPhonesKind(InstallationKind):
 class FamilyMailboxesKind(InstallationKind):
     code = "family_mailboxes"
     title = "亲情信箱台账"
-    model = m.FamilyMailbox
     columns = [
         *place_columns(),
         Column("location", "安装地点", "text", required=True, max_length=100, aliases=LOCATION,

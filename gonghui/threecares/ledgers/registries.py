@@ -10,16 +10,20 @@ from gonghui.ledgers.bulk import insert_dicts
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.ledgers.vocabulary import PROVINCES
 
-from .. import models as m
 from ..querysets import minors_visible_to
+from ..registries import find
 from .base import CHILD_EXAMPLE_ID, ELDER_EXAMPLE_ID, YES_MEMBER, person_columns
 
 
 class RegistryKind(LedgerKind):
     """A registry ledger: person columns, then the registry's own columns (key → model field)."""
 
-    model = None
     extra = []  # (Column, model field)
+
+    @property
+    def model(self):
+        """The registry's model, as its declaration (registries.REGISTRIES) under this ledger code names it."""
+        return find(self.code).model
     key = ["id_number"]
     instructions = ["同一人在一个文件中只能出现一次；已在本台账登记的人（任何乡镇）不会重复登记。"]
 
@@ -97,7 +101,6 @@ def split_destination(text):
 class OutMigrantsKind(RegistryKind):
     code = "out_migrants"
     title = "外出务工人员台账"
-    model = m.OutMigrant
     extra = [
         (Column("left_on", "外出时间", "date", aliases=["外出日期", "外出务工时间", "外出年月"], example="2008-02-20"),
          "left_on"),
@@ -125,7 +128,6 @@ class OutMigrantsKind(RegistryKind):
 class IncomingWorkersKind(RegistryKind):
     code = "incoming_workers"
     title = "外来务工人员台账"
-    model = m.IncomingWorker
     extra = [
         (Column("home_place", "籍贯", "text", max_length=60, aliases=["户籍地", "来源地", "户籍所在地"]), "home_place"),
         (Column("employer", "务工单位", "text", max_length=100, aliases=["工作单位", "所在单位"]), "employer"),
@@ -138,7 +140,6 @@ class IncomingWorkersKind(RegistryKind):
 class ReturneesKind(RegistryKind):
     code = "returnees"
     title = "返乡创业人员台账"
-    model = m.Returnee
     extra = [
         (Column("business", "创业项目", "text", required=True, max_length=100, aliases=["项目名称", "创业内容"], example="生态养殖场"),
          "business"),
@@ -161,7 +162,6 @@ HEALTH = {
 class EldersKind(RegistryKind):
     code = "elders"
     title = "空巢老人台账"
-    model = m.Elder
 
     def __init__(self):
         super().__init__()
@@ -190,7 +190,6 @@ RELATION = {"祖父母": "grandparent", "爷爷奶奶": "grandparent", "外公�
 class ChildrenKind(RegistryKind):
     code = "children"
     title = "留守儿童台账"
-    model = m.LeftBehindChild
     extra = [
         (Column("kind", "类别", "choice", required=True, choices=KIND, aliases=["儿童类别", "是否在校"], example="留守学生"), "kind"),
         (Column("school", "学校", "text", max_length=60, aliases=["就读学校", "所在学校"], example="高桥镇中心小学"),
@@ -227,7 +226,6 @@ class ChildrenKind(RegistryKind):
 class ProxyParentsKind(RegistryKind):
     code = "proxy_parents"
     title = "代理家长台账"
-    model = m.ProxyParent
     extra = [
         (Column("workplace", "工作单位或职务", "text", max_length=100, aliases=["工作单位", "职务", "单位及职务"]),
          "workplace"),

@@ -49,8 +49,6 @@ from .mechanisms import (
     record_joint_meeting,
 )
 from .registries import (
-    REGISTRIES,
-    VISIT_REGISTRY,
     assign_proxy_parent,
     end_proxy_parent,
     keeps_ledger_guardian,
@@ -60,7 +58,7 @@ from .registries import (
 )
 
 __all__ = [
-    "INFO_REPORT_FIELDS", "INFO_REPORT_FORM", "REGISTRIES", "VISIT_REGISTRY", "add_referrals",
+    "INFO_REPORT_FIELDS", "INFO_REPORT_FORM", "add_referrals",
     "add_society_members", "answerable_organization", "assign_proxy_parent", "check_one_helper",
     "delete_record", "end_pairing", "end_proxy_parent", "found_society", "info_report_form", "install",
     "keeps_ledger_guardian", "pair_elder", "record_half_year_review", "record_info_report",

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from gonghui.reporting import closing
 
 from .. import models as m
+from ..registries import BY_VISIT
 from .common import check_end, refuse
-from .registries import VISIT_REGISTRY
 
 
 def check_one_helper(*, elder, field="elder", exclude=None, current_helper=None):
@@ -49,12 +49,13 @@ def pair_elder(*, elder, helper_name, paired_on, helper=None, helper_unit="", he
 @transaction.atomic
 def record_visit(*, kind, person, visited_on, amount, organization=None, visited_by="", note=""):
     """A visit to someone on the registry of that kind; the money is never negative."""
-    entry = VISIT_REGISTRY[kind].objects.filter(person=person).first()
+    model = BY_VISIT[kind].model
+    entry = model.objects.filter(person=person).first()
     if entry is None:
         raise ValidationError(
             {"person": ValidationError(
                 _("%(name)s is not on the register of %(registry)s; register them first."), code="not_registered",
-                params={"name": person.name, "registry": VISIT_REGISTRY[kind]._meta.verbose_name_plural},
+                params={"name": person.name, "registry": model._meta.verbose_name_plural},
             )}
         )  # fmt: skip
     closing.ensure_open(organization=organization or entry.organization, day=visited_on, field="visited_on")

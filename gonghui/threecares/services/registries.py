@@ -6,25 +6,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import models as m
+from .. import registries
 from .common import adult_on, answerable_organization, check_end
-
-REGISTRIES = {
-    "out_migrants": m.OutMigrant,
-    "incoming": m.IncomingWorker,
-    "returnees": m.Returnee,
-    "elders": m.Elder,
-    "children": m.LeftBehindChild,
-    "proxy_parents": m.ProxyParent,
-}
-
-
-VISIT_REGISTRY = {"migrant": m.OutMigrant, "elder": m.Elder, "child": m.LeftBehindChild}
 
 
 @transaction.atomic
 def register_entry(*, registry, person, township, village=None, registered_on, **fields):
-    """Put a person on one registry (once); the answerable organisation follows the place."""
-    model = REGISTRIES[registry]
+    """Put a person on one registry (once); the answerable organisation follows the place.
+
+    ``registry`` is a name of the registry (its key, see registries.find)."""
+    model = registries.find(registry).model
     if model.objects.filter(person=person).exists():
         raise ValidationError(
             {"person": ValidationError(
