@@ -28,7 +28,7 @@ class ThreeCaresConfig(AppConfig):
         for model in (
             m.Family, m.Pairing, m.Visit, m.MedicalWaiver, m.FamilyPhone, m.FamilyMailbox, m.MutualAidSociety,
             m.Training, m.ReferralEvent, m.ReturneeSymposium, m.GreetingMailing, m.JointMeeting,
-            m.HalfYearReview, m.AssessmentStandard, m.AssessmentItem, m.Inspection,
+            m.HalfYearReview, m.Inspection,
             m.InspectionVisit, m.Referral, m.SocietyMembership, m.MailingSponsor,
         ):  # fmt: skip
             audit(model)

@@ -24,8 +24,9 @@ from gonghui.paging import page_of
 from gonghui.people.models import Person
 from gonghui.querystring import query_id
 from gonghui.reporting import indicators
+from gonghui.reporting.assessment import scores as scheme_scores
 
-from . import forms, letters, registries, selectors, services, services_lists
+from . import assessment, forms, letters, registries, selectors, services, services_lists
 from . import models as m
 from .querysets import minors_visible_to
 from .registries import REGISTRIES, list_columns_for, related_for
@@ -241,21 +242,9 @@ def mailing_create(request):
 @login_required
 def mechanisms(request):
     year = indicators.year_for(request)
-    standard = (
-        m.AssessmentStandard.objects.visible_to(request.user)
-        .filter(year=year)
-        .prefetch_related("items")
-        .first()
-    )
-    # A township is assessed by the standard set above it (the nearest level first).
-    if standard is None and request.user.organization is not None:
-        standard = (
-            m.AssessmentStandard.objects.applying_to(request.user.organization)
-            .filter(year=year)
-            .order_by("-organization__path")
-            .prefetch_related("items")
-            .first()
-        )
+    # The Three Cares standard is a scheme of the reporting machinery: the user's own, else the one
+    # set above (a township is assessed by its county's); its scores come from reporting.assessment.
+    standard = assessment.standard_for(request.user, year)
     today = timezone.localdate()
     months = 12 if year < today.year else max(today.month - 1, 0)
     context = {
@@ -269,7 +258,7 @@ def mechanisms(request):
         .filter(inspection__year=year)
         .select_related("inspection", "organization"),
         "standard": standard,
-        "scores": selectors.assessment_scores(request.user, standard) if standard else [],
+        "scores": scheme_scores(standard, within=request.user.organization) if standard else [],
         "can_inspect": request.user.can_edit and _townships(request.user, exclude_own=True).exists(),
         # A village union reports to its township; it has no township to submit a report for.
         "can_report": request.user.can_edit and _townships(request.user).exists(),

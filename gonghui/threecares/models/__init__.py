@@ -11,11 +11,10 @@ and the migrations' `threecares.Visit` keep working:
 - facilities: family phones and mailboxes, mutual-aid societies and their members;
 - jobs: skills training, job referral events, returnee symposiums;
 - mailings: greeting card mailings and their sponsors;
-- mechanisms: joint meetings, half-year reviews, inspections;
-- assessment: the assessment standard and its items.
+- mechanisms: joint meetings, half-year reviews, inspections (the assessment standard is a scheme of
+  gonghui.reporting: see ../assessment.py).
 """
 
-from .assessment import AssessmentItem, AssessmentStandard
 from .care import MedicalWaiver, Pairing, Visit
 from .common import MONEY
 from .facilities import FamilyMailbox, FamilyPhone, Installation, MutualAidSociety, SocietyMembership
@@ -35,8 +34,6 @@ from .registries import (
 
 __all__ = [
     "MONEY",
-    "AssessmentItem",
-    "AssessmentStandard",
     "Elder",
     "Family",
     "FamilyMailbox",

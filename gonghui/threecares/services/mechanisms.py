@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import models as m
+from ..assessment import score_inspections
 from .common import check_township_committee, refuse
 
 # 信息报送制度 is one form of the reporting app's periodic reports: a township committee's monthly
@@ -60,6 +61,8 @@ def record_inspection_visit(*, inspection, organization, visited_on, score, find
     )  # fmt: skip
     visit.full_clean()
     visit.save()
+    # The visit's score is the township's hand-given score on the year's Three Cares standard.
+    score_inspections(township=organization, year=inspection.year)
     return visit
 
 
