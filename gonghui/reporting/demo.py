@@ -3,9 +3,10 @@
 Runs after every area's demo (reporting is last in INSTALLED_APPS): the city's targets for the
 county split among the 38 committees; a quarterly work report beside the Three Cares monthly
 information reports (built by the threecares demo, some late and one returned); the city's
-scheme for the county, the county's scheme for its committees and the Three Cares standard as a
-scheme, with scores; the county office's assessment of its own staff (机关量化考核); the quality
-rules; and 2008 closed. Idempotent and deterministic.
+scheme for the county, the county's scheme for its committees, with scores (the Three Cares
+standard, a scheme of the same machinery, is built by the threecares demo); the county office's
+assessment of its own staff (机关量化考核); the quality rules; and 2008 closed. Idempotent and
+deterministic.
 """
 
 import datetime
@@ -200,31 +201,7 @@ def _schemes(city, county, committees, rng):
             for c in committees
         ])  # fmt: skip
         made += 1
-    # The Three Cares standard (threecares.AssessmentStandard's items) as a scheme of the same machinery.
-    scheme, new = _scheme(county, "three-cares", "2008年“三关”工程考核标准", "townships", [
-        ("建立五本台账", 20, "any", {"codes": ["three_cares.out_migrants", "three_cares.incoming",
-                                         "three_cares.returnees", "three_cares.elders", "three_cares.children"]}),
-        ("空巢老人结对帮扶", 15, "share", {"code": "three_cares.elders_paired", "of": "three_cares.elders"}),
-        ("留守儿童代理家长", 15, "share", {"code": "three_cares.proxy_parents", "of": "three_cares.children"}),
-        ("慰问农民工、空巢老人、留守儿童", 15, "any", {"codes": ["three_cares.migrants_visited",
-                                                   "three_cares.elders_visited", "three_cares.children_visited"]}),
-        ("安装亲情电话、设立亲情信箱", 10, "any", {"codes": ["three_cares.family_phones",
-                                                "three_cares.family_mailboxes"]}),
-        ("成立老年人互助会", 5, "any", {"codes": ["three_cares.mutual_aid_societies"]}),
-        ("信息按月报送", 10, "reports", {"form": "three-cares-info"}),
-        ("督导组检查评分", 10, "manual", {}),
-    ])  # fmt: skip
-    if new:
-        from gonghui.threecares.models import InspectionVisit
-
-        item = scheme.items.get(kind="manual")
-        visits = InspectionVisit.objects.filter(inspection__year=YEAR, organization__parent=county)
-        ManualScore.objects.bulk_create([
-            ManualScore(item=item, organization_id=v.organization_id, score=(v.score / 10).quantize(Decimal("0.1")),
-                        note=f"{v.inspection.team}检查得分{v.score}")
-            for v in visits.select_related("inspection")
-        ], ignore_conflicts=True)  # fmt: skip
-        made += 1
+    # The Three Cares standard is a scheme too, built once by the threecares demo (threecares/assessment.py).
     made += _staff_scheme(county, rng)
     return made
 

@@ -21,14 +21,14 @@ class ThreeCaresConfig(AppConfig):
         registries.register_exports()
 
         # A registry row makes the person visible to the organisation answerable for it.
-        for model in (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild, m.ProxyParent):
+        for model in (registry.model for registry in registries.REGISTRIES.values()):
             scoping.register_person_link(model, person_field="person", via="organization")
             scoping.register_tally(model)  # the registry pages count whole registries on every view
             audit(model)
         for model in (
             m.Family, m.Pairing, m.Visit, m.MedicalWaiver, m.FamilyPhone, m.FamilyMailbox, m.MutualAidSociety,
             m.Training, m.ReferralEvent, m.ReturneeSymposium, m.GreetingMailing, m.JointMeeting,
-            m.HalfYearReview, m.AssessmentStandard, m.AssessmentItem, m.Inspection,
+            m.HalfYearReview, m.Inspection,
             m.InspectionVisit, m.Referral, m.SocietyMembership, m.MailingSponsor,
         ):  # fmt: skip
             audit(model)

@@ -25,6 +25,7 @@ from gonghui.people.demo import GIVEN, SURNAMES
 from gonghui.people.models import Person
 
 from . import models as m
+from .registries import REGISTRIES
 
 # The seed's figures for 2008 (BRIEF.md); every one is produced by records built below.
 TARGETS = {
@@ -381,11 +382,9 @@ def build(rng=None, *, scale=1.0):
 
     created_people = people.save()
     created = {"people": created_people}
-    registry_models = {
-        "out_migrants": m.OutMigrant, "incoming": m.IncomingWorker, "returnees": m.Returnee, "elders": m.Elder,
-        "proxy_parents": m.ProxyParent, "children": m.LeftBehindChild,
-    }  # fmt: skip
-    for registry, model in registry_models.items():
+    # Children last: their rows point to people of the registries before them.
+    for declared in sorted(REGISTRIES.values(), key=lambda r: r.minors):
+        registry, model = declared.key, declared.model
         rows = []
         for row, person in entries[registry]:
             row.person_id = person.pk
@@ -626,23 +625,6 @@ def _mechanisms(rng, county, townships, committees):
                for h in (1, 2)]  # fmt: skip
     created["reviews"] = _insert_missing(m.HalfYearReview, reviews, keyed("organization_id", "year", "half"))
     created["info_reports"] = _info_reports(county, townships, committees)
-    standard, _created = m.AssessmentStandard.objects.get_or_create(
-        organization=county, year=YEAR, defaults={"title": "2008年“三关”工程考核标准"}
-    )
-    items = [
-        ("registries", "建立外出务工、外来务工、返乡创业、空巢老人、留守儿童五本台账", 20),
-        ("pairing", "空巢老人结对帮扶", 15),
-        ("proxy", "留守儿童聘请代理家长", 15),
-        ("visits", "慰问外出民工、空巢老人、留守儿童", 10),
-        ("phones_mailboxes", "开设亲情电话、亲情信箱", 10),
-        ("societies", "成立老年人互助会", 5),
-        ("symposium", "召开返乡农民工座谈会", 5),
-        ("reports", "按月报送信息", 10),
-        ("inspection", "督导组检查评分", 10),
-    ]
-    item_rows = [m.AssessmentItem(standard=standard, order=i, text=text, measure=measure, points=Decimal(points))
-                 for i, (measure, text, points) in enumerate(items, start=1)]  # fmt: skip
-    _insert_missing(m.AssessmentItem, item_rows, keyed("standard_id", "measure"))
     leaders = ["县人大常委会副主任 罗永康", "县政府副县长 唐明", "县政协副主席 彭华", "县总工会主席 王建国"]
     inspections = [m.Inspection(organization=county, year=YEAR, team=f"第{'一二三四'[i]}督导组", leader=leader)
                    for i, leader in enumerate(leaders)]  # fmt: skip
@@ -654,7 +636,27 @@ def _mechanisms(rng, county, townships, committees):
     created["inspection_visits"] = _insert_missing(
         m.InspectionVisit, visits, keyed("inspection_id", "organization_id")
     )
+    created["standard_scores"] = _standard(county, committees)
     return created
+
+
+def _standard(county, committees):
+    """The county's 2008 standard, a scheme of the reporting machinery (built here, once), and each
+    township's inspection score on it (what assessment.score_inspections gives, in one insert)."""
+    from gonghui.reporting.models import ManualScore
+
+    from .assessment import inspection_score, set_standard
+
+    scheme = set_standard(organization=county, year=YEAR, name="2008年“三关”工程考核标准")
+    item = scheme.items.get(params__from="inspections")
+    done = set(ManualScore.objects.filter(item=item).values_list("organization_id", flat=True))
+    rows = []
+    for township in committees.values():
+        scored = None if township.pk in done else inspection_score(item, township, YEAR)
+        if scored is not None:
+            rows.append(ManualScore(item=item, organization=township, score=scored[0], note=scored[1]))
+    ManualScore.objects.bulk_create(rows)
+    return len(rows)
 
 
 def _info_reports(county, townships, committees):

@@ -141,23 +141,11 @@ class InspectionForm(forms.Form):
         self.fields["township"].queryset = townships
 
 
-# What each registry asks beyond the person and place; guardians, parents and proxy parents are
-# linked later from their own records, so no person is picked twice on one page.
-REGISTRY_FIELDS = {
-    "out_migrants": ["left_on", "destination_province", "destination_city", "employer", "industry",
-                     "is_member", "mailing_address", "postcode"],
-    "incoming": ["home_place", "employer", "industry", "is_member"],
-    "returnees": ["business", "started_on", "jobs_created"],
-    "elders": ["children_away", "health", "lives_alone"],
-    "children": ["kind", "school", "grade", "guardian_name", "guardian_relation", "father_works_in",
-                 "mother_works_in"],
-    "proxy_parents": ["workplace", "duties"],
-}  # fmt: skip
-
-
-def registration_form(model, kind, *, places, data=None):
-    """A form for putting one person on the registry of ``kind``; places are those the user sees."""
-    fields = ["township", "village", "registered_on", *REGISTRY_FIELDS[kind], "note"]
+def registration_form(registry, *, places, data=None):
+    """A form for putting one person on a registry (what it asks: its declaration's ``fields``);
+    places are those the user sees."""
+    model = registry.model
+    fields = ["township", "village", "registered_on", *registry.fields, "note"]
     dates = {
         f.name: DATE for f in model._meta.fields if f.name in fields and f.get_internal_type() == "DateField"
     }

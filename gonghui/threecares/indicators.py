@@ -46,6 +46,10 @@ _stock(
     "three_cares.children_preschool", m.LeftBehindChild, _("Left-behind preschool children"), _("children"),
     kind="preschool",
 )  # fmt: skip
+_stock(
+    "three_cares.children_with_proxy_parent", m.LeftBehindChild, _("Left-behind children with a proxy parent"),
+    _("children"), proxy_parent__isnull=False,
+)  # fmt: skip
 
 
 def _in(model, org, period, field):
@@ -154,6 +158,22 @@ def trainees(org, period):
           records=_trainings, columns=TRAINING_COLUMNS, total="sum:funds")  # fmt: skip
 def training_funds(org, period):
     return _in(m.Training, org, period, "held_on").aggregate(n=Sum("funds"))["n"] or 0
+
+
+SYMPOSIUM_COLUMNS = [
+    ("organization__name", _("Organisation")), ("held_on", _("held on")), ("venue", _("venue")),
+    ("attendees", _("attendees")),
+]  # fmt: skip
+
+
+def _symposiums(org, period):
+    return _in(m.ReturneeSymposium, org, period, "held_on")
+
+
+@register("three_cares.symposiums", name=_("Returnee symposiums held"), unit=_("meetings"),
+          records=_symposiums, columns=SYMPOSIUM_COLUMNS, total="count")  # fmt: skip
+def symposiums(org, period):
+    return _symposiums(org, period).count()
 
 
 @register("three_cares.referral_events", name=_("Job referral events"), unit=_("events"),

@@ -2,12 +2,11 @@
 the pages that tie registry records together (a child's guardian, parents and proxy parent; the end
 of a pairing or of a proxy parent's service; the people of a referral event; a society's members).
 
-Which records have a page, and how each is shown, corrected and saved, is the table RECORDS; the
-views are thin: forms check the input, one service function writes.
+Which records have a page, and how each is shown, corrected and saved, is declared per service in
+services_lists.SERVICE_LISTS; the views are thin: forms check the input, one service function writes.
 """
 
 import datetime
-from dataclasses import dataclass
 from functools import partial
 
 from django.contrib.auth.decorators import login_required
@@ -19,138 +18,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
-from gonghui.orgs.models import Place
+from gonghui.core.views import add_service_error, carry_out, require_editor
 from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.templatetags.gonghui import cndate, yuan
 
 from . import forms, selectors, services
 from . import models as m
-from .services_lists import SERVICE_LISTS
-from .views import _add_errors, _editor, _form_page
+from .services_lists import SERVICE_LISTS, find
 
-
-@dataclass(frozen=True)
-class RecordKind:
-    key: str
-    model: type
-    related: tuple  # select_related of the page
-    fields: tuple  # the model fields shown, in order
-    form: object  # callable(record, user, data) -> the correction form, filled with the record
-    update: object  # callable(record, user, **cleaned) -> record, through one service function
-    sections: str = ""  # a template of the record's own sections (people, members)
-    money: tuple = ()  # fields shown in yuan
-
-    def queryset(self):
-        return self.model.objects.select_related(*self.related)
-
-
-def _values(record, names):
-    return {name: getattr(record, name) for name in names}
-
-
-def _place_values(record):
-    return {"township": record.township_id, "village": record.village_id}
-
-
-def _places(user):
-    return Place.objects.visible_to(user)
-
-
-def _training_update(training, user, *, attendees, **fields):
-    listed = selectors.people_listed(user, attendees, field="attendees", keep=training.attendees.all())
-    return services.update_training(training=training, attendees=listed, **fields)
-
-
-RECORDS = {
-    r.key: r
-    for r in [
-        RecordKind(
-            "visits", m.Visit, ("person", "organization"),
-            ("kind", "person", "organization", "visited_on", "amount", "visited_by", "note"),
-            lambda r, u, data: forms.VisitForm(
-                data, initial=_values(r, ("visited_on", "amount", "visited_by", "note"))
-            ),
-            lambda r, u, **f: services.update_visit(visit=r, **f),
-            money=("amount",),
-        ),
-        RecordKind(
-            "waivers", m.MedicalWaiver, ("elder__person", "organization"),
-            ("elder", "organization", "granted_on", "amount", "provider"),
-            lambda r, u, data: forms.WaiverForm(data, initial=_values(r, ("granted_on", "amount", "provider"))),
-            lambda r, u, **f: services.update_medical_waiver(waiver=r, **f),
-            money=("amount",),
-        ),
-        RecordKind(
-            "phones", m.FamilyPhone, ("township", "village", "organization"),
-            ("township", "village", "location", "number", "installed_on", "organization"),
-            lambda r, u, data: forms.PhoneForm(
-                data, places=_places(u),
-                initial=_place_values(r) | _values(r, ("location", "number", "installed_on")),
-            ),
-            lambda r, u, **f: services.update_installation(row=r, **f),
-        ),
-        RecordKind(
-            "mailboxes", m.FamilyMailbox, ("township", "village", "organization"),
-            ("township", "village", "location", "installed_on", "organization"),
-            lambda r, u, data: forms.MailboxForm(
-                data, places=_places(u), initial=_place_values(r) | _values(r, ("location", "installed_on"))
-            ),
-            lambda r, u, **f: services.update_installation(row=r, **f),
-        ),
-        RecordKind(
-            "societies", m.MutualAidSociety, ("township", "village", "organization"),
-            ("name", "township", "village", "leader_name", "founded_on", "organization"),
-            lambda r, u, data: forms.SocietyEditForm(
-                data, places=_places(u), initial=_place_values(r) | _values(r, ("name", "founded_on", "leader_name"))
-            ),
-            lambda r, u, **f: services.update_society(society=r, **f),
-            sections="threecares/partials/society_members.html",
-        ),
-        RecordKind(
-            "trainings", m.Training, ("organization",),
-            ("title", "trade", "held_on", "venue", "trainee_count", "funds", "organization"),
-            lambda r, u, data: forms.TrainingForm(
-                data,
-                initial=_values(r, ("title", "trade", "held_on", "venue", "trainee_count", "funds"))
-                | {"attendees": "\n".join(p.name for p in r.attendees.order_by("pk"))},
-            ),
-            _training_update,
-            sections="threecares/partials/training_attendees.html",
-            money=("funds",),
-        ),
-        RecordKind(
-            "referrals", m.ReferralEvent, ("organization",),
-            ("title", "held_on", "venue", "referred_count", "employed_count", "organization"),
-            lambda r, u, data: forms.ReferralEventForm(
-                data, initial=_values(r, ("title", "held_on", "venue", "referred_count", "employed_count"))
-            ),
-            lambda r, u, **f: services.update_referral_event(event=r, **f),
-            sections="threecares/partials/referral_people.html",
-        ),
-        RecordKind(
-            "symposiums", m.ReturneeSymposium, ("organization",),
-            ("organization", "held_on", "venue", "attendees", "notes"),
-            lambda r, u, data: forms.SymposiumForm(
-                data, initial=_values(r, ("held_on", "venue", "attendees", "notes"))
-            ),
-            lambda r, u, **f: services.update_symposium(symposium=r, **f),
-        ),
-        RecordKind(
-            "pairings", m.Pairing, ("elder__person", "organization"),
-            ("elder", "helper_name", "helper_unit", "helper_phone", "paired_on", "ended_on", "organization"),
-            lambda r, u, data: forms.PairingEditForm(
-                data, initial=_values(r, ("helper_name", "helper_unit", "helper_phone", "paired_on", "ended_on"))
-            ),
-            lambda r, u, **f: services.update_pairing(pairing=r, **f),
-            sections="threecares/partials/pairing_end.html",
-        ),
-    ]
-}  # fmt: skip
+# The services that have a record page (SERVICE_LISTS declares how each is shown and corrected).
+RECORDS = {key: service for key, service in SERVICE_LISTS.items() if service.update is not None}
 
 
 def _kind(what):
-    spec = RECORDS.get(what)
-    if spec is None:
+    spec = find(what)
+    if spec is None or spec.update is None:
         raise Http404("not found")
     return spec
 
@@ -180,7 +62,7 @@ def _detail(request, spec, record, **context):
         "title": _title(spec, record),
         "facts": _facts(spec, record),
         "history": history_for(record),
-        "list_title": _list_title(spec.key),
+        "list_title": spec.title,
         **context,
     }
     if spec.key == "referrals":
@@ -198,14 +80,10 @@ def _detail(request, spec, record, **context):
     return render(request, "threecares/record_detail.html", context)
 
 
-def _list_title(key):
-    return SERVICE_LISTS[key].title
-
-
 def _record(request, spec, pk, *, edit=False):
     if edit:
-        _editor(request)
-    return get_visible_or_404(spec.queryset(), request.user, pk=pk)
+        require_editor(request)
+    return get_visible_or_404(spec.record_queryset(), request.user, pk=pk)
 
 
 @login_required
@@ -218,10 +96,10 @@ def record_detail(request, what, pk):
 def record_edit(request, what, pk):
     spec = _kind(what)
     record = _record(request, spec, pk, edit=True)
-    form = spec.form(record, request.user, request.POST or None)
+    form = spec.edit_form(record, request.user, request.POST or None)
     save = partial(spec.update, record, request.user)
     title = _("Edit: %(record)s") % {"record": _title(spec, record)}
-    return _form_page(request, form, save, title=title, done=record.get_absolute_url())
+    return carry_out(request, form, lambda data: save(**data), title=title, back=record.get_absolute_url())
 
 
 @login_required
@@ -231,9 +109,9 @@ def record_delete(request, what, pk):
     record = _record(request, spec, pk, edit=True)
     if request.method == "POST":
         services.delete_record(record=record)
-        return redirect("threecares:service-list", what)
+        return redirect("threecares:service-list", spec.key)
     context = {"spec": spec, "record": record, "title": _title(spec, record), "facts": _facts(spec, record),
-               "list_title": _list_title(spec.key)}  # fmt: skip
+               "list_title": spec.title}  # fmt: skip
     return render(request, "threecares/record_delete.html", context)
 
 
@@ -253,7 +131,7 @@ def referral_people_add(request, pk):
                                    employer=form.cleaned_data["employer"])  # fmt: skip
             return redirect(event.get_absolute_url())
         except ValidationError as e:
-            _add_errors(form, e)
+            add_service_error(form, e)
     return _detail(request, spec, event, people_form=form)
 
 
@@ -301,7 +179,7 @@ def society_members_add(request, pk):
             )
             return redirect(society.get_absolute_url())
         except ValidationError as e:
-            _add_errors(form, e)
+            add_service_error(form, e)
     return _detail(request, spec, society, members_form=form)
 
 
@@ -326,19 +204,18 @@ def pairing_end(request, pk):
     form = forms.EndForm(request.POST or None)
     save = partial(services.end_pairing, pairing=pairing)
     title = _("End the pairing with %(helper)s") % {"helper": pairing.helper_name}
-    return _form_page(
-        request, form, save, title=title, done=pairing.elder.get_absolute_url(), entry=pairing.elder
-    )
+    return carry_out(request, form, lambda data: save(**data), title=title, back=pairing.elder,
+                     entry=pairing.elder)  # fmt: skip
 
 
 @login_required
 def proxy_parent_end(request, pk):
-    _editor(request)
+    require_editor(request)
     proxy = get_visible_or_404(m.ProxyParent.objects.select_related("person"), request.user, pk=pk)
     form = forms.EndForm(request.POST or None)
     save = partial(services.end_proxy_parent, proxy=proxy)
-    return _form_page(request, form, save, title=_("End the service as a proxy parent"),
-                      done=proxy.get_absolute_url(), entry=proxy)  # fmt: skip
+    return carry_out(request, form, lambda data: save(**data), title=_("End the service as a proxy parent"),
+                     back=proxy, entry=proxy)  # fmt: skip
 
 
 # ---- a left-behind child's guardian, parents and proxy parent ------------------------------------
@@ -346,7 +223,7 @@ def proxy_parent_end(request, pk):
 
 def _child(request, pk):
     """The child, for an editor who may see minors (LeftBehindChild.visible_to decides: else 404)."""
-    _editor(request)
+    require_editor(request)
     related = ("person", "guardian", "father", "mother", "proxy_parent__person", "township")
     return get_visible_or_404(m.LeftBehindChild.objects.select_related(*related), request.user, pk=pk)
 
@@ -379,8 +256,8 @@ def child_guardians(request, pk):
             raise ValidationError(errors)
         services.set_child_guardians(child=child, guardian_typed=guardian, **people, **fields)
 
-    return _form_page(request, form, save, title=_("Guardian and parents"), done=child.get_absolute_url(),
-                      entry=child)  # fmt: skip
+    return carry_out(request, form, lambda data: save(**data), title=_("Guardian and parents"), back=child,
+                     entry=child)  # fmt: skip
 
 
 @login_required
@@ -402,5 +279,5 @@ def child_proxy_parent(request, pk):
         else:
             services.assign_proxy_parent(child=child, proxy=proxy_parent)
 
-    return _form_page(request, form, save, title=_("Choose the proxy parent"), done=child.get_absolute_url(),
-                      entry=child)  # fmt: skip
+    return carry_out(request, form, lambda data: save(**data), title=_("Choose the proxy parent"), back=child,
+                     entry=child)  # fmt: skip

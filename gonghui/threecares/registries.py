@@ -1,4 +1,9 @@
-"""How each registry is listed and exported: its model, title and columns (the ledger layout).
+"""The six registries of people, one declaration each: model, title, columns (the ledger layout),
+what registering asks, the kind of visit paid to people on it, its ledger kind and its figure.
+
+Everything that differs between registries is read from here (pages, registration, visits, the
+registry ledgers, the person page, counts); a name a registry goes by elsewhere (its ledger code,
+the visit kind) finds the same declaration through `find`.
 
 Column headers are the ledger headers county offices use (data, like the import aliases), so an
 exported ledger can be filled in and imported again.
@@ -25,6 +30,12 @@ class Registry:
     title: str
     columns: tuple  # (header, getter(entry) -> value); the first two are 姓名 and 身份证号
     list_columns: tuple  # indexes into columns shown on the web page beyond name and ID
+    ledger: str  # the code of its ledger kind (ledgers/registries.py)
+    indicator: str  # the figure counting the people on it
+    # What registering someone asks beyond the person and place; guardians, parents and proxy
+    # parents are linked later from their own records, so no person is picked twice on one page.
+    fields: tuple
+    visit: str = ""  # the Visit.Kind of a visit to someone on it ("" when nobody on it is visited)
     minors: bool = False
 
 
@@ -55,6 +66,11 @@ REGISTRIES = {
                 ("返乡时间", lambda e: e.returned_on),
             ),
             (4, 5, 7, 8),
+            ledger="out_migrants",
+            indicator="three_cares.out_migrants",
+            fields=("left_on", "destination_province", "destination_city", "employer", "industry", "is_member",
+                    "mailing_address", "postcode"),  # fmt: skip
+            visit=m.Visit.Kind.MIGRANT,
         ),
         Registry(
             "incoming",
@@ -68,6 +84,9 @@ REGISTRIES = {
                 ("是否会员", lambda e: _yes(e.is_member)),
             ),
             (4, 6, 7),
+            ledger="incoming_workers",
+            indicator="three_cares.incoming",
+            fields=("home_place", "employer", "industry", "is_member"),
         ),
         Registry(
             "returnees",
@@ -80,6 +99,9 @@ REGISTRIES = {
                 ("带动就业人数", lambda e: e.jobs_created),
             ),
             (4, 6, 8),
+            ledger="returnees",
+            indicator="three_cares.returnees",
+            fields=("business", "started_on", "jobs_created"),
         ),
         Registry(
             "elders",
@@ -92,6 +114,10 @@ REGISTRIES = {
                 ("是否独居", lambda e: _yes(e.lives_alone)),
             ),
             (4, 5, 7, 8),
+            ledger="elders",
+            indicator="three_cares.elders",
+            fields=("children_away", "health", "lives_alone"),
+            visit=m.Visit.Kind.ELDER,
         ),
         Registry(
             "children",
@@ -109,6 +135,11 @@ REGISTRIES = {
                 ("代理家长", lambda e: e.proxy_parent.person.name if e.proxy_parent_id else ""),
             ),
             (4, 5, 6, 7, 9),
+            ledger="children",
+            indicator="three_cares.children",
+            fields=("kind", "school", "grade", "guardian_name", "guardian_relation", "father_works_in",
+                    "mother_works_in"),  # fmt: skip
+            visit=m.Visit.Kind.CHILD,
             minors=True,
         ),
         Registry(
@@ -117,9 +148,21 @@ REGISTRIES = {
             _("Proxy parents"),
             _BASE + (("工作单位或职务", lambda e: e.workplace), ("职责", lambda e: e.duties)),
             (4, 5, 6),
+            ledger="proxy_parents",
+            indicator="three_cares.proxy_parents",
+            fields=("workplace", "duties"),
         ),
     ]
 }
+
+BY_VISIT = {r.visit: r for r in REGISTRIES.values() if r.visit}
+
+
+def find(name):
+    """The registry a name stands for: its key, its ledger code or its visit kind; None if no registry."""
+    if name in REGISTRIES:
+        return REGISTRIES[name]
+    return next((r for r in REGISTRIES.values() if name in (r.ledger, r.visit)), None)
 
 
 def related_for(registry):

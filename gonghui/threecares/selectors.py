@@ -1,4 +1,4 @@
-"""Reads that span several models: the programme's overview, report completeness, assessment."""
+"""Reads that span several models: the programme's overview, report completeness, family files."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +18,7 @@ from gonghui.reporting.models import Submission
 
 from . import models as m
 from .querysets import minors_visible_to
+from .registries import REGISTRIES
 from .services import INFO_REPORT_FORM
 
 
@@ -32,13 +33,8 @@ def child_counts(user):
 
 
 def registry_counts(user):
-    counts = {
-        "out_migrants": m.OutMigrant.objects.count_for(user),
-        "incoming": m.IncomingWorker.objects.count_for(user),
-        "returnees": m.Returnee.objects.count_for(user),
-        "elders": m.Elder.objects.count_for(user),
-        "proxy_parents": m.ProxyParent.objects.count_for(user),
-    }
+    """People on each registry (by its key) in the user's subtree; children counted for every role."""
+    counts = {r.key: r.model.objects.count_for(user) for r in REGISTRIES.values() if not r.minors}
     children = child_counts(user)
     counts["children"] = children["total"]
     counts["children_pupils"] = children["pupils"]
@@ -53,21 +49,6 @@ def townships_in_scope(user):
         .filter(level=Organization.Level.COMMITTEE)
         .order_by("path")
     )
-
-
-def _per_township(queryset, townships):
-    """{township org pk: count} of rows grouped by their organisation, in one query."""
-    if not townships:
-        return {}
-    paths = {t.path: t.pk for t in townships}
-    step = len(townships[0].path)
-    grouped = queryset.values("organization__path").annotate(n=Count("pk", distinct=True)).order_by()
-    result = defaultdict(int)
-    for row in grouped:
-        owner = paths.get(row["organization__path"][:step])
-        if owner:
-            result[owner] += row["n"]
-    return result
 
 
 @dataclass
@@ -98,69 +79,6 @@ def report_completeness(user, *, year, months=12):
         Completeness(t, len(by_org[t.pk]), months, [mo in by_org[t.pk] for mo in range(1, months + 1)])
         for t in townships
     ]
-
-
-@dataclass
-class TownshipScore:
-    township: Organization
-    lines: list  # (item, fraction, points earned)
-    total: Decimal
-
-
-def _share(part, whole):
-    if not whole:
-        return Decimal(0)
-    return min(Decimal(1), Decimal(part) / Decimal(whole))
-
-
-def assessment_scores(user, standard):
-    """Each township's score under the standard: every item from its records or the inspection."""
-    townships = townships_in_scope(user)
-    year = standard.year
-    day = f"{year}-12-31"
-
-    def per(model, **filters):
-        return _per_township(scoping.restrict(model.objects.filter(**filters), user), townships)
-
-    registries = [per(model, registered_on__lte=day) for model in
-                  (m.OutMigrant, m.IncomingWorker, m.Returnee, m.Elder, m.LeftBehindChild)]  # fmt: skip
-    elders = registries[3]
-    children = registries[4]
-    paired = _per_township(
-        scoping.restrict(m.Elder.objects.filter(pairings__paired_on__lte=day).distinct(), user), townships
-    )
-    proxied = per(m.LeftBehindChild, registered_on__lte=day, proxy_parent__isnull=False)
-    visits = [per(m.Visit, kind=kind, visited_on__year=year) for kind in ("migrant", "elder", "child")]
-    phones = per(m.FamilyPhone, installed_on__lte=day)
-    mailboxes = per(m.FamilyMailbox, installed_on__lte=day)
-    societies = per(m.MutualAidSociety, founded_on__lte=day)
-    symposiums = per(m.ReturneeSymposium, held_on__year=year)
-    reports = per(Submission, form__code=INFO_REPORT_FORM, period_start__year=year)
-    inspection = defaultdict(list)
-    for visit in scoping.restrict(m.InspectionVisit.objects.filter(inspection__year=year), user):
-        inspection[visit.organization_id].append(visit.score)
-
-    scores = []
-    items = list(standard.items.all())
-    for t in townships:
-        k = t.pk
-        fractions = {
-            "registries": _share(sum(1 for r in registries if r.get(k)), 5),
-            "pairing": _share(paired.get(k, 0), elders.get(k, 0)),
-            "proxy": _share(proxied.get(k, 0), children.get(k, 0)),
-            "visits": _share(sum(1 for v in visits if v.get(k)), 3),
-            "phones_mailboxes": _share(bool(phones.get(k)) + bool(mailboxes.get(k)), 2),
-            "societies": Decimal(1 if societies.get(k) else 0),
-            "symposium": Decimal(1 if symposiums.get(k) else 0),
-            "reports": _share(reports.get(k, 0), 12),
-            "inspection": (sum(inspection[k]) / len(inspection[k]) / 100) if inspection[k] else Decimal(0),
-        }
-        lines = []
-        for item in items:
-            fraction = fractions[item.measure]
-            lines.append((item, fraction, (item.points * fraction).quantize(Decimal("0.1"))))
-        scores.append(TownshipScore(t, lines, sum((earned for _i, _f, earned in lines), Decimal("0.0"))))
-    return scores
 
 
 @dataclass

@@ -2,10 +2,9 @@ from functools import partial
 from types import SimpleNamespace
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from gonghui.audit.selectors import history_for
 from gonghui.core.formats import download_name
 from gonghui.core.officialdoc import DOCX_CONTENT_TYPE
+from gonghui.core.views import carry_out, require_editor
 from gonghui.ledgers.downloads import export_response
 from gonghui.ledgers.exports import file_name
 from gonghui.ledgers.vocabulary import PROVINCES
@@ -24,8 +24,9 @@ from gonghui.paging import page_of
 from gonghui.people.models import Person
 from gonghui.querystring import query_id
 from gonghui.reporting import indicators
+from gonghui.reporting.assessment import scores as scheme_scores
 
-from . import forms, letters, selectors, services
+from . import assessment, forms, letters, registries, selectors, services, services_lists
 from . import models as m
 from .querysets import minors_visible_to
 from .registries import REGISTRIES, list_columns_for, related_for
@@ -42,29 +43,35 @@ INDEX_FIGURES = [
 ]  # fmt: skip
 
 
-def _year(request):
-    return indicators.year_for(request)
-
-
 def _registry(kind):
-    registry = REGISTRIES.get(kind)
+    """The registry the URL names (its key; its ledger code or visit kind are accepted too)."""
+    registry = registries.find(kind)
     if registry is None:
         raise Http404("not found")
     return registry
 
 
+def _service(what):
+    """The service the URL names (its key; its ledger code is accepted too)."""
+    spec = services_lists.find(what)
+    if spec is None:
+        raise Http404("not found")
+    return spec
+
+
 @login_required
 def index(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     figures = []
     if request.user.organization is not None:
         values = indicators.compute(
             request.user.organization, indicators.Period.year(year), codes=INDEX_FIGURES
         )
         figures = [(indicators.get(code), values[code]) for code in INDEX_FIGURES]
+    counts = selectors.registry_counts(request.user)
     context = {
-        "counts": selectors.registry_counts(request.user),
-        "registries": REGISTRIES.values(),
+        "counts": counts,
+        "registries": [(r, counts[r.key]) for r in REGISTRIES.values()],
         "services": SERVICE_LISTS.values(),
         "figures": figures,
         "year": year,
@@ -103,7 +110,7 @@ def entry_list(request, kind):
         "township": query_id(request, "township"),
         "destination": request.GET.get("destination", ""),
         "townships": Place.objects.visible_to(request.user).townships().order_by("division_code"),
-        "provinces": PROVINCES if kind == "out_migrants" else [],
+        "provinces": PROVINCES if registry.key == "out_migrants" else [],
     }
     template = "threecares/partials/entry_rows.html" if request.htmx else "threecares/entry_list.html"
     return render(request, template, context)
@@ -117,7 +124,8 @@ def entry_export(request, kind):
     params = {"q": request.GET.get("q", ""), "township": query_id(request, "township"),
               "village": query_id(request, "village"), "destination": request.GET.get("destination", "")}  # fmt: skip
     params = {k: v for k, v in params.items() if v}
-    return export_response(request, f"registry-{kind}", params, back=reverse("threecares:entry-list", args=[kind]))
+    back = reverse("threecares:entry-list", args=[registry.key])
+    return export_response(request, f"registry-{registry.key}", params, back=back)
 
 
 @login_required
@@ -131,11 +139,11 @@ def entry_detail(request, kind, pk):
         "entry": entry,
         "facts": facts,
         "visits": m.Visit.objects.visible_to(request.user).filter(person=entry.person)[:50],
-        "pairings": entry.pairings.all() if kind == "elders" else [],
-        "waivers": entry.waivers.all() if kind == "elders" else [],
+        "pairings": entry.pairings.all() if registry.key == "elders" else [],
+        "waivers": entry.waivers.all() if registry.key == "elders" else [],
         "children": m.LeftBehindChild.objects.visible_to(request.user).filter(proxy_parent=entry)
-        .select_related("person") if kind == "proxy_parents" else [],
-        "visit_kind": {"out_migrants": "migrant", "elders": "elder", "children": "child"}.get(kind),
+        .select_related("person") if registry.key == "proxy_parents" else [],
+        "visit_kind": registry.visit,
         "history": history_for(entry),
     }  # fmt: skip
     return render(request, "threecares/entry_detail.html", context)
@@ -153,19 +161,11 @@ def family_detail(request, pk):
 def visit_create(request, kind, pk):
     registry = _registry(kind)
     entry = get_visible_or_404(registry.model.objects.select_related("person"), request.user, pk=pk)
-    visit_kind = {"out_migrants": "migrant", "elders": "elder", "children": "child"}.get(kind)
-    if not request.user.can_edit or visit_kind is None:
+    if not request.user.can_edit or not registry.visit:
         raise Http404("not found")
     form = forms.VisitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_visit(kind=visit_kind, person=entry.person, **form.cleaned_data)
-            return redirect(entry.get_absolute_url())
-        except ValidationError as e:
-            form.add_error(None, e)
-    return render(
-        request, "threecares/form.html", {"form": form, "title": _("Record a visit"), "entry": entry}
-    )
+    save = partial(services.record_visit, kind=registry.visit, person=entry.person)
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a visit"), back=entry, entry=entry)
 
 
 @login_required
@@ -174,27 +174,19 @@ def pairing_create(request, pk):
     if not request.user.can_edit:
         raise Http404("not found")
     form = forms.PairingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.pair_elder(elder=elder, **form.cleaned_data)
-            return redirect(elder.get_absolute_url())
-        except ValidationError as e:
-            _add_errors(form, e)  # "elder" is no field of the form: its refusal goes on top
-    return render(
-        request, "threecares/form.html", {"form": form, "title": _("Pair with a helper"), "entry": elder}
-    )
+    # "elder" is no field of the form: its refusal goes on top.
+    return carry_out(request, form, lambda data: services.pair_elder(elder=elder, **data),
+                     title=_("Pair with a helper"), back=elder, entry=elder)  # fmt: skip
 
 
 @login_required
 def service_list(request, what):
-    spec = SERVICE_LISTS.get(what)
-    if spec is None:
-        raise Http404("not found")
+    spec = _service(what)
     rows = spec.queryset(request.user)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
         "spec": spec,
-        "can_create": request.user.can_edit and what in SERVICE_FORMS,
+        "can_create": request.user.can_edit and spec.create is not None,
         "page": page,
         "rows": [(r, [getter(r) for _h, getter in spec.columns]) for r in page],
         "headers": [h for h, _g in spec.columns],
@@ -205,9 +197,7 @@ def service_list(request, what):
 @login_required
 def service_export(request, what):
     """The whole service ledger in the user's scope as .xlsx, laid out as the offices keep it."""
-    spec = SERVICE_LISTS.get(what)
-    if spec is None:
-        raise Http404("not found")
+    spec = _service(what)
     rows = ([getter(r) for _h, getter in spec.columns] for r in spec.queryset(request.user).iterator(2000))
     return ledger_response(
         title=str(spec.title), unit=str(request.user.organization or ""), headers=[str(h) for h, _g in spec.columns],
@@ -242,38 +232,19 @@ def mailing_letters(request):
 
 @login_required
 def mailing_create(request):
-    if not request.user.can_edit or request.user.organization is None:
-        raise Http404("not found")
+    require_editor(request)
     form = forms.MailingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_mailing(organization=request.user.organization, **form.cleaned_data)
-            return redirect("threecares:mailing")
-        except ValidationError as e:
-            form.add_error(None, e)
-    return render(
-        request, "threecares/form.html", {"form": form, "title": _("Record a greeting card mailing")}
-    )
+    save = partial(services.record_mailing, organization=request.user.organization)
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a greeting card mailing"),
+                     back="threecares:mailing")  # fmt: skip
 
 
 @login_required
 def mechanisms(request):
-    year = _year(request)
-    standard = (
-        m.AssessmentStandard.objects.visible_to(request.user)
-        .filter(year=year)
-        .prefetch_related("items")
-        .first()
-    )
-    # A township is assessed by the standard set above it (the nearest level first).
-    if standard is None and request.user.organization is not None:
-        standard = (
-            m.AssessmentStandard.objects.applying_to(request.user.organization)
-            .filter(year=year)
-            .order_by("-organization__path")
-            .prefetch_related("items")
-            .first()
-        )
+    year = indicators.year_for(request)
+    # The Three Cares standard is a scheme of the reporting machinery: the user's own, else the one
+    # set above (a township is assessed by its county's); its scores come from reporting.assessment.
+    standard = assessment.standard_for(request.user, year)
     today = timezone.localdate()
     months = 12 if year < today.year else max(today.month - 1, 0)
     context = {
@@ -287,38 +258,12 @@ def mechanisms(request):
         .filter(inspection__year=year)
         .select_related("inspection", "organization"),
         "standard": standard,
-        "scores": selectors.assessment_scores(request.user, standard) if standard else [],
+        "scores": scheme_scores(standard, within=request.user.organization) if standard else [],
         "can_inspect": request.user.can_edit and _townships(request.user, exclude_own=True).exists(),
         # A village union reports to its township; it has no township to submit a report for.
         "can_report": request.user.can_edit and _townships(request.user).exists(),
     }
     return render(request, "threecares/mechanisms.html", context)
-
-
-def _editor(request):
-    """Writing needs an editing role and an organisation; anyone else gets the 404 of a missing page."""
-    if not request.user.can_edit or request.user.organization is None:
-        raise Http404("not found")
-
-
-def _form_page(request, form, save, *, title, done, entry=None):
-    """Validate, hand the cleaned data to one service, put its refusals beside their fields."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(**form.cleaned_data)
-            return redirect(done)
-        except ValidationError as e:
-            _add_errors(form, e)
-    return render(request, "threecares/form.html", {"form": form, "title": title, "entry": entry})
-
-
-def _add_errors(form, error):
-    """Each message beside its field; one about a field the form lacks (the person) goes on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _townships(user, *, exclude_own=False):
@@ -330,47 +275,48 @@ def _townships(user, *, exclude_own=False):
 
 @login_required
 def meeting_create(request):
-    _editor(request)
+    require_editor(request)
     form = forms.JointMeetingForm(request.POST or None)
     save = partial(services.record_joint_meeting, organization=request.user.organization)
-    return _form_page(request, form, save, title=_("Record a joint meeting"), done="threecares:mechanisms")
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a joint meeting"),
+                     back="threecares:mechanisms")  # fmt: skip
 
 
 @login_required
 def review_create(request):
-    _editor(request)
+    require_editor(request)
     form = forms.HalfYearReviewForm(request.POST or None)
     save = partial(services.record_half_year_review, organization=request.user.organization)
-    return _form_page(request, form, save, title=_("Record a half-year review"), done="threecares:mechanisms")
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a half-year review"),
+                     back="threecares:mechanisms")  # fmt: skip
 
 
 @login_required
 def report_create(request):
-    _editor(request)
+    require_editor(request)
     townships = _townships(request.user)
     if not townships.exists():  # a village union does not report for a township
         raise Http404("not found")
     form = forms.InfoReportForm(request.POST or None, townships=townships)
-    return _form_page(request, form, services.record_info_report, title=_("Submit an information report"),
-                      done="threecares:mechanisms")  # fmt: skip
+    return carry_out(request, form, lambda data: services.record_info_report(**data),
+                     title=_("Submit an information report"), back="threecares:mechanisms")  # fmt: skip
 
 
 @login_required
 def inspection_create(request):
-    _editor(request)
+    require_editor(request)
     townships = _townships(request.user, exclude_own=True)
     if not townships.exists():  # a township does not inspect itself
         raise Http404("not found")
     form = forms.InspectionForm(request.POST or None, townships=townships)
     save = partial(services.record_inspection, organization=request.user.organization)
-    return _form_page(
-        request, form, save, title=_("Record an inspection visit"), done="threecares:mechanisms"
-    )
+    return carry_out(request, form, lambda data: save(**data), title=_("Record an inspection visit"),
+                     back="threecares:mechanisms")  # fmt: skip
 
 
 def _registration_kind(request, kind):
     registry = _registry(kind)
-    _editor(request)
+    require_editor(request)
     if registry.minors and not minors_visible_to(request.user):
         raise Http404("not found")
     return registry
@@ -397,65 +343,32 @@ def entry_register(request, kind, person):
     initial = (
         None if request.method == "POST" else {"township": person.township_id, "village": person.village_id}
     )
-    form = forms.registration_form(registry.model, kind, places=places, data=request.POST or None)
+    form = forms.registration_form(registry, places=places, data=request.POST or None)
     if initial:
         form.initial.update(initial)
-    done = {}
-
-    def save(**fields):
-        done["entry"] = services.register_entry(registry=kind, person=person, **fields)
-
-    response = _form_page(request, form, save, title=_("Register on %(registry)s") % {"registry": registry.title},
-                          done="threecares:index", entry=SimpleNamespace(person=person))  # fmt: skip
-    if "entry" in done:
-        return redirect(done["entry"].get_absolute_url())
-    return response
+    save = partial(services.register_entry, registry=registry.key, person=person)
+    return carry_out(request, form, lambda data: save(**data), title=_("Register on %(registry)s") % {"registry": registry.title},
+                     back="threecares:index", go_to_result=True, entry=SimpleNamespace(person=person))  # fmt: skip
 
 
 @login_required
 def waiver_create(request, pk):
     elder = get_visible_or_404(m.Elder.objects.select_related("person"), request.user, pk=pk)
-    _editor(request)
+    require_editor(request)
     form = forms.WaiverForm(request.POST or None)
     save = partial(services.record_medical_waiver, elder=elder)
-    return _form_page(request, form, save, title=_("Record a medical fee waiver"), done=elder.get_absolute_url(),
-                      entry=elder)  # fmt: skip
-
-
-def _society(user, *, members, **fields):
-    listed = selectors.elders_listed(user, members, township=fields["township"], field="members")
-    return services.found_society(members=listed, **fields)
-
-
-def _training(user, *, attendees, **fields):
-    listed = selectors.people_listed(user, attendees, field="attendees")
-    return services.record_training(organization=user.organization, attendees=listed, **fields)
-
-
-# The service ledgers that have an entry page: (form, needs places, save(user, **cleaned), title).
-SERVICE_FORMS = {
-    "phones": (forms.PhoneForm, True, lambda u, **f: services.install(model=m.FamilyPhone, **f),
-               _("Record a family phone")),
-    "mailboxes": (forms.MailboxForm, True, lambda u, **f: services.install(model=m.FamilyMailbox, **f),
-                  _("Record a family mailbox")),
-    "societies": (forms.SocietyForm, True, _society, _("Record a mutual-aid society")),
-    "trainings": (forms.TrainingForm, False, _training, _("Record a training session")),
-    "referrals": (forms.ReferralEventForm, False,
-                  lambda u, **f: services.record_referral_event(organization=u.organization, **f),
-                  _("Record a job referral event")),
-    "symposiums": (forms.SymposiumForm, False,
-                   lambda u, **f: services.record_symposium(organization=u.organization, **f),
-                   _("Record a returnee symposium")),
-}  # fmt: skip
+    return carry_out(request, form, lambda data: save(**data), title=_("Record a medical fee waiver"), back=elder,
+                     entry=elder)  # fmt: skip
 
 
 @login_required
 def service_create(request, what):
-    if what not in SERVICE_FORMS:
+    spec = _service(what)
+    if spec.create is None:
         raise Http404("not found")
-    _editor(request)
-    form_class, needs_places, save, title = SERVICE_FORMS[what]
-    kwargs = {"places": Place.objects.visible_to(request.user)} if needs_places else {}
-    form = form_class(request.POST or None, **kwargs)
-    done = reverse("threecares:service-list", args=[what])
-    return _form_page(request, form, partial(save, request.user), title=title, done=done)
+    require_editor(request)
+    kwargs = {"places": Place.objects.visible_to(request.user)} if spec.entry_places else {}
+    form = spec.entry_form(request.POST or None, **kwargs)
+    back = reverse("threecares:service-list", args=[spec.key])
+    return carry_out(request, form, lambda data: spec.create(request.user, **data), title=spec.create_title,
+                     back=back)  # fmt: skip

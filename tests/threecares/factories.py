@@ -79,6 +79,5 @@ def crawl_records(cast, side):
                                      summary="上半年")  # fmt: skip
     services.record_info_report(organization=side.township, year=2008, month=1, submitted_on=D(2008, 1, 25),
                                 content="一月信息")  # fmt: skip
-    m.AssessmentStandard.objects.create(organization=side.township, year=2008, title=f"{tag}考核标准")
     services.record_inspection(organization=side.township, year=2008, team="第一督导组", leader="甲",
                                township=side.township, visited_on=D(2008, 11, 3), score=80)  # fmt: skip

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from gonghui.threecares import models as m
@@ -113,7 +114,7 @@ def test_refusals_of_the_service(cast):
         ({"guardian": young, "guardian_relation": "relative"}, "guardian", "under 18"),
     ]
     for fields, field, message in cases:
-        with pytest.raises(services.ValidationError) as refused:
+        with pytest.raises(ValidationError) as refused:
             services.set_child_guardians(child=kid, **fields)
         assert message in " ".join(refused.value.message_dict[field])
 

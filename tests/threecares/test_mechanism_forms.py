@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from gonghui.threecares import models as m
@@ -115,7 +116,7 @@ def test_township_officer_gets_404_for_the_inspection_form(client, cast):
 
 
 def test_record_info_report_refuses_an_organisation_that_is_not_a_township(cast):
-    with pytest.raises(services.ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused:
         services.record_info_report(organization=cast.county, year=2008, month=1,
                                     submitted_on=datetime.date(2008, 1, 30), content="…")  # fmt: skip
     assert "organization" in refused.value.message_dict

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from gonghui.reporting import indicators
@@ -46,7 +47,7 @@ def test_ending_a_pairing_lets_the_elder_be_paired_again(client, cast, pairing):
 
 
 def test_pair_elder_still_refuses_while_a_pairing_is_active(pairing):
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.pair_elder(elder=pairing.elder, helper_name="钱干部", paired_on=D(2008, 7, 1))
 
 
@@ -59,7 +60,7 @@ def test_an_end_before_the_pairing_is_refused_beside_the_date(client, cast, pair
 
 def test_an_ended_pairing_cannot_be_ended_again(pairing):
     services.end_pairing(pairing=pairing, ended_on=D(2008, 6, 30))
-    with pytest.raises(services.ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused:
         services.end_pairing(pairing=pairing, ended_on=D(2008, 7, 30))
     assert "already ended" in refused.value.message_dict["ended_on"][0]
 
@@ -224,7 +225,7 @@ def test_an_elder_of_another_township_cannot_join(client, cast, society):
     response = _add_members(client, cast.county_admin, society, members="水坝爷爷", joined_on="2008-08-01")
     assert "Line 1 (水坝爷爷)" in str(response.context["members_form"].errors["members"])
     other = m.Elder.objects.get(person__name="水坝爷爷")
-    with pytest.raises(services.ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused:
         services.add_society_members(society=society, elders=[other], joined_on=D(2008, 8, 1))
     assert "another township" in refused.value.message_dict["members"][0]
 
