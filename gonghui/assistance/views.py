@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.audit.selectors import history_for
 from gonghui.core.formats import download_name
+from gonghui.core.views import add_service_error, carry_out, form_page, require_editor
 from gonghui.ledgers.exports import chunks, file_name
 from gonghui.ledgers.xlsx import ledger_response
 from gonghui.orgs.scoping import get_visible_or_404
@@ -41,6 +42,8 @@ from .models import (
     RightsCase,
 )
 
+SUBNAV = "assistance/partials/subnav.html"
+
 INDEX_FIGURES = [
     "assistance.amount",
     "assistance.person_times",
@@ -55,44 +58,6 @@ def _today():
     return timezone.localdate()
 
 
-def _year(request):
-    return indicators.year_for(request)
-
-
-def _editor(request):
-    if not request.user.can_edit:
-        raise Http404("not found")
-
-
-def _add_service_error(form, error):
-    """Put a service's ValidationError beside its field, or above the form if the form has no such field."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _form_page(request, form, title, *, back=None, multipart=False):
-    return render(request, "assistance/form.html",
-                  {"form": form, "title": title, "back": back, "multipart": multipart})  # fmt: skip
-
-
-def _carry_out(request, form, action, *, title, back, go_to_result=False):
-    """Validate the form, then run the service on its data; a refusal shows beside the fields.
-
-    Afterwards the officer is back on `back`, or on what the service made (`go_to_result`).
-    """
-    if form.is_valid():
-        try:
-            result = action(form.cleaned_data)
-        except ValidationError as e:
-            _add_service_error(form, e)
-        else:
-            return redirect(result if go_to_result else back)
-    return _form_page(request, form, title, back=back)
-
-
 def _federation_admin(request):
     # The configurable lists are the federation office's: other roles find no such pages.
     if not request.user.can_configure:
@@ -105,7 +70,7 @@ def _federation_admin(request):
 @login_required
 def index(request):
     org = request.user.organization
-    year = _year(request)
+    year = indicators.year_for(request)
     figures = []
     if org is not None:
         values = indicators.compute(org, indicators.Period.year(year), codes=INDEX_FIGURES)
@@ -172,7 +137,7 @@ def archive_detail(request, pk):
         HardshipArchive.objects.select_related("head__village", "head__township", "main_cause", "organization"),
         request.user, pk=pk,
     )  # fmt: skip
-    year = _year(request)
+    year = indicators.year_for(request)
     line = archive.eligibility_line(year)
     members = list(archive.members.select_related("person"))
     payments = list(archive.payments.select_related("programme", "person").order_by("-applied_on", "-pk"))
@@ -201,7 +166,7 @@ def archive_detail(request, pk):
 
 @login_required
 def archive_create(request):
-    _editor(request)
+    require_editor(request)
     form = forms.ArchiveForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k not in ("secondary_causes", "bank_account")}
@@ -211,15 +176,15 @@ def archive_create(request):
                 bank_account=form.cleaned_data["bank_account"], by=request.user,
             )  # fmt: skip
         except ValidationError as e:
-            _add_service_error(form, e)
+            add_service_error(form, e)
         else:
             return redirect(archive)
-    return _form_page(request, form, _("File a hardship archive"))
+    return form_page(request, form, _("File a hardship archive"), subnav=SUBNAV)
 
 
 @login_required
 def archive_edit(request, pk):
-    _editor(request)
+    require_editor(request)
     archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=pk)
     form = forms.ArchiveForm(request.POST or None, instance=archive, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -229,41 +194,41 @@ def archive_edit(request, pk):
                                     bank_account=form.cleaned_data["bank_account"] or None,
                                     secondary_causes=form.cleaned_data["secondary_causes"])  # fmt: skip
         except ValidationError as e:
-            _add_service_error(form, e)
+            add_service_error(form, e)
         else:
             return redirect(archive)
-    return _form_page(request, form, _("Edit archive %(code)s") % {"code": archive.code}, back=archive)
+    return form_page(request, form, _("Edit archive %(code)s") % {"code": archive.code}, back=archive, subnav=SUBNAV)
 
 
 @login_required
 @require_POST
 def archive_move(request, pk):
-    _editor(request)
+    require_editor(request)
     archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=pk)
     form = forms.ArchiveMoveForm(request.POST, user=request.user)
     title = _("Change the status of %(code)s") % {"code": archive.code}
-    return _carry_out(request, form, lambda data: services.move_archive(archive=archive, by=request.user, **data),
-                      title=title, back=archive)  # fmt: skip
+    return carry_out(request, form, lambda data: services.move_archive(archive=archive, by=request.user, **data),
+                      title=title, back=archive, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
 @require_POST
 def member_add(request, pk):
-    _editor(request)
+    require_editor(request)
     archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=pk)
     form = forms.MemberForm(request.POST, user=request.user)
-    return _carry_out(request, form, lambda data: services.add_member(archive=archive, **data),
-                      title=_("Add a household member"), back=archive)  # fmt: skip
+    return carry_out(request, form, lambda data: services.add_member(archive=archive, **data),
+                      title=_("Add a household member"), back=archive, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
 @require_POST
 def income_add(request, pk):
-    _editor(request)
+    require_editor(request)
     archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=pk)
     form = forms.IncomeForm(request.POST, user=request.user)
-    return _carry_out(request, form, lambda data: services.record_income(archive=archive, by=request.user, **data),
-                      title=_("Record a month's income"), back=archive)  # fmt: skip
+    return carry_out(request, form, lambda data: services.record_income(archive=archive, by=request.user, **data),
+                      title=_("Record a month's income"), back=archive, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
@@ -289,7 +254,7 @@ def cause_list(request):
         try:
             services.save_cause(cause=form.instance)
         except ValidationError as e:
-            _add_service_error(form, e)
+            add_service_error(form, e)
         else:
             return redirect("assistance:cause-list")
     rows = HardshipCause.objects.order_by("-is_active", "order", "code")
@@ -303,20 +268,20 @@ def cause_edit(request, pk):
     if cause is None:
         raise Http404("not found")
     form = forms.CauseForm(request.POST or None, instance=cause)
-    return _carry_out(request, form, lambda data: services.save_cause(cause=form.instance),
-                      title=_("Edit cause %(name)s") % {"name": cause.name}, back=cause)  # fmt: skip
+    return carry_out(request, form, lambda data: services.save_cause(cause=form.instance),
+                      title=_("Edit cause %(name)s") % {"name": cause.name}, back=cause, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
 def line_list(request):
     _federation_admin(request)
-    year = _year(request)
+    year = indicators.year_for(request)
     form = forms.EligibilityLineForm(request.POST or None, user=request.user, initial={"year": year})
     if request.method == "POST" and form.is_valid():
         try:
             line = services.save_eligibility_line(line=form.instance, user=request.user)
         except ValidationError as e:
-            _add_service_error(form, e)
+            add_service_error(form, e)
         else:
             return redirect(line)
     rows = EligibilityLine.objects.visible_to(request.user).filter(year=year)
@@ -331,11 +296,11 @@ def line_edit(request, pk):
     if line is None:
         raise Http404("not found")
     form = forms.EligibilityLineForm(request.POST or None, instance=line, user=request.user)
-    return _carry_out(request, form,
+    return carry_out(request, form,
                       lambda data: services.save_eligibility_line(line=form.instance, user=request.user),
                       title=_("Edit the eligibility line of %(place)s, %(year)s") % {"place": line.place,
                                                                                       "year": line.year},
-                      back=line)  # fmt: skip
+                      back=line, subnav=SUBNAV)  # fmt: skip
 
 
 # Yearly re-check ---------------------------------------------------------------------------------
@@ -343,10 +308,10 @@ def line_edit(request, pk):
 
 @login_required
 def recheck_list(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     archives = HardshipArchive.objects.visible_to(request.user)
     if request.method == "POST":
-        _editor(request)
+        require_editor(request)
         services.start_yearly_recheck(archives=archives, year=year)
         return redirect(f"{request.path}?year={year}")
     checks = ArchiveCheck.objects.filter(year=year, archive__in=archives).select_related("archive__head")
@@ -367,7 +332,7 @@ def recheck_list(request):
 @login_required
 @require_POST
 def recheck_record(request, pk):
-    _editor(request)
+    require_editor(request)
     check = (
         ArchiveCheck.objects.filter(archive__in=HardshipArchive.objects.visible_to(request.user), pk=pk)
         .select_related("archive")
@@ -380,10 +345,10 @@ def recheck_record(request, pk):
         try:
             services.record_check(check=check, by=request.user, **form.cleaned_data)
         except ValidationError as e:
-            _add_service_error(form, e)
+            add_service_error(form, e)
         else:
             return redirect(f"{_url('assistance:recheck-list')}?year={check.year}")
-    return _form_page(request, form, _("Re-check of %(code)s") % {"code": check.archive.code})
+    return form_page(request, form, _("Re-check of %(code)s") % {"code": check.archive.code}, subnav=SUBNAV)
 
 
 def _url(name, *args):
@@ -397,7 +362,7 @@ def _url(name, *args):
 
 @login_required
 def programme_list(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     form = None
     if request.user.can_edit:
         form = forms.ProgrammeForm(request.POST or None, user=request.user)
@@ -405,7 +370,7 @@ def programme_list(request):
             try:
                 programme = services.save_programme(programme=form.instance, by=request.user)
             except ValidationError as e:
-                _add_service_error(form, e)
+                add_service_error(form, e)
             else:
                 return redirect(f"{request.path}?year={programme.year}")
     # Programmes set above apply here; those of the unions below are theirs to see.
@@ -419,7 +384,7 @@ def programme_list(request):
 
 
 def _payment_rows(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     status = request.GET.get("status", "")
     programme = query_id(request, "programme")
     q = request.GET.get("q", "").strip()
@@ -490,7 +455,7 @@ def payment_export(request):
 
 @login_required
 def payment_totals(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     paid = Payment.objects.visible_to(request.user).paid().filter(paid_on__year=year)
     labels = {
         "programme__name": None,
@@ -513,7 +478,7 @@ def payment_totals(request):
 
 @login_required
 def payment_create(request):
-    _editor(request)
+    require_editor(request)
     initial = {}
     if query_id(request, "archive"):
         archive = get_visible_or_404(HardshipArchive.objects.all(), request.user, pk=query_id(request, "archive"))
@@ -523,11 +488,11 @@ def payment_create(request):
         try:
             payment = services.apply_for_payment(by=request.user, **form.cleaned_data)
         except ValidationError as e:
-            _add_service_error(form, e)
+            add_service_error(form, e)
         else:
             messages.success(request, _("Application recorded; it now needs review."))
             return redirect(payment)
-    return _form_page(request, form, _("Apply for assistance"))
+    return form_page(request, form, _("Apply for assistance"), subnav=SUBNAV)
 
 
 @login_required
@@ -565,31 +530,31 @@ def payment_detail(request, pk):
 @login_required
 @require_POST
 def payment_edit(request, pk):
-    _editor(request)
+    require_editor(request)
     payment = get_visible_or_404(Payment.objects.select_related("organization"), request.user, pk=pk)
     form = forms.PaymentEditForm(request.POST, user=request.user, payment=payment)
-    return _carry_out(request, form, lambda data: services.update_payment(payment=payment, **data),
-                      title=_("Edit the application"), back=payment)  # fmt: skip
+    return carry_out(request, form, lambda data: services.update_payment(payment=payment, **data),
+                      title=_("Edit the application"), back=payment, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
 @require_POST
 def payment_move(request, pk):
-    _editor(request)
+    require_editor(request)
     payment = get_visible_or_404(Payment.objects.all(), request.user, pk=pk)
     form = forms.PaymentMoveForm(request.POST, user=request.user)
-    return _carry_out(request, form, lambda data: services.move_payment(payment=payment, by=request.user, **data),
-                      title=_("Next step of the payment"), back=payment)  # fmt: skip
+    return carry_out(request, form, lambda data: services.move_payment(payment=payment, by=request.user, **data),
+                      title=_("Next step of the payment"), back=payment, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
 @require_POST
 def payment_reverse(request, pk):
-    _editor(request)
+    require_editor(request)
     payment = get_visible_or_404(Payment.objects.all(), request.user, pk=pk)
     form = forms.ReverseForm(request.POST, user=request.user)
-    return _carry_out(request, form, lambda data: services.reverse_payment(payment=payment, by=request.user, **data),
-                      title=_("Reverse a payment"), back=payment, go_to_result=True)  # fmt: skip
+    return carry_out(request, form, lambda data: services.reverse_payment(payment=payment, by=request.user, **data),
+                      title=_("Reverse a payment"), back=payment, go_to_result=True, subnav=SUBNAV)  # fmt: skip
 
 
 # Public notices ------------------------------------------------------------------------------
@@ -604,7 +569,7 @@ def notice_list(request):
 
 @login_required
 def notice_create(request):
-    _editor(request)
+    require_editor(request)
     reviewed = Payment.objects.visible_to(request.user).filter(status=PaymentStatus.REVIEWED)
     reviewed = reviewed.select_related("person", "programme").order_by("programme__name", "pk")
     form = forms.NoticeForm(request.POST or None, user=request.user, payments=reviewed)
@@ -612,10 +577,10 @@ def notice_create(request):
         try:
             notice = services.post_notice(by=request.user, **form.cleaned_data)
         except ValidationError as e:
-            _add_service_error(form, e)
+            add_service_error(form, e)
         else:
             return redirect(notice)
-    return _form_page(request, form, _("Post a public notice"))
+    return form_page(request, form, _("Post a public notice"), subnav=SUBNAV)
 
 
 def _notice(request, pk):
@@ -650,7 +615,7 @@ def hotline_list(request):
             try:
                 services.record_call(call=form.instance)
             except ValidationError as e:
-                _add_service_error(form, e)
+                add_service_error(form, e)
             else:
                 return redirect("assistance:hotline-list")
     rows = HotlineCall.objects.visible_to(request.user).select_related("case", "organization")
@@ -701,7 +666,7 @@ def case_export(request):
 
 @login_required
 def case_create(request):
-    _editor(request)
+    require_editor(request)
     call = None
     if query_id(request, "call"):
         call = get_visible_or_404(HotlineCall.objects.all(), request.user, pk=query_id(request, "call"))
@@ -717,10 +682,10 @@ def case_create(request):
         try:
             case = services.open_case(by=request.user, call=call, people=people, **data)
         except ValidationError as e:
-            _add_service_error(form, e)
+            add_service_error(form, e)
         else:
             return redirect(case)
-    return _form_page(request, form, _("Open a rights case"))
+    return form_page(request, form, _("Open a rights case"), subnav=SUBNAV)
 
 
 @login_required
@@ -744,33 +709,33 @@ def case_detail(request, pk):
 @login_required
 @require_POST
 def case_move(request, pk):
-    _editor(request)
+    require_editor(request)
     case = get_visible_or_404(RightsCase.objects.all(), request.user, pk=pk)
     form = forms.CaseMoveForm(request.POST, user=request.user)
-    return _carry_out(request, form, lambda data: services.move_case(case=case, by=request.user, **data),
-                      title=_("Next step of the case"), back=case)  # fmt: skip
+    return carry_out(request, form, lambda data: services.move_case(case=case, by=request.user, **data),
+                      title=_("Next step of the case"), back=case, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
 @require_POST
 def case_person_add(request, pk):
-    _editor(request)
+    require_editor(request)
     case = get_visible_or_404(RightsCase.objects.all(), request.user, pk=pk)
     form = forms.CasePersonForm(request.POST, user=request.user)
-    return _carry_out(request, form, lambda data: services.add_case_person(case=case, **data),
-                      title=_("Add a person to the case"), back=case)  # fmt: skip
+    return carry_out(request, form, lambda data: services.add_case_person(case=case, **data),
+                      title=_("Add a person to the case"), back=case, subnav=SUBNAV)  # fmt: skip
 
 
 @login_required
 @require_POST
 def case_document_add(request, pk):
-    _editor(request)
+    require_editor(request)
     case = get_visible_or_404(RightsCase.objects.all(), request.user, pk=pk)
     form = forms.DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         services.attach_document(case=case, by=request.user, **form.cleaned_data)
         return redirect(case)
-    return _form_page(request, form, _("Attach a document"), back=case, multipart=True)
+    return form_page(request, form, _("Attach a document"), back=case, subnav=SUBNAV)
 
 
 @login_required
@@ -798,7 +763,7 @@ def modelworker_list(request):
             try:
                 services.save_model_worker(worker=form.instance)
             except ValidationError as e:
-                _add_service_error(form, e)
+                add_service_error(form, e)
             else:
                 return redirect("assistance:modelworker-list")
     q = request.GET.get("q", "").strip()
