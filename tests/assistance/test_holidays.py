@@ -38,9 +38,7 @@ def test_a_notice_posted_before_the_spring_festival_runs_past_it(calendar_2008):
 
 
 def test_a_notice_posted_on_a_make_up_saturday_counts_it_and_the_sunday(calendar_2008):
-    from gonghui.assistance import services
-
-    assert services.is_working_day(D(2008, 2, 2))
+    assert is_working_day(D(2008, 2, 2))
     # Sat 2, Sun 3, Mon 4, Tue 5 (make-up weekend worked), holiday, Wed 13.
     assert add_working_days(D(2008, 2, 2), 4) == D(2008, 2, 13)
 
