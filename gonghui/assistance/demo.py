@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from gonghui.core.models import Holiday
 from gonghui.orgs.models import Organization, Place, User
 from gonghui.people import idnumbers
 from gonghui.people.demo import DEMO_PEOPLE
@@ -35,7 +36,6 @@ from .models import (
     FundSource,
     HardshipArchive,
     HardshipCause,
-    Holiday,
     HotlineCall,
     ModelWorker,
     PaymentStatus,

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from gonghui.assistance.defaults import ensure_holidays
-from gonghui.assistance.models import Holiday
 from gonghui.core.calendar import add_working_days, is_working_day, working_days_between
+from gonghui.core.models import Holiday
 from tests.factories import UserFactory
 
 D = datetime.date
@@ -77,6 +77,6 @@ def test_a_posted_notice_ends_after_the_holiday(cast, household, programme, cale
 
 def test_holidays_are_kept_in_the_admin(client, db, calendar_2008):
     client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
-    response = client.get(reverse("admin:assistance_holiday_changelist"))
+    response = client.get(reverse("admin:core_holiday_changelist"))
     assert response.status_code == 200
     assert "春节" in response.content.decode()

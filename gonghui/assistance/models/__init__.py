@@ -30,7 +30,6 @@ from .cases import (
     RightsCase,
     RightsCaseQuerySet,
 )
-from .holidays import Holiday
 from .hotline import HotlineCall
 from .lists import EligibilityLine, EligibilityLineQuerySet, HardshipCause
 from .model_workers import ModelWorker, ModelWorkerQuerySet
@@ -50,7 +49,6 @@ from .payments import (
 ScopedQuerySet = scoping.ScopedQuerySet  # one definition, in the scoping module
 
 __all__ = [
-    "Holiday",
     "HardshipCause",
     "EligibilityLineQuerySet",
     "EligibilityLine",

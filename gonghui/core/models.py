@@ -1,4 +1,9 @@
-"""The working-day calendar's table: public holidays and make-up working days."""
+"""The one table of the shared building blocks: the working-day calendar's holidays.
+
+Hazard deadlines, report due dates and the five working days of a public notice all count
+working days the same way (`core/calendar.py`), so the arrangement they read lives here, not in
+an area app. The table keeps the name it was created with (``assistance_holiday``).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,12 +23,10 @@ class Holiday(models.Model):
     )  # fmt: skip
 
     class Meta:
+        db_table = "assistance_holiday"  # created by the assistance app; moved here without copying
         verbose_name = _("public holiday or make-up working day")
         verbose_name_plural = _("public holidays and make-up working days")
         ordering = ["date"]
 
     def __str__(self):
         return f"{self.date} {self.name}"
-
-
-# The working-day calendar that reads this table: gonghui/core/calendar.py.
