@@ -23,7 +23,7 @@ from .errors import _error
 from .hotline import record_call
 from .lists import save_cause, save_eligibility_line
 from .model_workers import save_model_worker
-from .notices import notice_rows, post_notice
+from .notices import MINOR_ON_NOTICE, notice_rows, post_notice
 from .payments import (
     NEEDS_ARCHIVE,
     _household_sources,
@@ -79,6 +79,7 @@ __all__ = [
     "save_programme",
     "post_notice",
     "notice_rows",
+    "MINOR_ON_NOTICE",
     "record_call",
     "attach_document",
     "open_case",
