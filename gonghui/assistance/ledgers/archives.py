@@ -7,12 +7,7 @@ from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 
 from .. import crypto, services
-from ..models import (
-    ArchiveStatus,
-    ArchiveTransition,
-    HardshipArchive,
-    HardshipCause,
-)
+from ..models import ArchiveStatus, ArchiveTransition, HardshipArchive, HardshipCause
 from .columns import ID_NUMBER, NAME, TOWNSHIP, VILLAGE, _owner, _people
 
 

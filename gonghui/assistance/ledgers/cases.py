@@ -7,12 +7,7 @@ from django.utils.translation import gettext as _
 from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 
-from ..models import (
-    CasePerson,
-    CaseStatus,
-    CaseStep,
-    RightsCase,
-)
+from ..models import CasePerson, CaseStatus, CaseStep, RightsCase
 from .columns import ID_NUMBER, NAME, TOWNSHIP, VILLAGE, _owner, _people
 
 CASE_STATUSES = {"受理": "received", "已受理": "accepted", "调解": "mediating", "调解中": "mediating",

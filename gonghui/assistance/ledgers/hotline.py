@@ -9,9 +9,7 @@ from django.utils.translation import gettext as _
 from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 
-from ..models import (
-    HotlineCall,
-)
+from ..models import HotlineCall
 
 TIME = re.compile(r"^(\d{1,2})[:：时点](\d{1,2})?")
 

@@ -6,9 +6,7 @@ from django.utils.translation import gettext as _
 from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 
-from ..models import (
-    ModelWorker,
-)
+from ..models import ModelWorker
 from .columns import ID_NUMBER, MODEL_LEVELS, NAME, TOWNSHIP, VILLAGE, _owner, _people
 
 

@@ -8,13 +8,7 @@ from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.people.models import Person
 
 from .. import services
-from ..models import (
-    HardshipArchive,
-    Payment,
-    PaymentStatus,
-    PaymentStep,
-    Programme,
-)
+from ..models import HardshipArchive, Payment, PaymentStatus, PaymentStep, Programme
 from .columns import ID_NUMBER, NAME, TOWNSHIP, VILLAGE, _people
 
 

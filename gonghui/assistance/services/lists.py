@@ -5,10 +5,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.orgs.models import Place
 
-from ..models import (
-    EligibilityLine,
-    HardshipCause,
-)
+from ..models import EligibilityLine, HardshipCause
 from .errors import _error
 
 

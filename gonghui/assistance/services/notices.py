@@ -8,11 +8,7 @@ from gonghui.core.calendar import add_working_days, is_working_day
 from gonghui.people.privacy import minor_ids
 
 from .. import crypto
-from ..models import (
-    PaymentStatus,
-    PaymentStep,
-    PublicNotice,
-)
+from ..models import PaymentStatus, PaymentStep, PublicNotice
 from .errors import _error
 
 # What a public notice prints for a minor it cannot list under an adult: never a name, even masked.

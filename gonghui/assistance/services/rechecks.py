@@ -7,10 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import (
-    ArchiveCheck,
-    ArchiveStatus,
-)
+from ..models import ArchiveCheck, ArchiveStatus
 from .errors import _error
 
 RECHECK_VISIT_SHARE = Decimal("0.3")

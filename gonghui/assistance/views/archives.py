@@ -18,10 +18,7 @@ from gonghui.people.privacy import conceal_minors
 from gonghui.reporting import indicators
 
 from .. import forms, services
-from ..models import (
-    ArchiveStatus,
-    HardshipArchive,
-)
+from ..models import ArchiveStatus, HardshipArchive
 from .common import SUBNAV, _today
 
 

@@ -18,11 +18,7 @@ from gonghui.orgs.scoping import get_visible_or_404
 from gonghui.querystring import query_id, query_year
 
 from .. import forms, services
-from ..models import (
-    CaseDocument,
-    HotlineCall,
-    RightsCase,
-)
+from ..models import CaseDocument, HotlineCall, RightsCase
 from .common import SUBNAV, _today
 
 

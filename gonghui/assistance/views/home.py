@@ -5,11 +5,7 @@ from django.shortcuts import render
 
 from gonghui.reporting import indicators
 
-from ..models import (
-    HardshipArchive,
-    Payment,
-    PaymentStatus,
-)
+from ..models import HardshipArchive, Payment, PaymentStatus
 from .common import _today
 
 INDEX_FIGURES = [

@@ -9,9 +9,7 @@ from django.utils import timezone
 from gonghui.core.views import add_service_error
 
 from .. import forms, services
-from ..models import (
-    HotlineCall,
-)
+from ..models import HotlineCall
 
 
 @login_required

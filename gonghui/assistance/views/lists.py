@@ -10,10 +10,7 @@ from gonghui.core.views import add_service_error, carry_out
 from gonghui.reporting import indicators
 
 from .. import forms, services
-from ..models import (
-    EligibilityLine,
-    HardshipCause,
-)
+from ..models import EligibilityLine, HardshipCause
 from .common import SUBNAV, _federation_admin
 
 

@@ -7,11 +7,7 @@ from django.shortcuts import redirect, render
 from gonghui.core.views import add_service_error
 
 from .. import forms, services
-from ..models import (
-    ArchiveStatus,
-    HardshipArchive,
-    ModelWorker,
-)
+from ..models import ArchiveStatus, HardshipArchive, ModelWorker
 
 
 @login_required

@@ -11,11 +11,7 @@ from gonghui.core.views import add_service_error, form_page, require_editor
 from gonghui.orgs.scoping import get_visible_or_404
 
 from .. import docs, forms, services
-from ..models import (
-    Payment,
-    PaymentStatus,
-    PublicNotice,
-)
+from ..models import Payment, PaymentStatus, PublicNotice
 from .common import SUBNAV
 
 

@@ -12,10 +12,7 @@ from gonghui.core.views import add_service_error, form_page, require_editor
 from gonghui.reporting import indicators
 
 from .. import forms, services
-from ..models import (
-    ArchiveCheck,
-    HardshipArchive,
-)
+from ..models import ArchiveCheck, HardshipArchive
 from .common import SUBNAV, _today, _url
 
 
