@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "gonghui.people",
     "gonghui.audit",
     "gonghui.ledgers",
+    "gonghui.core",
     "gonghui.assistance",
     "gonghui.threecares",
     "gonghui.membership",

@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 
-from .models import EligibilityLine, HardshipCause, Holiday, Programme
+from gonghui.core.models import Holiday
+
+from .models import EligibilityLine, HardshipCause, Programme
 
 
 @admin.register(HardshipCause)

@@ -31,7 +31,7 @@ class AssistanceConfig(AppConfig):
         audit(m.HardshipArchive, exclude=["bank_account_cipher"], m2m_fields={"secondary_causes"})
         for model in (m.HardshipCause, m.EligibilityLine, m.HouseholdMember, m.ArchiveCheck, m.IncomeRecord, m.Programme,
                       m.Payment, m.PublicNotice, m.HotlineCall, m.RightsCase, m.CasePerson, m.ModelWorker,
-                      m.Holiday, m.CaseDocument):  # fmt: skip
+                      m.CaseDocument):  # fmt: skip
             audit(model)
         for model in (m.ArchiveTransition, m.PaymentStep, m.CaseStep):
             exempt(

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gonghui.core.calendar import add_working_days, is_working_day
+from gonghui.core.models import Holiday
 from gonghui.orgs.models import Organization, Place, User
 from gonghui.people import idnumbers
 from gonghui.people.demo import DEMO_PEOPLE
@@ -39,7 +40,6 @@ from .models import (
     FundSource,
     HardshipArchive,
     HardshipCause,
-    Holiday,
     HotlineCall,
     HouseholdMember,
     ModelWorker,

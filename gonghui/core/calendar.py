@@ -1,6 +1,6 @@
 """Working days: weekends and public holidays off, make-up working days (调休) on.
 
-The arrangement is data (``assistance.Holiday``, kept by the federation office each year), so a
+The arrangement is data (``core.Holiday``, kept by the federation office each year), so a
 public notice's five working days, a hazard's deadline and a report's due date all count the same.
 """
 
@@ -11,7 +11,7 @@ from django.apps import apps
 
 def _calendar(start, end):
     """{date: is_workday} for the holidays and make-up working days between start and end."""
-    holiday = apps.get_model("assistance", "Holiday")
+    holiday = apps.get_model("core", "Holiday")
     return dict(holiday.objects.filter(date__gte=start, date__lte=end).values_list("date", "is_workday"))
 
 

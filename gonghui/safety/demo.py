@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from gonghui.assistance.defaults import ensure_holidays
-from gonghui.assistance.models import Holiday
+from gonghui.core.models import Holiday
 from gonghui.orgs.demo import credit_code
 from gonghui.orgs.models import Enterprise, Organization, Place
 from gonghui.people import idnumbers
