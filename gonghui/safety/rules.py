@@ -82,7 +82,7 @@ def check_trainee(*, batch, supervisor):
 
 
 def check_exam(*, batch, examined_on=None, score=None, passed=False):
-    """An exam: a score between 0 and 100, sat on or after the course's first day, never in the future."""
+    """An exam: a score between 0 and 100, sat on or after the course's first day."""
     if score is not None and not (0 <= Decimal(score) <= 100):
         raise error("score", _("A score is between 0 and 100."), "score_range")
     if examined_on and examined_on < batch.started_on:

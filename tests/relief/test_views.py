@@ -277,3 +277,11 @@ def test_a_hand_over_entered_wrongly_is_voided_with_its_reason(client, cast, cam
     assert handover.is_void and handover.void_reason == "金额重复登记"
     client.force_login(cast.township_a_officer)
     assert client.post(url, {"reason": "x"}).status_code == 404
+
+
+def test_a_hand_over_goes_to_a_union_above_or_in_the_own_subtree_never_to_a_sibling(client, cast, campaign):
+    client.force_login(cast.township_a_officer)
+    form = client.get(reverse("relief:handover-create", args=[campaign.pk])).context["form"]
+    choices = set(form.fields["recipient_union"].queryset)
+    assert cast.county in choices and cast.township_a in choices
+    assert cast.township_b not in choices
