@@ -23,8 +23,9 @@ FIRST = {
     "safety_accidents": ["enterprises", "safety_workplaces"],
     "collective_contracts": ["enterprises"],
     "workplace_democracy": ["enterprises"],
+    "safety_exam_results": ["safety_supervisors"],  # the trainee must already be a supervisor
 }
-NEEDS_A_COAL_MINE = {"safety_supervisors", "safety_monthly_reports"}
+NEEDS_A_COAL_MINE = {"safety_supervisors", "safety_monthly_reports", "safety_exam_results"}
 NEEDS_A_CAMPAIGN = {"donations", "donation_handovers"}
 
 

@@ -32,6 +32,7 @@ FIRST = {
     "visits": "elders",
     "medical_waivers": "elders",
     "assistance_payments": "hardship_archives",
+    "safety_exam_results": "safety_supervisors",
 }
 # Kinds whose example row names records of their own area that the tests here do not build (a
 # campaign, a coal mine): with the right name their rows pass the person rule and stop later.
