@@ -1,6 +1,7 @@
 """What the assistance pages share: the sub-navigation, today, the federation-office check."""
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 SUBNAV = "assistance/partials/subnav.html"
@@ -17,6 +18,4 @@ def _federation_admin(request):
 
 
 def _url(name, *args):
-    from django.urls import reverse
-
     return reverse(name, args=args)
