@@ -8,7 +8,7 @@ duplicates inside the file, the preview, the all-or-nothing transaction, templat
 A kind declares its columns (data: the Chinese headers and their aliases), its natural key (a
 row appears once per file) and two methods that see other data::
 
-    # gonghui/assistance/ledgers.py, imported from AssistanceConfig.ready()
+    # gonghui/assistance/ledgers/, imported from AssistanceConfig.ready()
     from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 
 
