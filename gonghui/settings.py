@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
+    "gonghui.reporting.middleware.ClosedYearRefusal",
 ]
 
 ROOT_URLCONF = "gonghui.urls"

@@ -272,12 +272,14 @@ def register_areas():
     pre_delete.connect(_guard_delete, dispatch_uid="reporting.closing.delete")
 
 
-def _refuse(spec, instance, days):
-    """ensure_open for each (field, day) whose year is closed anywhere (one query when none is)."""
+def _years_closed_anywhere():
+    """The years some organisation has closed (one query on a table of a few rows)."""
+    return set(YearClose.objects.values_list("year", flat=True).distinct())
+
+
+def _refuse(spec, instance, days, years):
+    """ensure_open for each (field, day) whose year some organisation has closed."""
     days = [(name, _as_date(day)) for name, day in days if day is not None]
-    if not days:
-        return
-    years = set(YearClose.objects.filter(year__in={d.year for _n, d in days}).values_list("year", flat=True))
     chosen = [(name, day) for name, day in days if day.year in years]
     if chosen:
         org = spec.organization_of(instance)
@@ -289,12 +291,15 @@ def _guard_save(sender, instance, raw=False, **kwargs):
     spec = _dated.get(sender)
     if spec is None or raw:
         return
+    years = _years_closed_anywhere()
+    if not years:
+        return
     new = {name: getattr(instance, name) for name in spec.dates}
     old = None
     if not instance._state.adding and instance.pk is not None:
         old = sender._default_manager.filter(pk=instance.pk).values(*spec.dates).first()
     if old is None:
-        _refuse(spec, instance, new.items())
+        _refuse(spec, instance, new.items(), years)
         return
     days = []
     for name in spec.dates:
@@ -304,15 +309,16 @@ def _guard_save(sender, instance, raw=False, **kwargs):
         present = [(name, _as_date(day)) for name, day in new.items() if day is not None]
         if present:
             days.append(max(present, key=lambda pair: pair[1]))
-    _refuse(spec, instance, days)
+    _refuse(spec, instance, days, years)
 
 
 def _guard_delete(sender, instance, **kwargs):
     spec = _dated.get(sender)
-    if spec is None:
+    years = _years_closed_anywhere() if spec is not None else None
+    if not years:
         return
     stored = sender._default_manager.filter(pk=instance.pk).values(*spec.dates).first()  # not what is in memory
-    _refuse(spec, instance, (stored or {name: getattr(instance, name) for name in spec.dates}).items())
+    _refuse(spec, instance, (stored or {name: getattr(instance, name) for name in spec.dates}).items(), years)
 
 
 def refuse_closed_rows(kind, rows, ctx):

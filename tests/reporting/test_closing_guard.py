@@ -286,3 +286,19 @@ def test_relocking_ends_the_unlock_in_the_audit_trail(cast, closed):
     entry = closing.Unlock.objects.get()
     assert entry.relocked_at is not None
     assert LogEntry.objects.get_for_object(entry).count() == 2
+
+
+def test_a_delete_button_refused_by_a_closed_year_goes_back_with_the_reason_not_a_500(client, cast):
+    from gonghui.threecares.models import Training
+
+    training = Training.objects.create(organization=cast.township_a, title="电焊培训", held_on=D(2008, 3, 10),
+                                       trainee_count=40, funds=Decimal(3000))  # fmt: skip
+    YearClose.objects.create(organization=cast.county, year=2008)
+    client.force_login(cast.township_a_officer)
+    listed = reverse("threecares:service-list", args=["trainings"])
+    url = reverse("threecares:record-delete", args=["trainings", training.pk])
+    response = client.post(url, HTTP_REFERER="http://testserver" + listed, follow=True)
+    assert response.redirect_chain[0] == ("http://testserver" + listed, 302)
+    assert "2008 is closed" in response.content.decode()
+    assert Training.objects.filter(pk=training.pk).exists()
+    assert client.post(url, HTTP_REFERER="http://evil.example/").url == "/"
