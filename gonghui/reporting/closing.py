@@ -163,6 +163,7 @@ DATED = {
     "safety.Supervisor": (("appointed_on", "left_on"), True),
     "safety.Certificate": (("issued_on",), True),
     "safety.TrainingBatch": (("started_on",), False),
+    "safety.ExamResult": (("examined_on",), False),
     "safety.MonthlyReport": (("month",), True),  # an accepted report is locked by its lifecycle
     "safety.Inspection": (("on",), False),
     "safety.Hazard": (("found_on", "rectified_on"), True),  # open hazards carry into the next year
@@ -229,6 +230,7 @@ LEDGER_DATES = {
     "safety_monthly_reports": (("month", lambda row: _month(row)),),
     "safety_hazards": ("found_on", "rectified_on"),
     "safety_accidents": ("occurred_on",),
+    "safety_exam_results": ("examined_on", "issued_on"),
     "members": ("joined_on",),
     "union_events": ("on",),
     "collective_contracts": ("signed_on",),
