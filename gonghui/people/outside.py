@@ -238,8 +238,11 @@ def postgresql_statements():
         "CREATE OR REPLACE TRIGGER gonghui_outside_person AFTER UPDATE OF township_id, village_id ON people_person"
         " FOR EACH ROW WHEN (OLD.township_id IS DISTINCT FROM NEW.township_id"
         " OR OLD.village_id IS DISTINCT FROM NEW.village_id) EXECUTE FUNCTION gonghui_outside_person()",
+        # A row trigger with its condition: a statement trigger fired on every save of a place
+        # (Django writes every column) and counted a million records again each time.
         "CREATE OR REPLACE TRIGGER gonghui_outside_place AFTER UPDATE OF organization_id ON orgs_place"
-        " FOR EACH STATEMENT EXECUTE FUNCTION gonghui_outside_rebuild()",
+        " FOR EACH ROW WHEN (OLD.organization_id IS DISTINCT FROM NEW.organization_id)"
+        " EXECUTE FUNCTION gonghui_outside_rebuild()",
     ]
     # The rebuild function first: the truncate and place triggers call it.
     return [_function("gonghui_outside_rebuild", rebuild_statements())] + made

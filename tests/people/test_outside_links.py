@@ -183,3 +183,14 @@ def test_merging_two_records_of_one_person_moves_their_links_once(cast, from_b):
     ])  # fmt: skip
     merge_people(keep=from_b, remove=twin, by=cast.township_b_officer)
     assert kept() == rebuilt() == sorted([(from_b.pk, cast.township_a.pk, 2), (from_b.pk, cast.village_union_a.pk, 1)])
+
+
+def test_saving_a_place_without_moving_it_counts_nothing_again(cast, from_b):
+    """A rebuild reads every record: it runs only when a place changes its organisation."""
+    OutsideLink.objects.create(person=from_b, organization=cast.township_a, records=7)  # not what a rebuild gives
+    cast.place_b.name = "水坝塘"
+    cast.place_b.save()  # Django writes every column, the organisation's too
+    assert kept() == [(from_b.pk, cast.township_a.pk, 7)]
+    cast.place_b.organization = cast.county
+    cast.place_b.save()
+    assert kept() == []
