@@ -110,38 +110,38 @@ def build(rng=None):
 
     county_sf = _programme(county, "holiday_warmth", "2008年元旦春节送温暖", festival="spring_festival",
                            per_payment_cap=500, per_person_year_cap=500)  # fmt: skip
-    _pay(books, county_sf, centre, admin, D(2008, 1, 7),
+    _pay(county_sf, centre, admin, D(2008, 1, 7),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 200, FundSource.HIGHER_UNION)
-          for a in paid_households])  # fmt: skip
+          for a in paid_households], books=books)  # fmt: skip
     migrant_sf = _programme(county, "holiday_warmth", "2008年春节慰问特困农民工", festival="spring_festival",
                             per_payment_cap=300, per_person_year_cap=300)  # fmt: skip
-    _pay(books, migrant_sf, centre, admin, D(2008, 1, 7),
-         [(county, p, None, BeneficiaryKind.MIGRANT_WORKER, 150, FundSource.OWN_FUNDS) for p in take(40)])  # fmt: skip
+    _pay(migrant_sf, centre, admin, D(2008, 1, 7),
+         [(county, p, None, BeneficiaryKind.MIGRANT_WORKER, 150, FundSource.OWN_FUNDS) for p in take(40)], books=books)  # fmt: skip
     model_prog = _programme(county, "model_worker", "2008年特困劳模生活补贴", per_payment_cap=600,
                             per_person_year_cap=1200)  # fmt: skip
-    _pay(books, model_prog, centre, admin, D(2008, 4, 14),
+    _pay(model_prog, centre, admin, D(2008, 4, 14),
          [(county, a.head, a, BeneficiaryKind.MODEL_WORKER, 600, FundSource.GOVERNMENT)
-          for a in active[:12]])  # fmt: skip
+          for a in active[:12]], books=books)  # fmt: skip
     student = _programme(
         county, "student_aid", "2008年金秋助学", per_payment_cap=1000, per_person_year_cap=1000
     )
     # Archived on the parent, paid for the child.
-    _pay(books, student, centre, admin, D(2008, 8, 18),
+    _pay(student, centre, admin, D(2008, 8, 18),
          [(county, m.person, a, BeneficiaryKind.CHILD, 500, FundSource.DONATIONS)
-          for a in active[:30] for m in a.members.filter(relation="child")[:1]])  # fmt: skip
+          for a in active[:30] for m in a.members.filter(relation="child")[:1]], books=books)  # fmt: skip
     medical = _programme(county, "medical_aid", "2008年困难职工医疗救助", per_payment_cap=2000)
-    _pay(books, medical, centre, admin, D(2008, 6, 2),
+    _pay(medical, centre, admin, D(2008, 6, 2),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 400, FundSource.HIGHER_UNION)
-          for a in active[30:50]])  # fmt: skip
+          for a in active[30:50]], books=books)  # fmt: skip
     living = _programme(
         county, "living_aid", "2008年困难职工生活救助", per_payment_cap=300, per_person_year_cap=300
     )
-    _pay(books, living, centre, admin, D(2008, 10, 6),
+    _pay(living, centre, admin, D(2008, 10, 6),
          [(county, a.head, a, BeneficiaryKind.HARDSHIP_WORKER, 150, FundSource.OWN_FUNDS)
-          for a in active[50:90]], duplicate_then_reverse=True)  # fmt: skip
+          for a in active[50:90]], duplicate_then_reverse=True, books=books)  # fmt: skip
     training = _programme(county, "skills_training", "2008年农民工就业技能培训补贴", per_payment_cap=200)
-    _pay(books, training, centre, admin, D(2008, 3, 3),
-         [(county, p, None, BeneficiaryKind.MIGRANT_WORKER, 100, FundSource.GOVERNMENT) for p in take(30)])  # fmt: skip
+    _pay(training, centre, admin, D(2008, 3, 3),
+         [(county, p, None, BeneficiaryKind.MIGRANT_WORKER, 100, FundSource.GOVERNMENT) for p in take(30)], books=books)  # fmt: skip
 
     # The education union: 512 teaching staff visited at the Spring Festival through the schools.
     edu = Organization.objects.get(code="QS-EDU")
@@ -152,9 +152,9 @@ def build(rng=None):
     # 特困教职工: hardship workers, so each household is archived by its school's union first.
     school_of = {t.pk: schools[i % len(schools)] for i, t in enumerate(teachers)}
     teacher_archives = _quick_archives(rng, teachers, school_of, admin, first=1001)
-    _pay(books, edu_prog, users.get(edu.pk, centre), admin, D(2008, 1, 14),
+    _pay(edu_prog, users.get(edu.pk, centre), admin, D(2008, 1, 14),
          [(school_of[t.pk], t, teacher_archives[t.pk], BeneficiaryKind.HARDSHIP_WORKER, 120 if i < 400 else 125,
-           FundSource.OWN_FUNDS) for i, t in enumerate(teachers)])  # fmt: skip
+           FundSource.OWN_FUNDS) for i, t in enumerate(teachers)], books=books)  # fmt: skip
 
     # Every township committee held Spring Festival visits from its own funds.
     by_township = {}
@@ -169,9 +169,9 @@ def build(rng=None):
         local_archives = _quick_archives(rng, locals_, dict.fromkeys([p.pk for p in locals_], committee), admin,
                                          first=2001 + 10 * len(township_archives))  # fmt: skip
         township_archives.append(local_archives)
-        _pay(books, prog, users.get(committee.pk, centre), admin, D(2008, 1, 21),
+        _pay(prog, users.get(committee.pk, centre), admin, D(2008, 1, 21),
              [(committee, p, local_archives[p.pk], BeneficiaryKind.HARDSHIP_WORKER, 200, FundSource.OWN_FUNDS)
-              for p in locals_])  # fmt: skip
+              for p in locals_], books=books)  # fmt: skip
 
     cases = _cases(rng, take(120), admin)
     _recheck(active, admin)
@@ -227,7 +227,7 @@ class _Books:
             self.households[archive.pk] += amount
 
 
-def _pay(books, programme, by, approver, applied_on, rows, *, duplicate_then_reverse=False):
+def _pay(programme, by, approver, applied_on, rows, *, duplicate_then_reverse=False, books=None):
     """Apply → review → public notice → approve → pay, per paying union; only for a fresh programme.
 
     `by` applies, reviews and posts the notice; `approver` (another person, at the programme's level or
@@ -235,10 +235,12 @@ def _pay(books, programme, by, approver, applied_on, rows, *, duplicate_then_rev
     steps, one notice per paying union), written in bulk: the demo pays a thousand people, which
     through the services one by one took half a minute. Each payment is first checked by the rules
     the services apply (closed years, the amount, the programme's year, the household, the caps, the
-    approver), so the demo holds no payment the services would refuse.
+    approver), so the demo holds no payment the services would refuse. `books` carries the households'
+    totals from one call to the next (the membership demo pays through here too).
     """
     if programme.payments.exists() or not rows:
         return
+    books = books or _Books()
     reviewed_on = applied_on + datetime.timedelta(days=2)
     posted_on = reviewed_on + datetime.timedelta(days=1)
     members = _member_ids([archive for _org, _person, archive, *_rest in rows])

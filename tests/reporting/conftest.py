@@ -1,6 +1,6 @@
 """A small demo county built once per module: organisations, people, Three Cares at 1%, and a
-few assistance payments and rights cases written directly (the assistance demo runs every
-payment through its lifecycle and takes a minute; these tests need rows, not the lifecycle)."""
+few assistance payments and rights cases written directly (these tests need a few rows, not the
+assistance demo's thousand payments and their lifecycle)."""
 
 import datetime
 import random

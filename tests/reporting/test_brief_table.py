@@ -1,7 +1,7 @@
 """BRIEF.md's whole table: `gonghui figures --org 黔山县总工会 --year 2008 --json` on the full demo.
 
 A code no area has registered yet is skipped, naming the code, and starts checking as soon as its
-area lands. Building the full demo county (133,000 people) costs about 70 s of CPU, so this module
+area lands. Building the full demo county (133,000 people) costs about 45 s of CPU, so this module
 runs when GONGHUI_BRIEF_TABLE=1 (the lead's merge check); tests/threecares/test_demo.py and
 tests/assistance/test_demo_figures.py check the same figures at a small scale on every run.
 """
@@ -21,7 +21,7 @@ from gonghui.reporting import indicators
 pytestmark = [
     pytest.mark.skipif(
         os.environ.get("GONGHUI_BRIEF_TABLE") != "1",
-        reason="builds the full demo county (~70 s CPU): run with GONGHUI_BRIEF_TABLE=1",
+        reason="builds the full demo county (~45 s CPU): run with GONGHUI_BRIEF_TABLE=1",
     ),
     # Marked, so that pytest-django sets up the test database even when this module runs alone
     # (without a test that asks for it, the module fixture would reach the real database).
