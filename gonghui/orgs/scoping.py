@@ -73,7 +73,8 @@ def set_above_q(org, *, via="organization"):
     """
     if org is None:
         return Q(pk__in=[])
-    return Q(**{f"{via}__in": org.ancestors().values("pk")}) | Q(**{via: org})
+    field = via or "pk"  # no `via`: the organisations themselves
+    return Q(**{f"{field}__in": org.ancestors().values("pk")}) | Q(**{field: org.pk})
 
 
 def applying_to(queryset, org, *, via="organization"):

@@ -8,6 +8,7 @@ from gonghui.assistance.models import Programme
 from gonghui.formfields import ModelMultipleChoiceField
 from gonghui.orgs.fields import MONEY
 from gonghui.orgs.models import Enterprise, Organization
+from gonghui.orgs.scoping import applying_or_visible
 from gonghui.people.forms import PersonByIdNumber
 from gonghui.widgets import DateInput
 
@@ -21,7 +22,9 @@ class CampaignForm(forms.ModelForm):
         model = Campaign
         fields = ["organization", "name", "code", "cause", "starts_on", "ends_on", "joint_organisers", "appeal_title",
                   "appeal_issued_on", "appeal_text", "appeal_file", "asked_unions", "relief_programme"]  # fmt: skip
-        field_classes = {"asked_unions": ModelMultipleChoiceField}  # ids beyond the database are refused, not a 500
+        field_classes = {
+            "asked_unions": ModelMultipleChoiceField
+        }  # ids beyond the database are refused, not a 500
         widgets = {"starts_on": DATE, "ends_on": DATE, "appeal_issued_on": DATE,
                    "appeal_text": forms.Textarea(attrs={"rows": 6})}  # fmt: skip
 
@@ -71,7 +74,9 @@ class DonationForm(forms.Form):
     donor_name = forms.CharField(label=_("donor"), max_length=120, required=False,
                                  help_text=_("The name of the organisation or person (filled from the registry when one "
                                              "is chosen below)."))  # fmt: skip
-    donor_union = forms.ModelChoiceField(label=_("donating union"), queryset=Organization.objects.none(), required=False)
+    donor_union = forms.ModelChoiceField(
+        label=_("donating union"), queryset=Organization.objects.none(), required=False
+    )
     donor_enterprise = forms.ModelChoiceField(label=_("donating workplace"), queryset=Enterprise.objects.none(),
                                               required=False)  # fmt: skip
     donor_person = PersonByIdNumber(label=_("donating person's ID number"), required=False)
@@ -107,7 +112,9 @@ class CorrectionForm(forms.Form):
     display_name = forms.CharField(label=_("name shown"), max_length=120, required=False)
     anonymous = forms.BooleanField(label=_("show as anonymous (热心人士)"), required=False)
     received_on = forms.DateField(label=_("received on"), widget=DATE)
-    reason = forms.CharField(label=_("reason for voiding the printed receipt"), max_length=200, required=False)
+    reason = forms.CharField(
+        label=_("reason for voiding the printed receipt"), max_length=200, required=False
+    )
 
 
 class ReasonForm(forms.Form):
@@ -124,7 +131,9 @@ class HandOverForm(forms.Form):
                                              required=False)  # fmt: skip
     recipient_name = forms.CharField(label=_("recipient"), max_length=120, required=False)
     their_receipt = forms.CharField(label=_("recipient's receipt number"), max_length=60, required=False)
-    event = forms.ModelChoiceField(label=_("at the event"), queryset=CollectionEvent.objects.none(), required=False)
+    event = forms.ModelChoiceField(
+        label=_("at the event"), queryset=CollectionEvent.objects.none(), required=False
+    )
     note = forms.CharField(label=_("note"), max_length=200, required=False)
 
     def __init__(self, *args, user, campaign, **kwargs):
@@ -132,12 +141,9 @@ class HandOverForm(forms.Form):
         self.fields["organization"].queryset = Organization.objects.visible_to(user)
         self.fields["organization"].initial = user.organization_id
         # Money goes up: to the unions above the user's, or (from a union below) inside the user's subtree.
-        # (scoping.applying_or_visible cannot read Organization rows themselves: set_above_q compares
-        # `pk` with an organisation, so the ancestors are asked for here.)
-        org = user.organization
-        above = Organization.objects.visible_to(user)
-        if org is not None:
-            above = above | org.ancestors()
-        self.fields["recipient_union"].queryset = above.exclude(level=Organization.Level.GRASSROOTS).order_by("path")
+        above = applying_or_visible(Organization.objects.all(), user, via="")
+        self.fields["recipient_union"].queryset = above.exclude(level=Organization.Level.GRASSROOTS).order_by(
+            "path"
+        )
         self.fields["event"].queryset = campaign.events.all()
         self.fields["handed_on"].initial = timezone.localdate()

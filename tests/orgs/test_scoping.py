@@ -187,3 +187,11 @@ def test_get_editable_or_404_needs_scope_and_a_role_that_may_change(cast):
             scoping.get_editable_or_404(Organization.objects.all(), user, pk=union_a.pk)
     with pytest.raises(Http404):
         scoping.get_editable_or_404(Organization, cast.township_a_officer, pk="not a number")
+
+
+def test_the_organisations_above_and_below_a_user_come_from_the_same_door(cast):
+    """With no `via`, "set above applies below" reads the organisations themselves (relief's receiving union)."""
+    above_and_below = scoping.applying_or_visible(Organization.objects.all(), cast.township_a_officer, via="")
+    assert set(above_and_below) == {cast.county, cast.township_a, cast.village_union_a}
+    assert set(scoping.applying_to(Organization.objects.all(), cast.village_union_a, via="")) == {
+        cast.county, cast.township_a, cast.village_union_a}  # fmt: skip
