@@ -34,10 +34,6 @@ CODES = [
 ]  # fmt: skip
 
 
-def _year(request):
-    return indicators.year_for(request)
-
-
 def _period(year):
     return indicators.Period.year(year)
 
@@ -64,7 +60,7 @@ def _org(request):
 
 @login_required
 def index(request):
-    org, year = _org(request), _year(request)
+    org, year = _org(request), indicators.year_for(request)
     period = _period(year)
     values = indicators.compute(org, period, CODES)
     # Each figure links to the records behind it (the reporting drill-down, as the figures page does).
@@ -86,7 +82,11 @@ def _submit(request, form, *, title, back):
 
 FORMS = {
     # key: (form class, title, page to return to)
-    "union-event": (forms.UnionEventForm, _("Record a union's founding, reorganisation or dissolution"), "unions"),
+    "union-event": (
+        forms.UnionEventForm,
+        _("Record a union's founding, reorganisation or dissolution"),
+        "unions",
+    ),
     "found-union": (forms.FoundUnionForm, _("Found a new union"), "unions"),
     "legal": (forms.LegalRegistrationForm, _("Legal-person registration"), "unions"),
     "term": (forms.TermForm, _("Committee term"), "unions"),
@@ -123,9 +123,13 @@ def record_create(request, key):
 
 @login_required
 def unions(request):
-    year, today = _year(request), _day(request)
+    year, today = indicators.year_for(request), _day(request)
     kind = request.GET.get("kind", "")
-    events = m.UnionEvent.objects.visible_to(request.user).between("on", _period(year)).select_related("organization")
+    events = (
+        m.UnionEvent.objects.visible_to(request.user)
+        .between("on", _period(year))
+        .select_related("organization")
+    )
     if kind in m.UnionEvent.Kind.values:
         events = events.filter(kind=kind)
     page = page_of(events.order_by("-on", "-pk"), request.GET.get("page"), related=("organization",))
@@ -190,13 +194,15 @@ def list_export(request, what):
 
     if what not in exports.LISTS:
         raise Http404("not found")
-    sheet = exports.LISTS[what](request.user, _year(request))
+    sheet = exports.LISTS[what](request.user, indicators.year_for(request))
     return ledger_response(unit=str(request.user.organization or ""), **sheet)
 
 
 @login_required
 def member_detail(request, pk):
-    membership = get_visible_or_404(m.Membership.objects.select_related("person", "organization"), request.user, pk=pk)
+    membership = get_visible_or_404(
+        m.Membership.objects.select_related("person", "organization"), request.user, pk=pk
+    )
     history = m.Membership.objects.visible_to(request.user).filter(person=membership.person).select_related(
         "organization").order_by("joined_on")  # fmt: skip
     return render(request, "membership/member_detail.html", {"membership": membership, "history": history})
@@ -223,7 +229,7 @@ def member_leave(request, pk):
 
 @login_required
 def democracy(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     user = request.user
     contracts = m.CollectiveContract.objects.visible_to(user).between("signed_on", _period(year)).select_related(
         "workplace")  # fmt: skip
@@ -244,7 +250,7 @@ def democracy(request):
 
 @login_required
 def women(request):
-    year = _year(request)
+    year = indicators.year_for(request)
     org, user = _org(request), request.user
     covered, due, percent = selectors.special_contract_coverage(org, _period(year).end)
     context = {
@@ -264,7 +270,9 @@ def women_rule(request):
     if not request.user.can_configure:
         raise Http404("not found")
     org = _org(request)
-    rule = m.SpecialContractRule.objects.filter(organization=org).first() or m.SpecialContractRule(organization=org)
+    rule = m.SpecialContractRule.objects.filter(organization=org).first() or m.SpecialContractRule(
+        organization=org
+    )
     form = forms.RuleForm(request.POST or None, instance=rule, user=request.user)
     return _submit(request, form, title=_("Which workplaces owe a women's special contract"),
                    back="membership:women")  # fmt: skip
@@ -275,7 +283,7 @@ def women_rule(request):
 
 @login_required
 def events(request):
-    year, user = _year(request), request.user
+    year, user = indicators.year_for(request), request.user
     period = _period(year)
     context = {
         "year": year,
@@ -289,7 +297,7 @@ def events(request):
 
 @login_required
 def documents(request):
-    year, user = _year(request), request.user
+    year, user = indicators.year_for(request), request.user
     period = _period(year)
     meetings = m.Meeting.objects.visible_to(user).between("held_on", period).select_related("organization")
     context = {

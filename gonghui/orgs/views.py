@@ -1,14 +1,14 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.audit.selectors import history_for
+from gonghui.core.views import carry_out
 
 from .forms import EnterpriseForm, OrganizationForm
 from .models import Enterprise, Organization
-from .scoping import get_visible_or_404
+from .scoping import get_editable_or_404, get_visible_or_404
 
 
 @login_required
@@ -57,42 +57,34 @@ def enterprise_detail(request, pk):
     return render(request, "orgs/enterprise_detail.html", {"ent": ent, "history": history_for(ent)})
 
 
-def _editable(request, queryset, pk):
-    """A record the user may edit: in their subtree and a role that edits; else 404."""
-    if not request.user.can_edit:
-        raise Http404("not found")
-    return get_visible_or_404(queryset, request.user, pk=pk)
-
-
 def _form_page(request, form, *, title, parent=None):
-    if request.method == "POST" and form.is_valid():
-        return redirect(form.save())
-    return render(request, "orgs/form.html", {"form": form, "title": title, "parent": parent})
+    """Units and workplaces are plain records: the form's own checks are their rules; "Back" is the parent."""
+    return carry_out(request, form, lambda data: form.save(), title=title, back=parent, go_to_result=True)
 
 
 @login_required
 def organization_create(request, pk):
-    parent = _editable(request, Organization.objects.all(), pk)
+    parent = get_editable_or_404(Organization.objects.all(), request.user, pk=pk)
     form = OrganizationForm(request.POST or None, instance=Organization(parent=parent), user=request.user)
     return _form_page(request, form, title=_("Add a unit"), parent=parent)
 
 
 @login_required
 def organization_edit(request, pk):
-    org = _editable(request, Organization.objects.all(), pk)
+    org = get_editable_or_404(Organization.objects.all(), request.user, pk=pk)
     form = OrganizationForm(request.POST or None, instance=org, user=request.user)
     return _form_page(request, form, title=org.name, parent=org.parent)
 
 
 @login_required
 def enterprise_create(request, pk):
-    union = _editable(request, Organization.objects.all(), pk)
+    union = get_editable_or_404(Organization.objects.all(), request.user, pk=pk)
     form = EnterpriseForm(request.POST or None, instance=Enterprise(organization=union), user=request.user)
     return _form_page(request, form, title=_("Register a workplace"), parent=union)
 
 
 @login_required
 def enterprise_edit(request, pk):
-    ent = _editable(request, Enterprise.objects.select_related("organization"), pk)
+    ent = get_editable_or_404(Enterprise.objects.select_related("organization"), request.user, pk=pk)
     form = EnterpriseForm(request.POST or None, instance=ent, user=request.user)
     return _form_page(request, form, title=ent.name, parent=ent.organization)

@@ -19,11 +19,6 @@ from .models import SectionText
 FIRST_YEAR = 2000
 
 
-def _year(request):
-    """?year= when it is a year (a bad value is ignored with a message), else the latest year with records."""
-    return indicators.year_for(request)
-
-
 def _org(request):
     """The user's organisation, or a unit of its subtree named by ?org= (the county writing a township's year)."""
     if request.GET.get("org", "").strip():
@@ -46,7 +41,7 @@ def home(request):
     org = request.user.organization
     if org is None:
         return render(request, "summary/dashboard.html", {"org": None})
-    year = _year(request)
+    year = indicators.year_for(request)
     charts = board.charts(request.user, org, year)
     context = {
         "org": org,
@@ -63,7 +58,7 @@ def home(request):
 @login_required
 def summary_page(request):
     """The annual summary as a page to read and print (the same content as the .docx)."""
-    org, year = _org(request), _year(request)
+    org, year = _org(request), indicators.year_for(request)
     summary = services.build_summary(org=org, year=year)
     context = {"org": org, "year": year, "years": _years(), "summary": summary}
     return render(request, "summary/summary.html", context)
@@ -71,7 +66,7 @@ def summary_page(request):
 
 @login_required
 def summary_docx(request):
-    org, year = _org(request), _year(request)
+    org, year = _org(request), indicators.year_for(request)
     summary = services.build_summary(org=org, year=year)
     return services.write_docx(summary).response(services.file_name(summary))
 
@@ -81,7 +76,7 @@ def summary_edit(request):
     """The office's sentence templates and its own paragraphs, one form per section."""
     if not request.user.can_edit:
         raise Http404("not found")
-    org, year = _org(request), _year(request)
+    org, year = _org(request), indicators.year_for(request)
     stored = services.texts_for(org, year)
     rows = [
         {
@@ -100,7 +95,7 @@ def summary_edit(request):
 def section_save(request, key):
     if not request.user.can_edit:
         raise Http404("not found")
-    org, year = _org(request), _year(request)
+    org, year = _org(request), indicators.year_for(request)
     if key not in sections.BY_KEY:
         raise Http404("not found")
     section = sections.BY_KEY[key]
