@@ -58,8 +58,8 @@ def enterprise_detail(request, pk):
 
 
 def _form_page(request, form, *, title, parent=None):
-    """Units and workplaces are plain records: the form's own checks are their rules; "Back" is the parent."""
-    return carry_out(request, form, lambda data: form.save(), title=title, back=parent, go_to_result=True)
+    """Units and workplaces are plain records: the form's own checks are their rules; the parent is the crumb above."""
+    return carry_out(request, form, lambda data: form.save(), title=title, parent=parent, go_to_result=True)
 
 
 @login_required
