@@ -50,7 +50,7 @@ class Score:
     @property
     def name(self):
         if self.staff is not None:
-            return self.staff.get_full_name() or self.staff.username
+            return str(self.staff)  # the full name (王建国), else the login
         return self.organization.name
 
     @property
@@ -221,7 +221,7 @@ def give_score(*, item, score, note, organization=None, staff=None, by=None):
             errors["staff"] = _("Choose a member of %(org)s's staff.") % {"org": organization.name}
         elif item.responsible_id is not None and item.responsible_id != staff.pk:
             errors["staff"] = _("This item is %(name)s's.") % {
-                "name": item.responsible.get_full_name() or item.responsible.username
+                "name": str(item.responsible)
             }
     elif organization is None:
         errors["organization"] = _("Choose an organisation.")
