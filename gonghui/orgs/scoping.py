@@ -250,7 +250,13 @@ def _people_condition(root):
         if kind in (place.Kind.VILLAGE, place.Kind.COMMUNITY) and parent not in townships:
             villages.append(pk)
     orgs = organization.objects.filter(prefix_q("path", root)).values("pk")
-    outside = link.objects.filter(organization__in=orgs).order_by().values_list("person_id", flat=True)
+    outside = link.objects.filter(organization__in=orgs)
+    # Links of people living inside the subtree add nobody: the home half finds them.
+    if townships:
+        outside = outside.exclude(township__in=sorted(townships))
+    if villages:
+        outside = outside.exclude(village__in=villages)
+    outside = outside.order_by().values_list("person_id", flat=True)
     # A few hundred people go in as numbers, so that each half of the OR has its index (on
     # PostgreSQL an IN (subquery) inside an OR is a filter, and the township's index goes unused).
     few = list(outside[: OUTSIDE_LITERALS + 1])

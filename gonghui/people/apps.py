@@ -27,9 +27,11 @@ class PeopleConfig(AppConfig):
             reason="kept by database triggers from the audited records about people; never entered",
         )
 
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_migrate
 
         from . import outside
 
-        # After every migrate: the triggers on every registered person link, the table rebuilt.
+        # After every migrate: the triggers on every registered person link, the table rebuilt;
+        # before it, none (a migration may rebuild or alter the tables they name).
+        pre_migrate.connect(outside.uninstall, sender=self, dispatch_uid="gonghui_outside_uninstall")
         post_migrate.connect(outside.install, sender=self, dispatch_uid="gonghui_outside_install")

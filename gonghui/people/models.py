@@ -275,13 +275,36 @@ class OutsideLink(models.Model):
         "orgs.Organization", on_delete=models.CASCADE, related_name="+", db_index=False
     )
     records = models.IntegerField(default=0)
+    # The person's home, as the triggers last counted it (a move counts the person again): a scope
+    # leaves out the people living inside it, whom its home half already finds. Derived, so no
+    # constraint: deleting a place is not slowed or stopped by them.
+    township = models.ForeignKey(
+        "orgs.Place",
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        null=True,
+        db_index=False,
+        db_constraint=False,
+    )
+    village = models.ForeignKey(
+        "orgs.Place",
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        null=True,
+        db_index=False,
+        db_constraint=False,
+    )
 
     objects = OutsideLinkQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "organization"], name="outside_link_once")]
-        # A subtree's people: read from the index alone.
-        indexes = [models.Index(fields=["organization", "person"], name="outside_link_org_idx")]
+        # A subtree's people living outside it: read from the index alone.
+        indexes = [
+            models.Index(
+                fields=["organization", "township", "village", "person"], name="outside_link_org_home_idx"
+            )
+        ]
 
     def __str__(self):
         return f"{self.person_id}@{self.organization_id}×{self.records}"

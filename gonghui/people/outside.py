@@ -14,7 +14,9 @@ scope of ``scoping.restrict_people`` reads a small table instead of every record
 
 A link counts only when the record's organisation is not the person's home organisation or one
 above it (the home half of the scope already answers those), so the table holds a few rows per
-thousand records. Every ``migrate`` reinstalls the triggers for the links registered then and
+thousand records. Each row carries the person's home township and village (counted again when
+the person moves): a scope drops the links of people living inside it, whom its home half finds
+anyway (a county's own unions hold thousands of links about people of its townships). Every ``migrate`` reinstalls the triggers for the links registered then and
 rebuilds the table.
 """
 
@@ -86,16 +88,16 @@ def links():
 
 def add(select):
     """Count the records of `select` (person_id, organization_id) that lie outside their person's home."""
-    return f"""INSERT INTO {TABLE} (person_id, organization_id, records)
-        SELECT l.person_id, l.organization_id, count(*) FROM ({select}) l
+    return f"""INSERT INTO {TABLE} (person_id, organization_id, records, township_id, village_id)
+        SELECT l.person_id, l.organization_id, count(*), p.township_id, p.village_id FROM ({select}) l
         JOIN orgs_organization o ON o.id = l.organization_id
+        LEFT JOIN people_person p ON p.id = l.person_id
         WHERE NOT EXISTS (
-            SELECT 1 FROM people_person p
-            JOIN orgs_place pl ON pl.id IN (p.township_id, p.village_id)
+            SELECT 1 FROM orgs_place pl
             JOIN orgs_organization h ON h.id = pl.organization_id
-            WHERE p.id = l.person_id AND substr(h.path, 1, length(o.path)) = o.path
+            WHERE pl.id IN (p.township_id, p.village_id) AND substr(h.path, 1, length(o.path)) = o.path
         )
-        GROUP BY l.person_id, l.organization_id
+        GROUP BY l.person_id, l.organization_id, p.township_id, p.village_id
         ON CONFLICT (person_id, organization_id) DO UPDATE SET records = {TABLE}.records + excluded.records"""
 
 
@@ -185,11 +187,7 @@ def sqlite_triggers():
 
 def _install_sqlite(db):
     with db.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gonghui_outside_%'"
-        )
-        for (name,) in cursor.fetchall():
-            cursor.execute(f"DROP TRIGGER {name}")
+        _drop_sqlite(cursor)
         for statement in sqlite_triggers():
             cursor.execute(statement)
 
@@ -248,6 +246,39 @@ def postgresql_statements():
     return [_function("gonghui_outside_rebuild", rebuild_statements())] + made
 
 
+def uninstall(using="default", **_kwargs):
+    """Drop the triggers before migrations run (a pre_migrate hook); ``install`` puts them back.
+
+    SQLite alters a table by copying it, dropping the old one and renaming the copy, and checks
+    every trigger of the schema at the rename: a trigger naming the dropped table (each recount
+    names every link table) stopped the migration of a database migrated before ("error in
+    trigger ...: no such table"). On PostgreSQL a trigger's column list holds the columns it
+    names, so a migration could not drop or alter them.
+    """
+    db = connections[using]
+    if db.vendor not in ("sqlite", "postgresql"):
+        return
+    with transaction.atomic(using=using), db.cursor() as cursor:
+        if db.vendor == "sqlite":
+            _drop_sqlite(cursor)
+        else:
+            _drop_postgresql(cursor)
+
+
+def _drop_sqlite(cursor):
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gonghui_outside_%'")
+    for (name,) in cursor.fetchall():
+        cursor.execute(f"DROP TRIGGER {name}")
+
+
+def _drop_postgresql(cursor):
+    cursor.execute(
+        "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'gonghui_outside_%%'"
+    )
+    for name, table in cursor.fetchall():
+        cursor.execute(f"DROP TRIGGER {name} ON {table}")
+
+
 def install(using="default", **_kwargs):
     """Install the triggers for the links registered now and rebuild the table (a post_migrate hook)."""
     db = connections[using]
@@ -258,11 +289,7 @@ def install(using="default", **_kwargs):
             _install_sqlite(db)
         else:
             with db.cursor() as cursor:
-                cursor.execute(
-                    "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'gonghui_outside_%%'"
-                )
-                for name, table in cursor.fetchall():
-                    cursor.execute(f"DROP TRIGGER {name} ON {table}")
+                _drop_postgresql(cursor)
                 for statement in postgresql_statements():
                     cursor.execute(statement)
         with db.cursor() as cursor:

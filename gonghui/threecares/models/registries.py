@@ -112,6 +112,14 @@ class OutMigrant(RegistryEntry):
             models.Index(
                 fields=["organization", "destination_province", "township"], name="outmigrant_org_dest_town"
             ),
+            # A township and a province, newest first: the page walks this index backwards and
+            # stops after 50 rows, checking the scope on the entry; the count reads one range of
+            # it. Through the index above, PostgreSQL fetched every match from the table and
+            # sorted them (8,000 rows of one township, 18-28 ms).
+            models.Index(
+                fields=["township", "destination_province", "id", "organization"],
+                name="outmigrant_town_dest_id_org",
+            ),
         ]
 
     def get_absolute_url(self):

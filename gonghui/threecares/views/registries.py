@@ -8,6 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
 from gonghui.audit.selectors import history_for
@@ -44,6 +48,25 @@ def _entries(request, registry):
     )
 
 
+def _row_cells(registry, columns, page):
+    """[(entry, its URL, its cells as HTML)]: 50 rows of six to eight cells through the template
+    language cost 3-4 ms a page; the same cells written here, localised and escaped as the
+    template would, a tenth of that. The detail URL is resolved once, not once a row."""
+    head, _zero, tail = reverse("threecares:entry-detail", args=[registry.key, 0]).rpartition("0")
+    getters = [
+        (registry.columns[i][1], "<td>" if on_phone else '<td class="hide-sm">') for i, on_phone in columns
+    ]
+    return [(e, f"{head}{e.pk}{tail}", mark_safe("".join(f"{td}{_cell(get(e))}</td>" for get, td in getters)))
+            for e in page]  # fmt: skip
+
+
+def _cell(value):
+    """A cell as ``{{ value|default_if_none:"" }}`` renders it: localised, then escaped."""
+    if value is None:
+        return ""
+    return conditional_escape(localize(template_localtime(value)))
+
+
 @login_required
 def entry_list(request, kind):
     registry = _registry(kind)
@@ -53,7 +76,7 @@ def entry_list(request, kind):
                    related=related_for(registry), count=rows.count_visible_to(request.user))  # fmt: skip
     columns = list_columns_for(registry, local=within_one_township(request.user))
     headers = [(registry.columns[i][0], on_phone) for i, on_phone in columns]
-    rows = [(e, [(registry.columns[i][1](e), on_phone) for i, on_phone in columns]) for e in page]
+    rows = _row_cells(registry, columns, page)
     context = {
         "registry": registry,
         "page": page,
