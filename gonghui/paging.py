@@ -63,7 +63,7 @@ def page_of(queryset, number, *, per_page=50, related=(), count=None, counted=Tr
     Joining people and places before sorting would make the database join every matching row
     first; at 1,000,000 rows that is the difference between 1 ms and a second. The total comes
     with the ids (``COUNT(*) OVER ()``): one pass over the matches instead of a second query
-    that filters them all again (PostgreSQL; SQLite counts first, see below). `count`, when given, is the total the caller computed by a
+    that filters them all again. `count`, when given, is the total the caller computed by a
     quicker route (``scoping.count_visible``); ``counted=False`` shows no total at all.
     """
     number = parse_page(number)  # a page beyond any database's OFFSET is the first page, not a 500
@@ -72,11 +72,6 @@ def page_of(queryset, number, *, per_page=50, related=(), count=None, counted=Tr
         page = _Uncounted(ids, per_page).get_page(number)
     elif count is not None:
         page = _Paginator(ids, per_page, count=count).get_page(number)
-    elif connection.vendor == "sqlite":
-        # SQLite computes the window over every match and sorts them all before the LIMIT (7 ms
-        # for a county's 9,000 matches of "wj" at 1,000,000 people); a count from the covering
-        # index and a page that keeps only its 50 best cost 0.2 + 0.7 ms.
-        page = _Paginator(ids, per_page, count=queryset.count()).get_page(number)
     else:
         page = _counted_with_the_ids(queryset, number, per_page)
     ids = list(page.object_list)

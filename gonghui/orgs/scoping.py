@@ -280,4 +280,6 @@ def within_one_township(user):
 
     if org.category == Organization.Category.TOWNSHIP:
         return True
+    if org.level in (Organization.Level.PROVINCE, Organization.Level.CITY, Organization.Level.COUNTY):
+        return False  # a federation sees townships; none lies under one (no query on every list page)
     return org.ancestors().filter(category=Organization.Category.TOWNSHIP).exists()

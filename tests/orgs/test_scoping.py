@@ -195,3 +195,10 @@ def test_the_organisations_above_and_below_a_user_come_from_the_same_door(cast):
     assert set(above_and_below) == {cast.county, cast.township_a, cast.village_union_a}
     assert set(scoping.applying_to(Organization.objects.all(), cast.village_union_a, via="")) == {
         cast.county, cast.township_a, cast.village_union_a}  # fmt: skip
+
+
+def test_within_one_township_is_said_of_a_township_and_what_lies_under_it(cast, django_assert_num_queries):
+    assert scoping.within_one_township(cast.township_a_officer)
+    assert scoping.within_one_township(cast.grassroots_officer)  # a village's union under a township
+    with django_assert_num_queries(0):  # a federation never lies under a township: no query
+        assert not scoping.within_one_township(cast.county_admin)
