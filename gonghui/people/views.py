@@ -40,7 +40,7 @@ def _rows(page, local):
 @login_required
 def person_list(request):
     q = request.GET.get("q", "").strip()
-    people = Person.objects.visible_to(request.user).search(q).order_by("name", "pk")
+    people = Person.objects.visible_to(request.user).search(q)
     # Everyone a county may see is a million people: without a search the list has no total,
     # which would cost a pass over all of them, only pages.
     # A search's total is counted on its own: the scope and the search read the township-led
@@ -49,7 +49,11 @@ def person_list(request):
     # window over every match) cost 3-7 ms on both databases.
     count = people.count() if q else None
     page = page_of(
-        people, request.GET.get("page"), related=("township", "village"), count=count, counted=bool(q)
+        people.in_name_order(q),
+        request.GET.get("page"),
+        related=("township", "village"),
+        count=count,
+        counted=bool(q),
     )
     local = within_one_township(request.user)
     context = {"page": page, "rows": _rows(page, local), "q": q, "local": local}

@@ -61,3 +61,19 @@ def test_initials_are_kept_up_to_date_when_the_name_changes(people, person_a):
     person_a.name = "赵六"
     person_a.save()
     assert names(Person.objects.search("zl")) == ["赵六"]
+
+
+@pytest.mark.parametrize("text", ["张", "zs", "13912345678", ""])
+def test_a_page_in_name_order_holds_what_the_search_finds(people, text):
+    from django.db import connection
+
+    from gonghui.people import models
+
+    found = people.search(text)
+    page = found.in_name_order(text)
+    assert list(page) == list(found.order_by("name", "pk"))
+    bound = '"people_person"."name" >='
+    bounded = str(page.query).count(bound) > str(found.query).count(bound)
+    # PostgreSQL's page of a name search starts its walk at the text (see in_name_order).
+    wanted = text == "张" and connection.vendor == "postgresql" and models._codepoint_collation()
+    assert bounded == wanted
