@@ -93,7 +93,7 @@ class PersonQuerySet(models.QuerySet):
         return rows
 
     def in_name_order(self, text=""):
-        """The rows of ``search(text)`` in name order, for a page of the people list.
+        """The rows of ``search(text)`` in name order, for a page of them (the people list, the pickers).
 
         On PostgreSQL a page of a search (LIMIT 50) could walk the name index from its first
         entry, filtering every name, in the hope of 50 matches early on: LIKE cannot bound that

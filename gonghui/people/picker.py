@@ -14,6 +14,7 @@ from django import forms
 from django.shortcuts import render
 from django.urls import reverse
 
+from gonghui.paging import page_of
 from gonghui.querystring import parse_id
 
 PICKED = "#"
@@ -81,8 +82,10 @@ def pick_results(request, *, extra=None):
     text = text.strip()
     people = []
     if len(text) >= 1:
-        rows = Person.objects.visible_to(request.user).search(text).select_related("village", "township")
-        people = list(rows.order_by("name", "pk")[:LIMIT])
+        rows = Person.objects.visible_to(request.user).search(text).in_name_order(text)
+        # The ids from the indexes first, then ten people with their places (``page_of``): "x"
+        # matches 75,000 of a county's million people, which a sort of whole rows read from the table.
+        people = page_of(rows, 1, per_page=LIMIT, related=("village", "township"), counted=False).object_list
     more = extra(request, people) if extra and people else {}
     results = [{"person": p, "label": label(p), "data": more.get(p.pk, {})} for p in people]
     return render(request, "people/partials/pick_results.html", {"results": results, "text": text})

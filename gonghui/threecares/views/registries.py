@@ -174,8 +174,8 @@ def entry_register_pick(request, kind):
     q = request.GET.get("q", "").strip()
     people = []
     if q:
-        people = Person.objects.visible_to(request.user).search(q).select_related("township", "village")
-        people = people.order_by("name", "pk")[:30]
+        people = Person.objects.visible_to(request.user).search(q).in_name_order(q)
+        people = page_of(people, 1, per_page=30, related=("township", "village"), counted=False).object_list
     context = {"registry": registry, "q": q, "people": people}
     return render(request, "threecares/register_pick.html", context)
 
