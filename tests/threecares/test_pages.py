@@ -55,7 +55,7 @@ def test_out_migrant_list_filters_by_township_and_destination(client, cast):
     client.force_login(cast.county_admin)
     url = reverse("threecares:entry-list", args=["out_migrants"])
     response = client.get(url, {"township": cast.place_a.pk, "destination": "广东"})
-    assert [e.person.name for e, _url, _cells in response.context["rows"]] == ["去广东"]
+    assert [e.person.name for e, _row in response.context["rows"]] == ["去广东"]
 
 
 def test_htmx_request_gets_the_rows_partial(client, cast):
