@@ -180,6 +180,8 @@ def measure(size, runs, *, peer=True):
         ("members, current", "/membership/members/?status=current"),
         ("member search name", "/membership/members/?q=王"),
         ("member search initials", "/membership/members/?q=wj"),
+        ("name, migrant workers", "/membership/members/?q=王&migrant=1"),
+        ("initials, current", "/membership/members/?q=wj&status=current"),
         ("member search ID number", f"/membership/members/?q={number}"),
         ("member search phone tail", f"/membership/members/?q={person.phone[-4:]}"),
         ("member card number", f"/membership/members/?card={sample.card_number}"),

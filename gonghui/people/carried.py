@@ -39,8 +39,9 @@ _registered = []  # (model, person_field, name_field, initials_field)
 def register(model, *, person_field="person", name_field="person_name", initials_field="person_initials"):
     """Declare that `model` carries its person's name and initials in `name_field` and `initials_field`.
 
-    Declare the two as ``carried_name_field()`` and ``carried_initials_field()``, and index them after
-    the organisation: ``Index(fields=["organization", name_field, "id"], opclasses=CARRIED_OPCLASSES)``.
+    Declare the two as ``carried_name_field()`` and ``carried_initials_field()``, and index each after
+    the organisation (``Index(fields=["organization", name_field, ..., "id"])``, the name with the
+    ``varchar_pattern_ops`` operator class on PostgreSQL: see membership.Membership).
     """
     entry = (model, person_field, name_field, initials_field)
     if entry not in _registered:
@@ -60,11 +61,6 @@ def carried_initials_field():
     return models.CharField(_("pinyin initials"), max_length=40, editable=False, db_default="")
 
 
-# (organization, name or initials, id): PostgreSQL answers LIKE '王%' from the index under any
-# collation with the pattern operator class; SQLite ignores operator classes.
-CARRIED_OPCLASSES = ["int8_ops", "varchar_pattern_ops", "int8_ops"]
-
-
 @dataclass(frozen=True)
 class Carried:
     table: str
@@ -79,12 +75,18 @@ class Carried:
         return f"(t.{self.name} IS DISTINCT FROM p.name OR t.{self.initials} IS DISTINCT FROM p.name_initials)"
 
 
-def carried():
+def carried(cursor=None):
+    """The registered tables; with a `cursor`, only those whose columns are there (not before their migration)."""
     found = []
     for model, person_field, name_field, initials_field in _registered:
         column = model._meta.get_field
         found.append(Carried(model._meta.db_table, model._meta.pk.column, column(person_field).column,
                              column(name_field).column, column(initials_field).column))  # fmt: skip
+    if cursor is not None:
+        introspection = cursor.db.introspection
+        tables = set(introspection.table_names(cursor))
+        found = [c for c in found if c.table in tables and {c.name, c.initials} <= {
+            col.name for col in introspection.get_table_description(cursor, c.table)}]  # fmt: skip
     return found
 
 
@@ -142,10 +144,10 @@ def search(queryset, text):
     return queryset.filter(**{f"{column}__in": people})
 
 
-def sync_statements(vendor):
+def sync_statements(vendor, found=None):
     """Put right every row that differs from its person (and fill a new column)."""
     made = []
-    for c in carried():
+    for c in carried() if found is None else found:
         differs = c.differs if vendor == "postgresql" else c.differs.replace("IS DISTINCT FROM", "IS NOT")
         made.append(
             f"UPDATE {c.table} AS t SET {c.name} = p.name, {c.initials} = p.name_initials"
@@ -161,9 +163,10 @@ def _person(column, person):
     return f"(SELECT {column} FROM {PEOPLE} WHERE id = NEW.{person})"
 
 
-def sqlite_triggers():
+def sqlite_triggers(found=None):
+    found = carried() if found is None else found
     made = []
-    for c in carried():
+    for c in found:
         name, initials = _person("name", c.person), _person("name_initials", c.person)
         # No person yet (foreign keys are checked at commit): nothing to copy until it comes.
         wrong = f"{name} IS NOT NULL AND (NEW.{c.name} IS NOT {name} OR NEW.{c.initials} IS NOT {initials})"
@@ -176,7 +179,7 @@ def sqlite_triggers():
     if made:
         renamed = "; ".join(
             f"UPDATE {c.table} SET {c.name} = NEW.name, {c.initials} = NEW.name_initials WHERE {c.person} = NEW.id"
-            for c in carried()
+            for c in found
         )
         made.append(
             f"CREATE TRIGGER gonghui_carried_person AFTER UPDATE OF name, name_initials ON {PEOPLE}"
@@ -196,9 +199,10 @@ def _function(name, body, *, returns):
     )
 
 
-def postgresql_statements():
+def postgresql_statements(found=None):
+    found = carried() if found is None else found
     made = []
-    for c in carried():
+    for c in found:
         fn = f"gonghui_carried_{c.table}"
         made += [
             # No person yet (foreign keys are checked at commit): the row keeps what it has.
@@ -211,7 +215,7 @@ def postgresql_statements():
     if made:
         renamed = ";\n    ".join(
             f"UPDATE {c.table} SET {c.name} = NEW.name, {c.initials} = NEW.name_initials WHERE {c.person} = NEW.id"
-            for c in carried()
+            for c in found
         )
         made += [
             _function("gonghui_carried_person", renamed, returns="NULL"),
@@ -222,25 +226,28 @@ def postgresql_statements():
     return made
 
 
+def drop_triggers(cursor, vendor):
+    """Drop every trigger of this module (before a registered column is dropped: a migration's reverse)."""
+    if vendor == "sqlite":
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gonghui_carried_%'")
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP TRIGGER {name}")
+    elif vendor == "postgresql":
+        cursor.execute("SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'gonghui_carried_%%'")
+        for name, table in cursor.fetchall():
+            cursor.execute(f"DROP TRIGGER {name} ON {table}")
+
+
 def install(using="default", **_kwargs):
     """Install the triggers for the tables registered now and put every row right (a post_migrate hook)."""
     db = connections[using]
     if db.vendor not in ("sqlite", "postgresql"):
         return
     with transaction.atomic(using=using), db.cursor() as cursor:
-        if db.vendor == "sqlite":
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gonghui_carried_%'")
-            for (name,) in cursor.fetchall():
-                cursor.execute(f"DROP TRIGGER {name}")
-            statements = sqlite_triggers()
-        else:
-            cursor.execute(
-                "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'gonghui_carried_%%'"
-            )
-            for name, table in cursor.fetchall():
-                cursor.execute(f"DROP TRIGGER {name} ON {table}")
-            statements = postgresql_statements()
-        for statement in statements + sync_statements(db.vendor):
+        drop_triggers(cursor, db.vendor)
+        found = carried(cursor)
+        statements = sqlite_triggers(found) if db.vendor == "sqlite" else postgresql_statements(found)
+        for statement in statements + sync_statements(db.vendor, found):
             cursor.execute(statement)
 
 

@@ -11,6 +11,11 @@ from gonghui.people import carried
 
 from .base import ScopedQuerySet
 
+# The columns of the list's filters (MembershipQuerySet.filtered), carried by the search's indexes.
+SEARCH_FILTERS = ["is_migrant_worker", "joined_at_source", "left_on"]
+# PostgreSQL answers LIKE '王%' from an index under any collation with the pattern operator class.
+SEARCH_OPCLASSES = ["int8_ops", "varchar_pattern_ops", "bool_ops", "bool_ops", "date_ops", "int8_ops"]
+
 
 class MembershipQuerySet(ScopedQuerySet):
     def current(self):
@@ -142,11 +147,13 @@ class Membership(models.Model):
             models.Index(fields=["organization", "left_on", "id"], name="membership_org_left_id"),  # current ones
             models.Index(fields=["organization", "joined_at_source", "id"], name="membership_org_source_id"),
             models.Index(fields=["card_number"], name="membership_card"),
-            # The member search by name and by initials in a subtree: one range per union (people.carried).
-            models.Index(fields=["organization", "member_name", "id"], name="membership_org_name_id",
-                         opclasses=carried.CARRIED_OPCLASSES),
-            models.Index(fields=["organization", "member_initials", "id"], name="membership_org_initials_id",
-                         opclasses=carried.CARRIED_OPCLASSES),
+            # The member search by name and by initials in a subtree: one range per union, read from
+            # the index alone (people.carried), with the list's filters on the entries (a county's 王
+            # among migrant workers read 9,400 rows: 50-75 ms).
+            models.Index(fields=["organization", "member_name", *SEARCH_FILTERS, "id"], name="membership_org_name_flags",
+                         opclasses=SEARCH_OPCLASSES),  # fmt: skip
+            models.Index(fields=["organization", "member_initials", *SEARCH_FILTERS, "id"],
+                         name="membership_org_initials_flags", opclasses=SEARCH_OPCLASSES),  # fmt: skip
             # The person page (a person's memberships by date), and the member search: a matching
             # person's memberships with their union, read from the index alone (id for PostgreSQL).
             models.Index(fields=["person", "joined_on", "organization", "id"], name="membership_person_joined_org"),
