@@ -1,23 +1,46 @@
 """Server time of the member list and member search at 100,000 and 1,000,000 members.
 
     .venv/bin/python bench/members.py --sizes 100000,1000000 --runs 30
-    DATABASE_URL=postgres://... .venv/bin/python bench/members.py --sizes 100000
+    DATABASE_URL=postgres://... .venv/bin/python bench/members.py --sizes 1000000 --runs 20 --no-peer
 
 Modelled on bench/registry.py (the out-migrant registry, whose p95 is the bar): each size gets its
 own database (SQLite file under --dir, or the PostgreSQL database of DATABASE_URL), the demo
 county's organisations, and N people who are each a member of a grassroots union (a village's,
-or a workplace's), inserted in bulk. Every case is timed through Django's test client (rendered
-HTML) as a township officer and as the county, beside the bare SQL of the same queries (p50 and p95
-of the wall time, p50 of this process's CPU time: on a busy machine read the CPU columns); the
-out-migrant registry's page and the people search are timed on the same machine for comparison
-when the registry is there (run bench/registry.py on the same --dir first to fill it), and a
-machine-speed reference line (a fixed Python loop) is printed first.
+or a workplace's), inserted in bulk without their indexes (a million in about 4 minutes on
+PostgreSQL, with the triggers of the tally, the outside links and the carried names at work). Every
+case is timed through Django's test client (rendered HTML) as a township officer and as the county,
+beside the bare SQL of the same queries (p50 and p95 of the wall time, p50 of this process's CPU
+time: on a busy machine read the CPU columns), after a machine-speed reference line (a fixed Python
+loop).
 
-Measured (SQLite, 1,000,000 members, 20 runs, on a 2-core machine shared with other work; page p95 /
-SQL p50 / SQL CPU p50 in ms, county and township): the name search went from 240 and 293 / 146 and
-133 / 27 and 24 to 145 and 108 / 66 and 52 / 17 and 13 when the search began reading the matching
-people's memberships and their unions from one index; the people search beside it: 80 and 168 /
-17 and 107 / 5 and 25. The lists (tally count, newest first) stay at 56-71 p95 / 0.3-0.8 SQL.
+The people search is the peer to read beside, on the same machine: on these members it is slow
+for the county (250-520 ms on SQLite, over 30 s on PostgreSQL), because a third of them belong to a
+workplace's union, which makes each of them a row of ``people.OutsideLink`` (333,000) that the
+people search of a county or a township reads although the person lives in its subtree. Measure
+the people search on bench/registry.py's database instead (no outside links) and pass --no-peer on
+PostgreSQL.
+
+Measured at 1,000,000 members, 20 runs, on a 2-core machine shared with other work; page p95 / SQL
+p50 / SQL p95 in ms, county and township:
+
+- Before (the search read the matching people, then their memberships from the (person, joined_on,
+  organization, id) index), SQLite, reference loop 81 ms: name 58 and 46 / 27 and 24 / 32 and 26,
+  initials 49 and 33 / 29 and 19 / 33 and 26 (SQL CPU 11-15 ms). PostgreSQL 15, reference loop
+  106 ms: name 66 and 85 / 41 and 41 / 44 and 55, initials 67 and 92 / 41 and 38 / 48 and 52.
+- After (the member's name and initials carried on the membership, ``people.carried``, read from
+  (organization, name or initials, filters, id) indexes; SQLite counts beside the page): SQLite,
+  reference loop 50 ms: name 9.3 and 8.9 / 1.7 and 0.3 / 1.7 and 0.4, initials 10.8 and 7.4 / 1.7
+  and 0.4 / 1.8 and 0.4; with a filter (王 among migrant workers, wj among current members)
+  9.8-10.4 and 8.0-8.4 / 1.7-2.0 and 0.4; on a busier moment (reference loop 66 ms) name 29 and 27
+  / 5.7 and 0.4 / 10.7 and 3.8 with 2.1 and 0.4 ms of SQL CPU. PostgreSQL, reference loop 93 ms:
+  name 43 and 48 / 11.3 and 3.5 / 14.0 and 6.7, initials 39 and 31 / 12.5 and 4.0 / 16.0 and 6.4,
+  with a filter 47 and 33-55 / 9-12 and 2-4 / 11-14 and 7; a county's 王 (9,400 matches) alone on
+  a quieter moment 5.6 ms p50, 9.1 p95 (the window beside the ids over every match: the count is
+  the work). The whole list, ID number, phone and card number: unchanged (under 1 ms of SQL on
+  SQLite, under 7 on PostgreSQL).
+- The people search in the same runs (bench/registry.py at 1,000,000 people): SQLite, name 31 and
+  22 / 3.6 and 0.3 / 10.0 and 0.4, initials 28 and 17 / 5.6 and 0.3 / 7.5 and 4.4; PostgreSQL, name
+  38 and 29 / 8.7 and 3.4 / 11.2 and 6.5, initials 37 and 24 / 10.0 and 2.7 / 14.2 and 5.8.
 """
 
 import argparse
