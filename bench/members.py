@@ -13,12 +13,11 @@ beside the bare SQL of the same queries (p50 and p95 of the wall time, p50 of th
 time: on a busy machine read the CPU columns), after a machine-speed reference line (a fixed Python
 loop).
 
-The people search is the peer to read beside, on the same machine: on these members it is slow
-for the county (250-520 ms on SQLite, over 30 s on PostgreSQL), because a third of them belong to a
-workplace's union, which makes each of them a row of ``people.OutsideLink`` (333,000) that the
-people search of a county or a township reads although the person lives in its subtree. Measure
-the people search on bench/registry.py's database instead (no outside links) and pass --no-peer on
-PostgreSQL.
+The people search (the last case) is the peer to read beside. On these members it took 0.5 s on
+SQLite and over 30 s on PostgreSQL for the county until outside links knew the organisation they
+share with the person's home (``people.OutsideLink.shared``): a third of the members belong to a
+workplace's union, and each was a link the county's and the township's people search read although
+the person lives in their subtree. --no-peer leaves it out.
 
 Measured at 1,000,000 members, 20 runs, on a 2-core machine shared with other work; page p95 / SQL
 p50 / SQL p95 in ms, county and township:
@@ -28,19 +27,20 @@ p50 / SQL p95 in ms, county and township:
   initials 49 and 33 / 29 and 19 / 33 and 26 (SQL CPU 11-15 ms). PostgreSQL 15, reference loop
   106 ms: name 66 and 85 / 41 and 41 / 44 and 55, initials 67 and 92 / 41 and 38 / 48 and 52.
 - After (the member's name and initials carried on the membership, ``people.carried``, read from
-  (organization, name or initials, filters, id) indexes; SQLite counts beside the page): SQLite,
-  reference loop 50 ms: name 9.3 and 8.9 / 1.7 and 0.3 / 1.7 and 0.4, initials 10.8 and 7.4 / 1.7
-  and 0.4 / 1.8 and 0.4; with a filter (王 among migrant workers, wj among current members)
-  9.8-10.4 and 8.0-8.4 / 1.7-2.0 and 0.4; on a busier moment (reference loop 66 ms) name 29 and 27
-  / 5.7 and 0.4 / 10.7 and 3.8 with 2.1 and 0.4 ms of SQL CPU. PostgreSQL, reference loop 93 ms:
-  name 43 and 48 / 11.3 and 3.5 / 14.0 and 6.7, initials 39 and 31 / 12.5 and 4.0 / 16.0 and 6.4,
-  with a filter 47 and 33-55 / 9-12 and 2-4 / 11-14 and 7; a county's 王 (9,400 matches) alone on
-  a quieter moment 5.6 ms p50, 9.1 p95 (the window beside the ids over every match: the count is
-  the work). The whole list, ID number, phone and card number: unchanged (under 1 ms of SQL on
-  SQLite, under 7 on PostgreSQL).
-- The people search in the same runs (bench/registry.py at 1,000,000 people): SQLite, name 31 and
-  22 / 3.6 and 0.3 / 10.0 and 0.4, initials 28 and 17 / 5.6 and 0.3 / 7.5 and 4.4; PostgreSQL, name
-  38 and 29 / 8.7 and 3.4 / 11.2 and 6.5, initials 37 and 24 / 10.0 and 2.7 / 14.2 and 5.8.
+  (organization, name or initials, filters, id) indexes; SQLite counts beside the page), with the
+  people search in the same run:
+  SQLite, reference loop 90 ms: name 33 and 24 / 3.8 and 0.4 / 6.0 and 4.5 (SQL CPU 1.7 and 0.4),
+  initials 36 and 28 / 2.7 and 0.4 / 10.6 and 0.4, with a filter (王 among migrant workers, wj
+  among current members) 28-34 and 27-28 / 4.4-6.2 and 0.4 / 8.0-8.4 and 0.4-1.5; the people search
+  40 and 27 / 6.0 and 0.3 / 9.5 and 3.0 (SQL CPU 3.6 and 0.3). On a quiet moment (reference loop
+  50 ms) the member searches were 7-11 ms p95 with 0.3-2.0 ms of SQL p95.
+  PostgreSQL, reference loop 93 ms: name 50 and 28 / 13.0 and 2.0 / 15.6 and 7.2, initials 35 and
+  35 / 8.2 and 2.3 / 10.8 and 4.8, with a filter 29-30 and 24-29 / 5.0-8.1 and 1.7-2.4 / 8.5-10.5
+  and 6.1-6.5; the people search 29 and 23 / 6.7 and 3.1 / 10.6 and 6.0. A county's 王 (9,400
+  matches, their count beside the ids is the work) alone, the same moment as the people search's:
+  7.1-7.7 ms p50 and 10 p95 against 5.6 and 9.2.
+  The whole list, ID number, phone and card number: unchanged (under 1 ms of SQL p50 on SQLite,
+  under 4 on PostgreSQL).
 """
 
 import argparse

@@ -14,7 +14,10 @@ scope of ``scoping.restrict_people`` reads a small table instead of every record
 
 A link counts only when the record's organisation is not the person's home organisation or one
 above it (the home half of the scope already answers those), so the table holds a few rows per
-thousand records. Every ``migrate`` reinstalls the triggers for the links registered then and
+thousand records; and each link keeps the length of the path its organisation shares with the
+person's home (``shared``): a user whose organisation lies at or above that shared organisation sees
+the person at home and skips the link (a workplace union's member living in a village of the same
+township is a link for the workplace union only, not for the township or the county). Every ``migrate`` reinstalls the triggers for the links registered then and
 rebuilds the table.
 """
 
