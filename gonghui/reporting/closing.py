@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.formats import cn_date
 from gonghui.orgs.models import Organization
 
 from . import indicators
@@ -345,7 +346,7 @@ def refuse_closed_rows(kind, rows, ctx):
             if isinstance(day, datetime.date) and _as_date(day).year in years:
                 row.error(key, _("Row %(row)d is dated %(date)s, in %(year)d, a closed year: its figures were "
                                  "accepted. Ask the county to unlock %(year)d, with a reason, before importing it.")
-                          % {"row": row.number, "date": _as_date(day).isoformat(), "year": day.year},
+                          % {"row": row.number, "date": cn_date(_as_date(day)), "year": day.year},
                           code="year_closed")  # fmt: skip
                 break
 
