@@ -375,8 +375,21 @@ def snapshot_values(organization, period):
     return values
 
 
+OFFERED_FROM = 2005  # the earliest year the closing page offers
+
+
+def closable_years(organization, today=None):
+    """The years that have ended and that this organisation has not closed, latest first."""
+    today = today or timezone.localdate()
+    done = set(YearClose.objects.filter(organization=organization).values_list("year", flat=True))
+    return [y for y in range(today.year - 1, OFFERED_FROM - 1, -1) if y not in done]
+
+
 @transaction.atomic
 def close_year(*, organization, year, user=None):
+    if year >= timezone.localdate().year:
+        raise ValidationError({"year": _("%(year)d has not ended yet: a year is closed after its last day.")
+                                        % {"year": year}})  # fmt: skip
     if YearClose.objects.filter(organization=organization, year=year).exists():
         raise ValidationError({"year": _("%(year)d is already closed.") % {"year": year}})
     closing = YearClose.objects.create(organization=organization, year=year, closed_by=user)
