@@ -532,7 +532,7 @@ def scheme_detail(request, pk):
     items = list(scheme.items.all())
     return render(request, "reporting/scheme_detail.html", {
         "scheme": scheme, "items": items, "scores": assessment.scores(scheme, within=user.organization),
-        "owner": owner, "manual_items": [i for i in items if i.kind == "manual"],
+        "owner": owner, "manual_items": [i for i in items if i.kind == "manual" and not assessment.scored_from_visits(i)],
         "for_staff": assessment.is_for_staff(scheme),
         "total_points": sum((i.points for i in items), Decimal(0)),
     })  # fmt: skip
