@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from django.db import connection, connections, models, transaction
 from django.db.models import F, Func, Subquery
+from django.utils.translation import gettext_lazy as _
 
 from gonghui.text import prefix_q
 
@@ -50,14 +51,11 @@ def register(model, *, person_field="person", name_field="person_name", initials
 
 def carried_name_field():
     """The column carrying a person's name (people.Person.name): written by the triggers only."""
-    from django.utils.translation import gettext_lazy as _
-
     return models.CharField(_("name"), max_length=50, editable=False, db_default="")
 
 
 def carried_initials_field():
-    from django.utils.translation import gettext_lazy as _
-
+    """The column carrying a person's pinyin initials (people.Person.name_initials)."""
     return models.CharField(_("pinyin initials"), max_length=40, editable=False, db_default="")
 
 
