@@ -13,11 +13,12 @@ beside the bare SQL of the same queries (p50 and p95 of the wall time, p50 of th
 time: on a busy machine read the CPU columns), after a machine-speed reference line (a fixed Python
 loop).
 
-The people search (the last case) is the peer to read beside. On these members it took 0.5 s on
-SQLite and over 30 s on PostgreSQL for the county until outside links knew the organisation they
-share with the person's home (``people.OutsideLink.shared``): a third of the members belong to a
-workplace's union, and each was a link the county's and the township's people search read although
-the person lives in their subtree. --no-peer leaves it out.
+The people search (the last case) is the peer to read beside. On these members, with the outside
+links of main, it takes 0.25-0.5 s on SQLite and over 30 s on PostgreSQL for the county: a third of
+the members belong to a workplace's union, each a row of ``people.OutsideLink`` that the county's and
+the township's people search read although the person lives in their subtree. The people-search
+figures below were taken with those links left out (a change made here and withdrawn for the speed2
+branch's equivalent, "each link carries its person's home"); --no-peer leaves the case out.
 
 Measured at 1,000,000 members, 20 runs, on a 2-core machine shared with other work; page p95 / SQL
 p50 / SQL p95 in ms, county and township:

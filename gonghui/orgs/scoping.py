@@ -250,10 +250,7 @@ def _people_condition(root):
         if kind in (place.Kind.VILLAGE, place.Kind.COMMUNITY) and parent not in townships:
             villages.append(pk)
     orgs = organization.objects.filter(prefix_q("path", root)).values("pk")
-    # Only the links whose person's home lies outside the subtree (``OutsideLink.shared``).
-    outside = (
-        link.objects.filter(organization__in=orgs, shared__lt=len(root)).order_by().values_list("person_id", flat=True)
-    )
+    outside = link.objects.filter(organization__in=orgs).order_by().values_list("person_id", flat=True)
     # A few hundred people go in as numbers, so that each half of the OR has its index (on
     # PostgreSQL an IN (subquery) inside an OR is a filter, and the township's index goes unused).
     few = list(outside[: OUTSIDE_LITERALS + 1])

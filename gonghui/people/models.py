@@ -300,20 +300,13 @@ class OutsideLink(models.Model):
         "orgs.Organization", on_delete=models.CASCADE, related_name="+", db_index=False
     )
     records = models.IntegerField(default=0)
-    # The length of the path the organisation shares with the person's home organisations (their
-    # lowest common organisation): a user whose organisation's path is no longer than this sees the
-    # person at home already, and skips the link. A workplace union's members living in a village of
-    # the same township are links for the workplace union, not for the township or the county,
-    # whose people search read a third of the members as links (0.5 s on SQLite, 30 s on
-    # PostgreSQL at 1,000,000 members, bench/members.py).
-    shared = models.IntegerField(default=0)
 
     objects = OutsideLinkQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "organization"], name="outside_link_once")]
-        # A subtree's people it does not see at home: read from the index alone.
-        indexes = [models.Index(fields=["organization", "shared", "person"], name="outside_link_org_shared_idx")]
+        # A subtree's people: read from the index alone.
+        indexes = [models.Index(fields=["organization", "person"], name="outside_link_org_idx")]
 
     def __str__(self):
         return f"{self.person_id}@{self.organization_id}×{self.records}"

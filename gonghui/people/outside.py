@@ -14,10 +14,7 @@ scope of ``scoping.restrict_people`` reads a small table instead of every record
 
 A link counts only when the record's organisation is not the person's home organisation or one
 above it (the home half of the scope already answers those), so the table holds a few rows per
-thousand records; and each link keeps the length of the path its organisation shares with the
-person's home (``shared``): a user whose organisation lies at or above that shared organisation sees
-the person at home and skips the link (a workplace union's member living in a village of the same
-township is a link for the workplace union only, not for the township or the county). Every ``migrate`` reinstalls the triggers for the links registered then and
+thousand records. Every ``migrate`` reinstalls the triggers for the links registered then and
 rebuilds the table.
 """
 
@@ -87,41 +84,19 @@ def links():
     return found
 
 
-# Organisation paths are four digits and a dot per level ("0001.0003.0012."): levels compared up to
-# this depth (deeper trees keep every link a level too many, which hides no one).
-PATH_STEP, DEPTH = 5, 12
-
-
-def _shared(person, organization_path):
-    """SQL: the length of the longest path the person's home organisations share with the record's
-    organisation: their lowest common organisation. Users at or above it see the person at home."""
-    cases = " ".join(
-        f"WHEN substr(h.path, 1, {n}) = substr({organization_path}, 1, {n}) THEN {n}"
-        for n in range(PATH_STEP * DEPTH, 0, -PATH_STEP)
-    )
-    return f"""coalesce((SELECT max(CASE {cases} ELSE 0 END) FROM people_person p
+def add(select):
+    """Count the records of `select` (person_id, organization_id) that lie outside their person's home."""
+    return f"""INSERT INTO {TABLE} (person_id, organization_id, records)
+        SELECT l.person_id, l.organization_id, count(*) FROM ({select}) l
+        JOIN orgs_organization o ON o.id = l.organization_id
+        WHERE NOT EXISTS (
+            SELECT 1 FROM people_person p
             JOIN orgs_place pl ON pl.id IN (p.township_id, p.village_id)
             JOIN orgs_organization h ON h.id = pl.organization_id
-            WHERE p.id = {person}), 0)"""
-
-
-def add(select):
-    """Count the records of `select` (person_id, organization_id) that lie outside their person's home,
-    each link with the length of the path its organisation shares with the person's home (``shared``)."""
-    return f"""INSERT INTO {TABLE} (person_id, organization_id, records, shared)
-        SELECT g.person_id, g.organization_id, g.n, {_shared("g.person_id", "o.path")} FROM (
-            SELECT l.person_id, l.organization_id, count(*) AS n FROM ({select}) l
-            JOIN orgs_organization o ON o.id = l.organization_id
-            WHERE NOT EXISTS (
-                SELECT 1 FROM people_person p
-                JOIN orgs_place pl ON pl.id IN (p.township_id, p.village_id)
-                JOIN orgs_organization h ON h.id = pl.organization_id
-                WHERE p.id = l.person_id AND substr(h.path, 1, length(o.path)) = o.path
-            )
-            GROUP BY l.person_id, l.organization_id
-        ) g JOIN orgs_organization o ON o.id = g.organization_id WHERE true
-        ON CONFLICT (person_id, organization_id) DO UPDATE
-        SET records = {TABLE}.records + excluded.records, shared = excluded.shared"""
+            WHERE p.id = l.person_id AND substr(h.path, 1, length(o.path)) = o.path
+        )
+        GROUP BY l.person_id, l.organization_id
+        ON CONFLICT (person_id, organization_id) DO UPDATE SET records = {TABLE}.records + excluded.records"""
 
 
 def subtract_row(link, row):

@@ -10,7 +10,7 @@ from gonghui.people import outside
 from gonghui.people.models import OutsideLink, Person
 from gonghui.safety.models import Inspection, InspectionLeader
 from gonghui.threecares.models import OutMigrant
-from tests.factories import OrganizationFactory, PersonFactory, UserFactory
+from tests.factories import OrganizationFactory, PersonFactory
 
 
 def kept():
@@ -194,34 +194,3 @@ def test_saving_a_place_without_moving_it_counts_nothing_again(cast, from_b):
     cast.place_b.organization = cast.county
     cast.place_b.save()
     assert kept() == []
-
-
-def test_a_link_knows_the_organisation_it_shares_with_the_persons_home(cast, person_a, from_b):
-    """A workplace union's member living in a village of the same township is a link for the union,
-    not for the township or the county, which see the person at home (OutsideLink.shared)."""
-    workplace_union = OrganizationFactory(parent=cast.township_a, level="grassroots", category="enterprise")
-    leader(person_a, workplace_union)  # lives in 高桥村 (its union) of 高桥镇
-    leader(from_b, workplace_union)  # lives in 水坝塘镇: shares only the county
-    shared = dict(OutsideLink.objects.values_list("person_id", "shared"))
-    assert shared == {person_a.pk: len(cast.township_a.path), from_b.pk: len(cast.county.path)}
-    assert rebuilt()
-    union_officer = UserFactory(username="workplace", organization=workplace_union, role="grassroots_officer")
-    assert {person_a, from_b} <= set(Person.objects.visible_to(union_officer))
-    assert from_b in Person.objects.visible_to(cast.township_a_officer)
-    assert person_a in Person.objects.visible_to(cast.township_a_officer)
-    # The township reads only the person from elsewhere from the table, the county no one.
-    from gonghui.orgs.scoping import _people_condition
-
-    assert str(from_b.pk) in str(_people_condition(cast.township_a.path))
-    assert f"({person_a.pk}" not in str(_people_condition(cast.township_a.path))
-    assert "'pk__in', []" in str(_people_condition(cast.county.path))
-
-
-def test_a_person_moving_home_is_given_the_organisation_they_now_share(cast, from_b):
-    workplace_union = OrganizationFactory(parent=cast.township_a, level="grassroots", category="enterprise")
-    leader(from_b, workplace_union)
-    assert OutsideLink.objects.get().shared == len(cast.county.path)
-    from_b.township, from_b.village = cast.place_a, cast.village_a
-    from_b.save()
-    assert OutsideLink.objects.get().shared == len(cast.township_a.path)
-    assert rebuilt()
