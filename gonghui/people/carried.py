@@ -8,7 +8,7 @@ with ``register`` carries each record's person's name and pinyin initials in two
 so that an index led by the organisation (what ``scoping.restrict`` filters on) and then the name or
 the initials answers a search in a subtree from the index alone, the way the people search reads
 (township, name). ``search`` is the search box of such a registry: the same reading of the text as
-the people search (``people.models.search_terms``); an ID number or a phone still goes through the
+the people search (``people.models._search_kind``); an ID number or a phone still goes through the
 people it finds, as those are not carried.
 
 Nothing but the database writes the columns, in the same transaction as the rows (the ledger
@@ -114,27 +114,32 @@ class _AnyOf(Func):
 
 def by_person(text):
     """Whether `text` searches through the people (an ID number or a phone) rather than the carried names."""
-    from .models import search_terms
+    from .models import _search_kind
 
-    return search_terms(text)[0] in ("id_number", "phone")
+    return _search_kind(text)[0] in ("id", "phone")
 
 
 def search(queryset, text):
-    """The records of `queryset` (a registered model) whose person the search box's `text` finds.
+    """The records of `queryset` (a registered model) whose person the search box's `text` finds,
+    the text read as the people search reads it (``people.models._search_kind``).
 
     A name or initials is a prefix of the carried column; an ID number or a phone finds the people
     first (``Person.objects.search``) and then their records, through the (person, …) index.
     """
-    from .models import Person, name_prefix_q, search_terms
+    from .models import Person, _codepoint_collation, _search_kind
 
     person_field, name_field, initials_field = _fields(queryset.model)
-    kind, value = search_terms(text)
-    if kind is None:
+    kind, value = _search_kind(text)
+    if not kind:
         return queryset
-    if kind == "name":
-        return queryset.filter(name_prefix_q(name_field, value))
     if kind == "initials":
         return queryset.filter(prefix_q(initials_field, value))
+    if kind == "name":
+        rows = queryset.filter(prefix_q(name_field, value))
+        if connection.vendor == "postgresql" and not _codepoint_collation():
+            # As Person.search: LIKE cannot bound a collation-ordered index; this bound changes no result.
+            rows = rows.filter(**{f"{name_field}__gte": value})
+        return rows
     people = Person.objects.search(value).order_by().values("pk")
     column = queryset.model._meta.get_field(person_field).attname
     if connection.vendor == "postgresql":
