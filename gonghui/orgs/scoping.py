@@ -224,6 +224,26 @@ def restrict_people(queryset, user):
 OUTSIDE_LITERALS = 500
 
 
+def count_people(user, homes):
+    """``restrict_people(Person.objects.all(), user).count()`` from ``homes``, {(township id,
+    village id): people living there} (0 for none; reporting.tallies keeps it): a county's count
+    without reading a million people. The people linked from outside their home are counted."""
+    from django.apps import apps
+
+    root = _root_path(user)
+    if root is None:
+        return 0
+    people = apps.get_model("people", "Person").objects.all()
+    if any(narrow(people, user) is not people for narrow in _people_filters):
+        return restrict_people(people, user).count()  # a narrower rule for this user: count the rows
+    if root == "":
+        return sum(homes.values())
+    townships, villages, outside = _people_parts(root)
+    home = sum(n for (township, village), n in homes.items() if township in townships or village in villages)
+    away = people.filter(pk__in=outside).exclude(township__in=townships).exclude(village__in=villages)
+    return home + away.count()
+
+
 def _people_condition(root):
     """Home place in the subtree, or a record about the person kept in it (see ``restrict_people``).
 
@@ -233,6 +253,21 @@ def _people_condition(root):
     lies in their township (``Person.save`` and ``clean``), so a village is named only when its
     township is not in the subtree (a village union's officers).
     """
+    townships, villages, outside = _people_parts(root)
+    # A few hundred people go in as numbers, so that each half of the OR has its index (on
+    # PostgreSQL an IN (subquery) inside an OR is a filter, and the township's index goes unused).
+    few = list(outside[: OUTSIDE_LITERALS + 1])
+    condition = Q(pk__in=sorted(set(few))) if len(few) <= OUTSIDE_LITERALS else Q(pk__in=outside)
+    if townships:
+        condition |= Q(township__in=sorted(townships))
+    if villages:
+        condition |= Q(village__in=villages)
+    return condition
+
+
+def _people_parts(root):
+    """(the subtree's townships, its villages whose township is not in it, the ids of the people
+    linked from it to outside their home): the pieces of ``_people_condition``."""
     from django.apps import apps
 
     organization, place = apps.get_model("orgs", "Organization"), apps.get_model("orgs", "Place")
@@ -251,15 +286,7 @@ def _people_condition(root):
             villages.append(pk)
     orgs = organization.objects.filter(prefix_q("path", root)).values("pk")
     outside = link.objects.filter(organization__in=orgs).order_by().values_list("person_id", flat=True)
-    # A few hundred people go in as numbers, so that each half of the OR has its index (on
-    # PostgreSQL an IN (subquery) inside an OR is a filter, and the township's index goes unused).
-    few = list(outside[: OUTSIDE_LITERALS + 1])
-    condition = Q(pk__in=sorted(set(few))) if len(few) <= OUTSIDE_LITERALS else Q(pk__in=outside)
-    if townships:
-        condition |= Q(township__in=sorted(townships))
-    if villages:
-        condition |= Q(village__in=villages)
-    return condition
+    return townships, villages, outside
 
 
 def within_one_township(user):

@@ -29,7 +29,8 @@ class ReportingConfig(AppConfig):
 
         closing.register_areas()  # every write of a dated record meets the closed-year rule
         exempt(m.FigureSnapshot, reason="figures computed from audited records, written once when a year is closed")
-        exempt(m.MonthTally, reason="sums the database keeps by trigger; derived from audited rows, never entered")
+        for tally in (m.MonthTally, m.PeopleTally):
+            exempt(tally, reason="sums the database keeps by trigger; derived from audited rows, never entered")
         from django.db.models.signals import post_migrate
 
         from . import tallies

@@ -398,3 +398,18 @@ class MonthTally(models.Model):
 
     def __str__(self):
         return f"{self.series}:{self.organization_id}:{self.month:%Y-%m}:{self.key}={self.n}/{self.fen}"
+
+
+class PeopleTally(models.Model):
+    """How many people of the registry live in one (township, village): kept by triggers on the
+    people table (``gonghui.reporting.tallies``), for people.registered. 0: no township or village."""
+
+    township_id = models.BigIntegerField()
+    village_id = models.BigIntegerField(default=0)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["township_id", "village_id"], name="people_tally_once")]
+
+    def __str__(self):
+        return f"{self.township_id}/{self.village_id}={self.n}"

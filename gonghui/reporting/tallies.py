@@ -199,6 +199,70 @@ def _upsert(selects):
     )
 
 
+# --- People by home place ----------------------------------------------------------------------
+# People belong to places, not to unions (scoping.restrict_people): a county's people.registered
+# counted a million people through the scope (0.13 s of CPU, 0.4 s on a busy PostgreSQL). The
+# same triggers keep how many people live in each (township, village).
+
+PEOPLE = "people_person"
+
+
+def _people_select(db, source, sign):
+    table = db.ops.quote_name(PEOPLE)
+    return (
+        f"SELECT COALESCE({table}.township_id, 0) AS township_id, COALESCE({table}.village_id, 0) AS village_id,"
+        f" {sign} AS n FROM {source}"
+    )
+
+
+def _people_upsert(selects):
+    return (
+        "INSERT INTO reporting_peopletally (township_id, village_id, n)"
+        " SELECT township_id, village_id, SUM(n) FROM (" + " UNION ALL ".join(selects) + ") AS moved"
+        " WHERE TRUE GROUP BY township_id, village_id HAVING SUM(n) <> 0"
+        " ON CONFLICT (township_id, village_id) DO UPDATE SET n = reporting_peopletally.n + excluded.n"
+    )
+
+
+def _install_people(cursor, db):
+    table = db.ops.quote_name(PEOPLE)
+    if db.vendor == "postgresql":
+        cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+        bodies = {
+            "insert": _people_upsert([_people_select(db, f"new_rows AS {table}", 1)]),
+            "delete": _people_upsert([_people_select(db, f"old_rows AS {table}", -1)]),
+            "update": _people_upsert(
+                [
+                    _people_select(db, f"new_rows AS {table}", 1),
+                    _people_select(db, f"old_rows AS {table}", -1),
+                ]
+            ),  # fmt: skip
+            "truncate": "DELETE FROM reporting_peopletally",
+        }
+        _postgresql_triggers(cursor, table, PEOPLE, bodies)
+    else:
+        row = {ref: f"(SELECT {ref}.township_id AS township_id, {ref}.village_id AS village_id) AS {table}"
+               for ref in ("NEW", "OLD")}  # fmt: skip
+        bodies = {
+            "insert": _people_upsert([_people_select(db, row["NEW"], 1)]),
+            "delete": _people_upsert([_people_select(db, row["OLD"], -1)]),
+            "update": _people_upsert([_people_select(db, row["NEW"], 1), _people_select(db, row["OLD"], -1)]),
+        }
+        _sqlite_triggers(cursor, table, PEOPLE, bodies, update_of="township_id, village_id")
+    cursor.execute("DELETE FROM reporting_peopletally")
+    cursor.execute(_people_upsert([_people_select(db, table, 1)]))
+
+
+def people_counts():
+    """{(township id or 0, village id or 0): people living there}, from the tally."""
+    from .models import PeopleTally
+
+    return {
+        (t, v): n
+        for t, v, n in PeopleTally.objects.filter(n__gt=0).values_list("township_id", "village_id", "n")
+    }
+
+
 def _by_table():
     tables = {}
     for s in _series.values():
@@ -226,6 +290,7 @@ def install(using="default", **_kwargs):
                 [s.name for s in chosen],
             )
             cursor.execute(_upsert([_select(s, db, table, 1) for s in chosen]))
+        _install_people(cursor, db)
 
 
 def _install_postgresql(cursor, db, name, chosen):
@@ -240,6 +305,10 @@ def _install_postgresql(cursor, db, name, chosen):
         ),
         "truncate": f"DELETE FROM reporting_monthtally WHERE series IN ({names})",
     }
+    _postgresql_triggers(cursor, table, name, bodies)
+
+
+def _postgresql_triggers(cursor, table, name, bodies):
     referencing = {
         "insert": "REFERENCING NEW TABLE AS new_rows",
         "delete": "REFERENCING OLD TABLE AS old_rows",
@@ -263,27 +332,22 @@ def _install_sqlite(cursor, db, name, chosen):
     columns = [f.column for f in chosen[0].model._meta.concrete_fields]
 
     def row(ref):  # the trigger's NEW or OLD row, named as the table so the conditions read it
-        return (
-            "(SELECT "
-            + ", ".join(f"{ref}.{db.ops.quote_name(c)} AS {db.ops.quote_name(c)}" for c in columns)
-            + f") AS {table}"
-        )
+        named = ", ".join(f"{ref}.{db.ops.quote_name(c)} AS {db.ops.quote_name(c)}" for c in columns)
+        return f"(SELECT {named}) AS {table}"
 
     bodies = {
-        "insert": [_upsert([_select(s, db, row("NEW"), 1) for s in chosen])],
-        "delete": [_upsert([_select(s, db, row("OLD"), -1) for s in chosen])],
-        "update": [
-            _upsert(
-                [_select(s, db, row("NEW"), 1) for s in chosen]
-                + [_select(s, db, row("OLD"), -1) for s in chosen]
-            )
-        ],  # fmt: skip
+        "insert": _upsert([_select(s, db, row("NEW"), 1) for s in chosen]),
+        "delete": _upsert([_select(s, db, row("OLD"), -1) for s in chosen]),
+        "update": _upsert(
+            [_select(s, db, row("NEW"), 1) for s in chosen] + [_select(s, db, row("OLD"), -1) for s in chosen]
+        ),
     }
-    for kind, statements in bodies.items():
+    _sqlite_triggers(cursor, table, name, bodies)
+
+
+def _sqlite_triggers(cursor, table, name, bodies, update_of=""):
+    for kind, body in bodies.items():
         trigger = f"gonghui_month_tally_{kind}_{name}"
+        event = f"UPDATE OF {update_of}" if kind == "update" and update_of else kind.upper()
         cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-        cursor.execute(
-            f"CREATE TRIGGER {trigger} AFTER {kind.upper()} ON {table} BEGIN "
-            + "; ".join(statements)
-            + "; END"
-        )
+        cursor.execute(f"CREATE TRIGGER {trigger} AFTER {event} ON {table} BEGIN {body}; END")

@@ -185,3 +185,40 @@ def test_a_county_figure_reads_a_few_tally_rows_not_the_registry(cast):
         assert indicators.value("three_cares.out_migrants", cast.county, Period.year(2008)) == 3
     assert len(queries) == 1
     assert "reporting_monthtally" in queries[0]["sql"] and "threecares_outmigrant" not in queries[0]["sql"]
+
+
+def assert_people_right(cast):
+    from gonghui.orgs import scoping
+    from gonghui.people.models import Person
+    from gonghui.reporting.models import PeopleTally
+
+    kept = {(t.township_id, t.village_id): t.n for t in PeopleTally.objects.all() if t.n}
+    tallies.install()
+    assert kept == {(t.township_id, t.village_id): t.n for t in PeopleTally.objects.all() if t.n}
+    for org in (cast.county, cast.township_a, cast.township_b, cast.village_union_a):
+        expected = scoping.restrict_people(Person.objects.all(), org).count()
+        assert indicators.value("people.registered", org, Period.year(2008)) == expected, org.code
+
+
+def test_people_registered_counts_the_tally_of_homes_and_the_people_linked_from_outside(cast):
+    from gonghui.people.models import Person
+
+    people = [_person(cast, i) for i in range(4)]
+    away = PersonFactory(name="外乡人", township=cast.place_b, village=cast.village_b)
+    homeless = PersonFactory(name="无籍人")
+    assert_people_right(cast)
+    assert indicators.value("people.registered", cast.township_a, Period.year(2008)) == 4
+    tm.OutMigrant.objects.create(person=homeless, township=cast.place_a, organization=cast.township_a,
+                                 registered_on=D(2008, 1, 5))  # a record kept by township A: linked from there
+    tm.Elder.objects.create(person=away, township=cast.place_b, village=cast.village_b,
+                            organization=cast.township_a, registered_on=D(2008, 1, 5))  # fmt: skip
+    assert indicators.value("people.registered", cast.township_a, Period.year(2008)) == 6
+    assert_people_right(cast)
+    Person.objects.filter(pk=people[0].pk).update(township=cast.place_b, village=cast.village_b)  # moved house
+    people[1].village = None
+    people[1].save()
+    assert_people_right(cast)
+    Person.objects.bulk_create([Person(name=f"批量{i}", township=cast.place_b) for i in range(3)])
+    assert_people_right(cast)
+    people[2].delete()
+    assert_people_right(cast)
