@@ -240,8 +240,11 @@ def count_people(user, homes):
         return sum(homes.values())
     townships, villages, outside = _people_parts(root)
     home = sum(n for (township, village), n in homes.items() if township in townships or village in villages)
-    away = people.filter(pk__in=outside).exclude(township__in=townships).exclude(village__in=villages)
-    return home + away.count()
+    if home == sum(homes.values()):  # everyone lives in the subtree (a county): no one is linked from outside
+        return home
+    few = list(outside[: OUTSIDE_LITERALS + 1])
+    away = people.filter(pk__in=sorted(set(few)) if len(few) <= OUTSIDE_LITERALS else outside)
+    return home + away.exclude(township__in=townships).exclude(village__in=villages).count()
 
 
 def _people_condition(root):
