@@ -16,8 +16,8 @@ def _people(org, period):
 @register("people.registered", name=_("People registered"), unit=_("people"), records=_people, via=None,
           columns=[("name", _("name")), ("township__name", _("township")), ("village__name", _("village"))])  # fmt: skip
 def registered(org, period):
-    # A stock, not a flow: everyone in the registry now, whatever the period. The people per home
-    # place come from the tally the database keeps (reporting.tallies), not from a million rows.
-    if tallies.kept():
+    # A stock, not a flow: everyone in the registry now, whatever the period. On PostgreSQL the
+    # people per home place come from the tally it keeps (reporting.tallies), not a million rows.
+    if tallies.people_kept():
         return scoping.count_people(org, tallies.people_counts())
     return scoping.restrict_people(Person.objects.all(), org).count()
