@@ -224,10 +224,14 @@ def restrict_people(queryset, user):
 OUTSIDE_LITERALS = 500
 
 
-def count_people(user, homes):
-    """``restrict_people(Person.objects.all(), user).count()`` from ``homes``, {(township id,
-    village id): people living there} (0 for none; reporting.tallies keeps it): a county's count
-    without reading a million people. The people linked from outside their home are counted."""
+def count_people(user, homes=None):
+    """``restrict_people(Person.objects.all(), user).count()``, quick for a county of a million.
+
+    ``homes`` is {(township id, village id): people living there} (0 for none), as PostgreSQL's
+    tally keeps it (reporting.tallies); without it the people living in the subtree are counted
+    along the township index (20 ms at 1,000,000 people on SQLite, where the whole condition took
+    90). The people linked from outside their home are added; when everyone lives in the subtree
+    (a county) there can be none."""
     from django.apps import apps
 
     root = _root_path(user)
@@ -237,10 +241,17 @@ def count_people(user, homes):
     if any(narrow(people, user) is not people for narrow in _people_filters):
         return restrict_people(people, user).count()  # a narrower rule for this user: count the rows
     if root == "":
-        return sum(homes.values())
+        return people.count() if homes is None else sum(homes.values())
     townships, villages, outside = _people_parts(root)
-    home = sum(n for (township, village), n in homes.items() if township in townships or village in villages)
-    if home == sum(homes.values()):  # everyone lives in the subtree (a county): no one is linked from outside
+    if homes is None:
+        home = people.filter(township__in=sorted(townships)).count() if townships else 0
+        if villages:
+            home += people.filter(village__in=villages).exclude(township__in=sorted(townships)).count()
+        everyone = people.count()
+    else:
+        home = sum(n for (township, village), n in homes.items() if township in townships or village in villages)
+        everyone = sum(homes.values())
+    if home == everyone:
         return home
     few = list(outside[: OUTSIDE_LITERALS + 1])
     away = people.filter(pk__in=sorted(set(few)) if len(few) <= OUTSIDE_LITERALS else outside)

@@ -199,6 +199,7 @@ def assert_people_right(cast):
     for org in (cast.county, cast.township_a, cast.township_b, cast.village_union_a):
         expected = scoping.restrict_people(Person.objects.all(), org).count()
         assert indicators.value("people.registered", org, Period.year(2008)) == expected, org.code
+        assert scoping.count_people(org) == expected, org.code  # counted along the township index
 
 
 def test_people_registered_counts_the_tally_of_homes_and_the_people_linked_from_outside(cast):
