@@ -20,7 +20,14 @@ def cn_date(value):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if not isinstance(value, datetime.date):
         return ""
-    return _("%(y)d-%(m)d-%(d)d") % {"y": value.year, "m": value.month, "d": value.day}
+    return _("%(y)d-%(m)02d-%(d)02d") % {"y": value.year, "m": value.month, "d": value.day}
+
+
+def cn_month(value):
+    """2008年5月, as offices write a month; "" for anything that is not a date."""
+    if not isinstance(value, datetime.date):
+        return ""
+    return _("%(y)d-%(m)02d") % {"y": value.year, "m": value.month}
 
 
 def yuan(value):

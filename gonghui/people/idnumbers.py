@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from gonghui.core import crypto
+from gonghui.core.formats import cn_date
 
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _CHECK = "10X98765432"
@@ -87,7 +88,7 @@ def validate(value):
         raise ValidationError(
             _("%(value)s contains the impossible birth date %(date)s."),
             code="birth_date",
-            params={"value": number, "date": birth.isoformat()},
+            params={"value": number, "date": cn_date(birth)},
         )
     expected = check_char(number[:17])
     if number[17] != expected:

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
+from gonghui.core.formats import cn_date
 from gonghui.ledgers.persons import INSERT_BATCH
 from gonghui.ledgers.registry import Column, LedgerKind, register_kind
 from gonghui.orgs import scoping
@@ -50,8 +51,8 @@ def _in_campaign(row, campaign, day_key):
     day = row[day_key]
     if day < campaign.starts_on or (campaign.ends_on and day > campaign.ends_on):
         row.error(day_key, _("%(date)s is outside the campaign (%(start)s to %(end)s).")
-                  % {"date": day.isoformat(), "start": campaign.starts_on.isoformat(),
-                     "end": campaign.ends_on.isoformat() if campaign.ends_on else "…"})  # fmt: skip
+                  % {"date": cn_date(day), "start": cn_date(campaign.starts_on),
+                     "end": cn_date(campaign.ends_on) if campaign.ends_on else "…"})  # fmt: skip
         return False
     return True
 

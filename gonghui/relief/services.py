@@ -17,6 +17,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.formats import cn_date
 from gonghui.orgs.models import Enterprise, Organization
 from gonghui.people.models import Person
 
@@ -104,10 +105,10 @@ def save_campaign(*, campaign, asked_unions=None, by=None):
 def _check_day_in_campaign(campaign, day, field):
     if day < campaign.starts_on:
         raise _error(field, _("%(date)s is before the campaign began (%(start)s)."), "before_campaign",
-                     date=day.isoformat(), start=campaign.starts_on.isoformat())  # fmt: skip
+                     date=cn_date(day), start=cn_date(campaign.starts_on))  # fmt: skip
     if campaign.ends_on and day > campaign.ends_on:
         raise _error(field, _("%(date)s is after the campaign ended (%(end)s)."), "after_campaign",
-                     date=day.isoformat(), end=campaign.ends_on.isoformat())  # fmt: skip
+                     date=cn_date(day), end=cn_date(campaign.ends_on))  # fmt: skip
 
 
 def _check_collecting_union(campaign, organization, field="organization"):
@@ -449,7 +450,7 @@ def record_handover(*, organization, campaign, amount, handed_on, recipient_kind
         raise _error("amount", _("The amount must be more than zero."), "not_positive")
     if handed_on < campaign.starts_on:
         raise _error("handed_on", _("%(date)s is before the campaign began (%(start)s)."), "before_campaign",
-                     date=handed_on.isoformat(), start=campaign.starts_on.isoformat())  # fmt: skip
+                     date=cn_date(handed_on), start=cn_date(campaign.starts_on))  # fmt: skip
     if recipient_kind not in HandOver.Recipient.values:
         raise _error("recipient_kind", _("Say to whom the money was handed."), "required")
     if recipient_kind == HandOver.Recipient.UNION:

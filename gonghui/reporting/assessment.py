@@ -209,10 +209,17 @@ def _fraction(item, org, values, goal, manual, form_rates):
     return _share(given.score, item.points), given.note
 
 
+def scored_from_visits(item):
+    """An item scored by hand from records elsewhere (the Three Cares inspection visits: `{"from":
+    "inspections"}`): its score is the visits' to give, and a hand score would be overwritten."""
+    return item.kind == SchemeItem.Kind.MANUAL and bool((item.params or {}).get("from"))
+
+
 @transaction.atomic
-def give_score(*, item, score, note, organization=None, staff=None, by=None):
+def give_score(*, item, score, note, organization=None, staff=None, by=None, from_visits=False):
     """Score a manual item for one organisation (or, in a scheme for the office's staff, one staff
-    member); the note is required and the score at most the points."""
+    member); the note is required and the score at most the points. An item scored from visits
+    takes its score only from them (`from_visits=True`)."""
     errors = {}
     for_staff = is_for_staff(item.scheme)
     if for_staff:
@@ -227,6 +234,8 @@ def give_score(*, item, score, note, organization=None, staff=None, by=None):
         errors["organization"] = _("Choose an organisation.")
     if item.kind != SchemeItem.Kind.MANUAL:
         errors["item"] = _("This item is scored from the records, not by hand.")
+    elif scored_from_visits(item) and not from_visits:
+        errors["item"] = _("This item is scored from the inspection visits: record the visit instead.")
     if not (note or "").strip():
         errors["note"] = _("Say what the score is based on.")
     try:

@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.formats import cn_date
 from gonghui.orgs.models import Organization
 
 from . import indicators
@@ -346,7 +347,7 @@ def refuse_closed_rows(kind, rows, ctx):
             if isinstance(day, datetime.date) and _as_date(day).year in years:
                 row.error(key, _("Row %(row)d is dated %(date)s, in %(year)d, a closed year: its figures were "
                                  "accepted. Ask the county to unlock %(year)d, with a reason, before importing it.")
-                          % {"row": row.number, "date": _as_date(day).isoformat(), "year": day.year},
+                          % {"row": row.number, "date": cn_date(_as_date(day)), "year": day.year},
                           code="year_closed")  # fmt: skip
                 break
 
@@ -375,8 +376,21 @@ def snapshot_values(organization, period):
     return values
 
 
+OFFERED_FROM = 2005  # the earliest year the closing page offers
+
+
+def closable_years(organization, today=None):
+    """The years that have ended and that this organisation has not closed, latest first."""
+    today = today or timezone.localdate()
+    done = set(YearClose.objects.filter(organization=organization).values_list("year", flat=True))
+    return [y for y in range(today.year - 1, OFFERED_FROM - 1, -1) if y not in done]
+
+
 @transaction.atomic
 def close_year(*, organization, year, user=None):
+    if year >= timezone.localdate().year:
+        raise ValidationError({"year": _("%(year)d has not ended yet: a year is closed after its last day.")
+                                        % {"year": year}})  # fmt: skip
     if YearClose.objects.filter(organization=organization, year=year).exists():
         raise ValidationError({"year": _("%(year)d is already closed.") % {"year": year}})
     closing = YearClose.objects.create(organization=organization, year=year, closed_by=user)

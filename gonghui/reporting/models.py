@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.formats import cn_month
 from gonghui.orgs import scoping
 from gonghui.orgs.fields import owned_by
 
@@ -240,7 +241,7 @@ class Submission(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.form} {self.organization} {self.period_start:%Y-%m}"
+        return f"{self.form} {self.organization} {cn_month(self.period_start)}"
 
     @property
     def on_time(self):

@@ -332,10 +332,12 @@ def close_year(request):
         return redirect("reporting:closing")
     from .models import Unlock, YearClose
 
+    closes = list(YearClose.objects.visible_to(user).select_related("organization"))
     return render(request, "reporting/closing.html", {
-        "org": org, "closes": YearClose.objects.visible_to(user).select_related("organization"),
+        "org": org, "closes": closes,
         "unlocks": Unlock.objects.visible_to(user).select_related("organization", "unlocked_by")[:50],
-        "years": range(timezone.localdate().year, 2004, -1), "may_close": user.can_configure,
+        "years": closing.closable_years(org), "closed": sorted({c.year for c in closes}, reverse=True),
+        "may_close": user.can_configure,
     })  # fmt: skip
 
 
@@ -530,7 +532,7 @@ def scheme_detail(request, pk):
     items = list(scheme.items.all())
     return render(request, "reporting/scheme_detail.html", {
         "scheme": scheme, "items": items, "scores": assessment.scores(scheme, within=user.organization),
-        "owner": owner, "manual_items": [i for i in items if i.kind == "manual"],
+        "owner": owner, "manual_items": [i for i in items if i.kind == "manual" and not assessment.scored_from_visits(i)],
         "for_staff": assessment.is_for_staff(scheme),
         "total_points": sum((i.points for i in items), Decimal(0)),
     })  # fmt: skip

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.formats import cn_month
 from gonghui.summary.dashboard import Chart, Todo, register_chart, register_todo
 
 from . import selectors, services
@@ -48,7 +49,7 @@ def safety_todos(user, org, year):
         Todo(_("Supervisors' certificates expiring within 60 days"),
              selectors.expiring_certificates(certificates, day).count(), reverse("safety:supervisor-list")),
         Todo(_("Coal mines without a certified supervisor"), len(without), reverse("safety:supervisor-list")),
-        Todo(_("Monthly supervision reports missing for %(month)s") % {"month": f"{month:%Y-%m}"},
+        Todo(_("Monthly supervision reports missing for %(month)s") % {"month": cn_month(month)},
              counts["missing"], board, urgent=True),
         Todo(_("Monthly reports returned for correction"), reports.filter(status=ReportStatus.RETURNED).count(),
              reverse("safety:board")),

@@ -16,6 +16,7 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.formats import cn_month
 from gonghui.orgs import scoping
 from gonghui.orgs.fields import owned_by
 from gonghui.orgs.models import Enterprise, Organization
@@ -375,7 +376,7 @@ class MonthlyReport(models.Model):
         indexes = [models.Index(fields=["month", "status"])]
 
     def __str__(self):
-        return f"{self.workplace} {self.month:%Y-%m}"
+        return f"{self.workplace} {cn_month(self.month)}"
 
     def get_absolute_url(self):
         return reverse("safety:report-detail", args=[self.pk])

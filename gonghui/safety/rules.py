@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from gonghui.core.calendar import add_working_days
+from gonghui.core.formats import cn_date, cn_month
 from gonghui.orgs.models import Place
 
 from .models import (
@@ -57,14 +58,14 @@ def check_certificate_dates(*, issued_on, expires_on, batch=None, examined_on=No
     """A certificate expires after it is issued, and is issued after the training ended and the exam."""
     if issued_on and expires_on and expires_on <= issued_on:
         raise error("expires_on", _("The certificate expires on %(expires)s, not after it was issued on %(issued)s."),
-                    "expires_before_issue", expires=expires_on.isoformat(), issued=issued_on.isoformat())  # fmt: skip
+                    "expires_before_issue", expires=cn_date(expires_on), issued=cn_date(issued_on))  # fmt: skip
     if issued_on and batch is not None and issued_on < batch.ended_on:
         raise error("issued_on", _("The certificate cannot be issued on %(issued)s, before the training ended on "
-                                   "%(ended)s."), "issued_before_training", issued=issued_on.isoformat(),
-                    ended=batch.ended_on.isoformat())  # fmt: skip
+                                   "%(ended)s."), "issued_before_training", issued=cn_date(issued_on),
+                    ended=cn_date(batch.ended_on))  # fmt: skip
     if issued_on and examined_on and issued_on < examined_on:
         raise error("issued_on", _("The certificate cannot be issued on %(issued)s, before the exam on %(exam)s."),
-                    "issued_before_exam", issued=issued_on.isoformat(), exam=examined_on.isoformat())  # fmt: skip
+                    "issued_before_exam", issued=cn_date(issued_on), exam=cn_date(examined_on))  # fmt: skip
 
 
 def check_batch(*, started_on, ended_on, hours=0):
@@ -78,7 +79,7 @@ def check_trainee(*, batch, supervisor):
     """A trainee is a supervisor still in post when the course starts."""
     if supervisor.left_on and supervisor.left_on <= batch.started_on:
         raise error("trainees", _("%(name)s left the post on %(left)s, before the training started."),
-                    "left_before_training", name=supervisor.person.name, left=supervisor.left_on.isoformat())  # fmt: skip
+                    "left_before_training", name=supervisor.person.name, left=cn_date(supervisor.left_on))  # fmt: skip
 
 
 def check_exam(*, batch, examined_on=None, score=None, passed=False):
@@ -87,8 +88,8 @@ def check_exam(*, batch, examined_on=None, score=None, passed=False):
         raise error("score", _("A score is between 0 and 100."), "score_range")
     if examined_on and examined_on < batch.started_on:
         raise error("examined_on", _("The exam on %(exam)s cannot come before the training started on "
-                                     "%(started)s."), "exam_before_training", exam=examined_on.isoformat(),
-                    started=batch.started_on.isoformat())  # fmt: skip
+                                     "%(started)s."), "exam_before_training", exam=cn_date(examined_on),
+                    started=cn_date(batch.started_on))  # fmt: skip
     if passed and score is None and examined_on is None:
         raise error("passed", _("Give the exam's date or score for a trainee who passed."), "passed_without_exam")
 
@@ -96,17 +97,17 @@ def check_exam(*, batch, examined_on=None, score=None, passed=False):
 def check_hazard_dates(*, found_on, deadline=None, rectified_on=None, rechecked_on=None, rechecked_by=""):
     if deadline and found_on and deadline < found_on:
         raise error("deadline", _("The deadline %(deadline)s is before the hazard was found (%(found)s)."),
-                    "deadline_before_found", deadline=deadline.isoformat(), found=found_on.isoformat())  # fmt: skip
+                    "deadline_before_found", deadline=cn_date(deadline), found=cn_date(found_on))  # fmt: skip
     if rectified_on and found_on and rectified_on < found_on:
         raise error("rectified_on", _("The hazard cannot be rectified on %(rectified)s, before it was found on "
-                                      "%(found)s."), "rectified_before_found", rectified=rectified_on.isoformat(),
-                    found=found_on.isoformat())  # fmt: skip
+                                      "%(found)s."), "rectified_before_found", rectified=cn_date(rectified_on),
+                    found=cn_date(found_on))  # fmt: skip
     if rechecked_on and not rectified_on:
         raise error("rechecked_on", _("Only a rectified hazard can be re-checked."), "recheck_unrectified")
     if rechecked_on and rectified_on and rechecked_on < rectified_on:
         raise error("rechecked_on", _("The re-check (%(recheck)s) cannot come before the rectification "
                                       "(%(rectified)s)."), "recheck_before_rectified",
-                    recheck=rechecked_on.isoformat(), rectified=rectified_on.isoformat())  # fmt: skip
+                    recheck=cn_date(rechecked_on), rectified=cn_date(rectified_on))  # fmt: skip
     if rechecked_on and not (rechecked_by or "").strip():
         raise error("rechecked_by", _("Say who re-checked the rectification."), "recheck_without_checker")
 
@@ -122,10 +123,10 @@ def check_report_month(*, workplace, month, today, exclude=None, reported=None):
                     "not_a_mine", name=workplace.name)  # fmt: skip
     if month_end(month) >= today:
         raise error("month", _("%(month)s has not ended yet: report on it from %(first)s."), "month_not_ended",
-                    month=f"{month:%Y-%m}", first=(month_end(month) + datetime.timedelta(days=1)).isoformat())  # fmt: skip
+                    month=cn_month(month), first=cn_date(month_end(month) + datetime.timedelta(days=1)))  # fmt: skip
     if workplace.status_on(month) == WorkplaceStatusKind.CLOSED:
         raise error("workplace", _("%(name)s was closed in %(month)s: a closed mine files no monthly report."),
-                    "mine_closed", name=workplace.name, month=f"{month:%Y-%m}")  # fmt: skip
+                    "mine_closed", name=workplace.name, month=cn_month(month))  # fmt: skip
     if reported is not None:
         taken = (workplace.pk, month) in reported
     else:
@@ -135,7 +136,7 @@ def check_report_month(*, workplace, month, today, exclude=None, reported=None):
         taken = existing.exists()
     if taken:
         raise error("month", _("%(name)s already has a report for %(month)s; correct that one instead."),
-                    "second_report", name=workplace.name, month=f"{month:%Y-%m}")  # fmt: skip
+                    "second_report", name=workplace.name, month=cn_month(month))  # fmt: skip
 
 
 def check_workplace_kind(*, enterprise, kind):

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.formats import cn_date
+
 from . import rules
 from .models import (
     REPORT_MOVES,
@@ -96,7 +98,7 @@ def change_status(*, workplace, status, on, note=""):
     last = workplace.statuses.order_by("-on", "-pk").first()
     if last is not None and on < last.on:
         raise error("on", _("The workplace's status already changed on %(date)s; a change cannot be dated before it."),
-                    "before_previous", date=last.on.isoformat())  # fmt: skip
+                    "before_previous", date=cn_date(last.on))  # fmt: skip
     WorkplaceStatus.objects.create(workplace=workplace, status=status, on=on, note=note)
     workplace.status, workplace.status_since = status, on
     workplace.save(update_fields=["status", "status_since"])
@@ -153,7 +155,7 @@ def move_report(*, report, to, on=None, by=None, comment="", **fields):
     last = report.steps.order_by("-on").values_list("on", flat=True).first()
     if last and on < last:
         raise error("on", _("This step cannot be dated before the previous one (%(date)s)."), "before_previous",
-                    date=last.isoformat())  # fmt: skip
+                    date=cn_date(last))  # fmt: skip
     changed = []
     if move == "return":
         report.return_comment = comment
@@ -216,7 +218,7 @@ def record_batch(*, organization, name, started_on, ended_on, hours=0, trainer="
         if examined is not None:
             raise error("started_on", _("%(name)s sat the exam on %(exam)s, before this start."),
                         "start_after_exam", name=examined.supervisor.person.name,
-                        exam=examined.examined_on.isoformat())  # fmt: skip
+                        exam=cn_date(examined.examined_on))  # fmt: skip
     batch = batch or TrainingBatch(organization=organization)
     batch.name, batch.started_on, batch.ended_on = name, started_on, ended_on
     batch.hours, batch.trainer, batch.place = hours or 0, trainer or "", place or ""
@@ -343,7 +345,7 @@ def new_hazard(*, workplace, found_on, source, description, deadline, grade="ord
         raise error("description", _("Describe the hazard."), "no_description")
     if source == HazardSource.INSPECTION and inspection is not None and found_on < inspection.on:
         raise error("found_on", _("The inspection was on %(date)s; its hazard cannot be found before it."),
-                    "before_inspection", date=inspection.on.isoformat())  # fmt: skip
+                    "before_inspection", date=cn_date(inspection.on))  # fmt: skip
     return Hazard(
         organization_id=workplace.organization_id, workplace=workplace, found_on=found_on, source=source,
         description=description.strip(), deadline=deadline, grade=grade, responsible=responsible or "",

@@ -30,6 +30,12 @@ def cndate(value):
 
 
 @register.filter
+def cnmonth(value):
+    """2008年5月."""
+    return formats.cn_month(value)
+
+
+@register.filter
 def cndatetime(value):
     if not isinstance(value, datetime.datetime):
         return ""

@@ -114,4 +114,4 @@ def score_inspections(*, township, year):
     for item in items:
         scored = inspection_score(item, township, year)
         if scored is not None:
-            assessment.give_score(item=item, organization=township, score=scored[0], note=scored[1])
+            assessment.give_score(item=item, organization=township, score=scored[0], note=scored[1], from_visits=True)

@@ -138,3 +138,16 @@ def test_the_scheme_page_scores_a_staff_member_by_hand_and_ranks_the_staff(clien
     # by share of one's own points: 19 of 40 before 22.5 of 70
     assert [s.staff for s in page.context["scores"]][:2] == [cast.auditor, cast.county_admin]
     assert "李审计" in html and cast.auditor.username not in html and "全勤" in html and 'name="staff"' in html
+
+
+def test_an_item_scored_from_inspection_visits_takes_no_hand_score(client, scheme, cast):
+    visits = SchemeItem.objects.create(scheme=scheme, order=9, text="督导组检查评分", points=10, kind="manual",
+                                       params={"from": "inspections"})  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        assessment.give_score(item=visits, organization=cast.township_a, score="8", note="手工打分")
+    assert "inspection visits" in str(info.value)
+    assessment.give_score(item=visits, organization=cast.township_a, score="8", note="督导组检查平均得分80",
+                          from_visits=True)  # fmt: skip
+    client.force_login(cast.county_admin)
+    page = client.get(reverse("reporting:scheme", args=[scheme.pk]))
+    assert visits not in page.context["manual_items"]

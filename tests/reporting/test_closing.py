@@ -70,3 +70,17 @@ def test_only_the_federation_admin_closes_and_a_second_close_is_refused(client, 
     again = client.post(reverse("reporting:closing"), {"year": "2008"}, follow=True)
     assert "already closed" in again.content.decode()
     assert client.post(reverse("reporting:closing"), {"year": "x"}).status_code == 302
+
+
+def test_a_year_that_has_not_ended_cannot_be_closed_and_the_page_offers_only_what_may_be_done(client, cast):
+    this_year = datetime.date.today().year
+    with pytest.raises(ValidationError) as e:
+        closing.close_year(organization=cast.county, year=this_year, user=cast.county_admin)
+    assert "has not ended" in str(e.value)
+    client.force_login(cast.county_admin)
+    page = client.get(reverse("reporting:closing"))
+    assert this_year not in page.context["years"] and 2008 in page.context["years"]
+    assert page.context["closed"] == [] and "Unlock a closed year" not in page.content.decode()
+    client.post(reverse("reporting:closing"), {"year": "2008", "action": "close"})
+    page = client.get(reverse("reporting:closing"))
+    assert 2008 not in page.context["years"] and page.context["closed"] == [2008]

@@ -159,7 +159,7 @@ def test_an_exam_before_the_batch_is_refused_on_the_page_and_in_the_ledger_alike
                                   ended_on=D(2008, 3, 21), trainees=supervisors)  # fmt: skip
     message = refusal(lambda: services.record_exam(batch=batch, supervisor=supervisors[0], passed=True,
                                                    examined_on=D(2008, 3, 1)), "examined_on")  # fmt: skip
-    assert "2008-03-01" in message and "2008-03-17" in message
+    assert "2008年3月1日" in message and "2008年3月17日" in message
     client.force_login(cast.township_a_officer)
     result = batch.results.get(supervisor=supervisors[0])
     response = client.post(reverse("safety:exam-edit", args=[batch.pk, result.pk]),
@@ -181,7 +181,7 @@ def test_a_certificate_before_the_training_ended_or_expiring_before_issue_is_ref
                                                    examined_on=D(2008, 3, 21), number="QJ-1",
                                                    issued_on=D(2008, 3, 18), expires_on=D(2011, 3, 17)),
                     "issued_on")  # fmt: skip
-    assert "2008-03-21" in early
+    assert "2008年3月21日" in early
     refusal(lambda: services.record_result(batch=batch, supervisor=supervisors[0], passed=True, score=90,
                                            examined_on=D(2008, 3, 21), number="QJ-1", issued_on=D(2008, 4, 1),
                                            expires_on=D(2008, 3, 1)), "expires_on")  # fmt: skip

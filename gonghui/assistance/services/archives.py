@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.formats import cn_date, cn_month
 from gonghui.people.models import IdNumberAccess
 
 from ..models import (
@@ -103,7 +104,7 @@ def move_archive(*, archive, to, on, reason, by=None, cancel_reason=""):
         raise _error("reason", _("Give the reason for this change."), "no_reason")
     if on < archive.status_since:
         raise _error("on", _("The change cannot be dated before %(since)s, when the current status began."),
-                     "before_current", since=archive.status_since.isoformat())  # fmt: skip
+                     "before_current", since=cn_date(archive.status_since))  # fmt: skip
     if move == "cancel" and not cancel_reason:
         raise _error("cancel_reason", _("Say why the archive is cancelled (retired, moved, died, re-screened)."),
                      "no_cancel_reason")  # fmt: skip
@@ -154,11 +155,11 @@ def check_lift_out(*, archive, on):
         if line is None:
             no_line.append(str(month.year))
         elif month not in incomes:
-            missing.append(f"{month:%Y-%m}")
+            missing.append(cn_month(month))
         elif incomes[month] <= line.monthly_income_per_head:
             under.append(
                 _("%(month)s (%(income)s under or at %(line)s yuan)")
-                % {"month": f"{month:%Y-%m}", "income": incomes[month], "line": line.monthly_income_per_head}
+                % {"month": cn_month(month), "income": incomes[month], "line": line.monthly_income_per_head}
             )
     problems = []
     if no_line:
@@ -172,8 +173,8 @@ def check_lift_out(*, archive, on):
     if problems:
         raise _error("status", _("Household %(code)s can be lifted out only when its income per head was above the "
                                  "local minimum in each of the six months %(first)s to %(last)s: %(problems)s."),
-                     "income_not_above_line", code=archive.code, first=f"{window[0]:%Y-%m}",
-                     last=f"{window[-1]:%Y-%m}", problems="; ".join(problems))  # fmt: skip
+                     "income_not_above_line", code=archive.code, first=cn_month(window[0]),
+                     last=cn_month(window[-1]), problems="; ".join(problems))  # fmt: skip
 
 
 @transaction.atomic
@@ -189,7 +190,7 @@ def record_income(*, archive, month, income_per_head, source="", on=None, by=Non
         raise _error("income_per_head", _("The income cannot be negative."), "negative")
     if month > first_of_month(on):
         raise _error("month", _("%(month)s has not begun yet; record months that are over."), "future",
-                     month=f"{month:%Y-%m}")  # fmt: skip
+                     month=cn_month(month))  # fmt: skip
     record, _created = IncomeRecord.objects.update_or_create(
         archive=archive,
         month=month,

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gonghui.core.formats import cn_date
 from gonghui.reporting import closing
 
 from ..models import (
@@ -68,7 +69,7 @@ def move_case(*, case, to, on, note="", by=None, amount_recovered=None):
     last = case.steps.order_by("-on").values_list("on", flat=True).first()
     if last and on < last:
         raise _error("on", _("This step cannot be dated before the previous one (%(date)s)."), "before_previous",
-                     date=last.isoformat())  # fmt: skip
+                     date=cn_date(last))  # fmt: skip
     if amount_recovered is not None:
         amount_recovered = Decimal(amount_recovered)
         if amount_recovered < 0:

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from gonghui.core.formats import cn_date
 from gonghui.reporting import closing
 
 from ..models import (
@@ -126,7 +127,7 @@ def apply_for_payment(*, organization, programme, person, beneficiary_kind, amou
     if programme.year != applied_on.year:
         raise _error("programme", _("%(programme)s is a programme of %(year)s; the application is dated %(date)s."),
                      "wrong_year", programme=programme.name, year=programme.year,
-                     date=applied_on.isoformat())  # fmt: skip
+                     date=cn_date(applied_on))  # fmt: skip
     check_payable(archive=archive, person=person, beneficiary_kind=beneficiary_kind)
     check_caps(programme=programme, person=person, archive=archive, amount=amount, year=applied_on.year)
     payment = Payment.objects.create(
@@ -185,11 +186,11 @@ def move_payment(*, payment, to, on, by=None, note=""):
     last = payment.steps.order_by("-on").values_list("on", flat=True).first()
     if last and on < last:
         raise _error("on", _("This step cannot be dated before the previous one (%(date)s)."), "before_previous",
-                     date=last.isoformat())  # fmt: skip
+                     date=cn_date(last))  # fmt: skip
     if move == "approve" and on < payment.notice.earliest_approval():
         raise _error("on", _("The public notice runs until %(ends)s (five working days); approve on %(first)s "
-                             "or later."), "notice_running", ends=payment.notice.ends_on.isoformat(),
-                     first=payment.notice.earliest_approval().isoformat())  # fmt: skip
+                             "or later."), "notice_running", ends=cn_date(payment.notice.ends_on),
+                     first=cn_date(payment.notice.earliest_approval()))  # fmt: skip
     if move == "approve":
         check_approver(payment=payment, by=by)
     if move == "refuse" and not (note or "").strip():
@@ -213,12 +214,12 @@ def reverse_payment(*, payment, reason, on, by=None):
         raise _error("status", _("Only a paid payment can be reversed."), "not_paid")
     if hasattr(payment, "reversal"):
         raise _error("status", _("This payment was already reversed on %(date)s."), "already_reversed",
-                     date=payment.reversal.paid_on.isoformat())  # fmt: skip
+                     date=cn_date(payment.reversal.paid_on))  # fmt: skip
     if not (reason or "").strip():
         raise _error("reversal_reason", _("Give the reason for the reversal."), "no_reason")
     if on < payment.paid_on:
         raise _error("on", _("A reversal cannot be dated before the payment (%(date)s)."), "before_payment",
-                     date=payment.paid_on.isoformat())  # fmt: skip
+                     date=cn_date(payment.paid_on))  # fmt: skip
     reversal = Payment.objects.create(
         organization=payment.organization, programme=payment.programme, person=payment.person,
         archive=payment.archive, beneficiary_kind=payment.beneficiary_kind, amount=-payment.amount,
@@ -249,7 +250,7 @@ def update_payment(*, payment, amount=None, programme=None, fund_source=None, no
         if programme.year != payment.applied_on.year:
             raise _error("programme", _("%(programme)s is a programme of %(year)s; the application is dated "
                                         "%(date)s."), "wrong_year", programme=programme.name, year=programme.year,
-                         date=payment.applied_on.isoformat())  # fmt: skip
+                         date=cn_date(payment.applied_on))  # fmt: skip
         if not Programme.objects.open_to(payment.organization).filter(pk=programme.pk).exists():
             raise _error("programme", _("%(union)s cannot pay from %(programme)s, a programme of %(owner)s."),
                          "not_open", union=payment.organization.name, programme=programme.name,

@@ -9,15 +9,18 @@ from gonghui.orgs.tally import refresh_statistics
 
 
 def demo_modules():
-    """Each area app's demo.py, in INSTALLED_APPS order (later areas build on earlier ones)."""
+    """Each area app's demo.py, in INSTALLED_APPS order (later areas build on earlier ones); a module
+    that says `LAST = True` (the audit log's morning of work) after every area."""
+    modules = []
     for config in apps.get_app_configs():
         if not config.name.startswith("gonghui."):
             continue
         try:
-            yield config.label, importlib.import_module(f"{config.name}.demo")
+            modules.append((config.label, importlib.import_module(f"{config.name}.demo")))
         except ModuleNotFoundError as e:
             if e.name != f"{config.name}.demo":
                 raise
+    return sorted(modules, key=lambda pair: getattr(pair[1], "LAST", False))
 
 
 def describe(summary):
