@@ -13,14 +13,18 @@ the figures page by township (38 committees x every indicator, rendered) under 2
 list page p95 under 50 ms. A machine-speed reference line (a fixed Python loop and a bare full
 scan of the out-migrant table) lets the figures be read on another machine.
 
-Measured on 2026-11-30 (2 shared cores, p50 in ms; the table by committee is what the slowest
-list names): 100,000 people on SQLite: county 287, by committee 1,262, page by township 1,320,
-drill-down 10-22, all within target. 1,000,000 people on PostgreSQL: county 3,742 (people.registered
-alone 2,000: it counts the registry instead of reading orgs.Tally), by committee 3,575 (2,241 of them
-in the 20 membership indicators still computed one committee at a time, women.assistance_amount
-1,800), drill-down 18-24. On SQLite at 1,000,000: county 3,375 (three_cares.out_migrants 1,090:
-the subtree's IN-list is checked on every one of 700,000 rows), by committee 13,791
-(women.assistance_amount 8,085), drill-down 9-17.
+Each case prints its CPU time beside its wall time: this process's, and on PostgreSQL its server
+process's too (read from /proc; parallel workers are not counted). On a machine shared with other
+jobs the wall time is longer; the CPU time is what the work costs.
+
+Measured on 2026-11-30 at 1,000,000 people (2 shared cores, p50 wall / CPU in ms, 10 runs), after the
+monthly tallies (gonghui/reporting/tallies.py): SQLite (reference loop 118 ms): county 115 / 89,
+by committee 85 / 83, page by township 133 / 102, county page with last year 289 / 185, drill-down
+7-17. PostgreSQL (reference loop 228 ms): county 222 / 95, by committee 294 / 119, page by township
+371 / 151, county page 428 / 195, drill-down 14-27. Before them, on the same databases the same
+day: SQLite (loop 219 ms) county 9,880 / 2,990, page by township 4,242 / 2,746; PostgreSQL (loop
+328 ms) county 2,117 / 484, page by township 1,694 / 382, county page 3,184 / 802. The slowest
+indicator left is safety.monthly_report_rate (12-28 ms).
 """
 
 import argparse
