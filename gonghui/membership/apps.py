@@ -10,6 +10,7 @@ class MembershipConfig(AppConfig):
     def ready(self):
         from gonghui.audit.registry import audit
         from gonghui.orgs import scoping
+        from gonghui.people import carried
 
         from . import exports, indicators, ledgers, sections  # noqa: F401  export, figures, ledger kinds, person page
         from . import models as m
@@ -18,5 +19,9 @@ class MembershipConfig(AppConfig):
         scoping.register_person_link(m.Membership, person_field="person", via="organization")
         scoping.register_person_link(m.Honour, person_field="person", via="organization")
         scoping.register_tally(m.Membership)  # the member list counts a county's members on every view
+        # The member search reads the member's name and initials from the membership (kept by triggers).
+        carried.register(m.Membership, person_field="person", name_field="member_name",
+                         initials_field="member_initials")  # fmt: skip
         for model in m.AUDITED:
-            audit(model)
+            # The carried name is the person's, audited there.
+            audit(model, exclude=["member_name", "member_initials"] if model is m.Membership else ())

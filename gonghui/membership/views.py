@@ -7,6 +7,7 @@ form's ``submit`` (a service). Out of scope is 404.
 import datetime
 
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -168,6 +169,12 @@ def members(request):
     # its matches with the page. A filter on flags alone matches most of a county (a million rows at
     # a province): like the people list, it pages without a total, which would cost a pass over them.
     count = None if searched or flagged else scoping.count_visible(m.Membership.objects.all(), request.user)
+    if searched and connection.vendor == "sqlite":
+        # A search's matches are read from one index (people.carried): SQLite counts them and sorts
+        # the page's newest 50 in 0.5 + 0.7 ms, where the count beside the ids (a window over every
+        # match) cost 3 ms for a county's 9,400 王. PostgreSQL keeps the window: asked for a LIMIT
+        # alone, its planner may walk the ids backwards looking for matches.
+        count = rows.count()
     page = page_of(rows.order_by("-pk"), request.GET.get("page"),
                    related=("person", "organization"), count=count, counted=searched or not flagged)  # fmt: skip
     context = {"page": page, "q": request.GET.get("q", ""), "card": request.GET.get("card", ""),

@@ -29,7 +29,9 @@ class PeopleConfig(AppConfig):
 
         from django.db.models.signals import post_migrate
 
-        from . import outside
+        from . import carried, outside
 
         # After every migrate: the triggers on every registered person link, the table rebuilt.
         post_migrate.connect(outside.install, sender=self, dispatch_uid="gonghui_outside_install")
+        # The people's names carried on registered record tables (people.carried): triggers, rows put right.
+        post_migrate.connect(carried.install, sender=self, dispatch_uid="gonghui_carried_install")

@@ -43,6 +43,22 @@ def _codepoint_collation():
     return _collation["db"]
 
 
+def _search_kind(text):
+    """What a search looks for, as the text looks: ("", ""), ("id", number), ("phone", digits),
+    ("initials", letters) or ("name", text)."""
+    text = re.sub(r"\s+", "", str(text or ""))
+    if not text:
+        return "", ""
+    number = idnumbers.normalize(text)
+    if len(number) == 18 and number[:17].isdigit():
+        return "id", number
+    if text.isdigit():
+        return "phone", text
+    if text.isascii() and text.isalpha():
+        return "initials", text.lower()
+    return "name", text
+
+
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
         return scoping.restrict_people(self, user)
@@ -52,16 +68,15 @@ class PersonQuerySet(models.QuerySet):
 
     def search(self, text):
         """Name, pinyin initials (zs → 张三), ID number (exact) or phone, as the text looks."""
-        text = re.sub(r"\s+", "", str(text or ""))
-        if not text:
+        kind, text = _search_kind(text)
+        if not kind:
             return self
-        number = idnumbers.normalize(text)
-        if len(number) == 18 and number[:17].isdigit():
-            return self.filter(id_number_hash=idnumbers.lookup_hash(number))
-        if text.isdigit():
+        if kind == "id":
+            return self.filter(id_number_hash=idnumbers.lookup_hash(text))
+        if kind == "phone":
             return self._with_phone(text)
-        if text.isascii() and text.isalpha():
-            return self.filter(prefix_q("name_initials", text.lower()))
+        if kind == "initials":
+            return self.filter(prefix_q("name_initials", text))
         # Officers type the surname first: a prefix search, answered from the name index.
         rows = self.filter(prefix_q("name", text))
         if connection.vendor == "postgresql" and not _codepoint_collation():
