@@ -8,10 +8,10 @@ aggregate the drill-down's total uses, so the two never disagree.
 
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.assistance.indicators import PAID_ORDER, PAYMENT_COLUMNS
+from gonghui.assistance.indicators import PAID, PAID_ORDER, PAYMENT_COLUMNS
 from gonghui.assistance.models import Payment
 from gonghui.orgs import scoping
-from gonghui.reporting import indicators
+from gonghui.reporting import indicators, tallies
 from gonghui.reporting.indicators import register, register_activity
 
 from . import models as m
@@ -268,11 +268,14 @@ _figure(
 )
 
 
+def women_programmes():
+    return m.WomenCampaign.objects.filter(programme__isnull=False).values("programme")
+
+
 def women_assistance(org, period):
     # The money is the assistance payments of the women workers' campaigns' programmes: counted there.
-    programmes = m.WomenCampaign.objects.filter(programme__isnull=False).values("programme")
     rows = scoping.restrict(Payment.objects.paid_between(period.start, period.end), org)
-    return rows.filter(programme__in=programmes)
+    return rows.filter(programme__in=women_programmes())
 
 
 _figure(
@@ -283,6 +286,7 @@ _figure(
     columns=PAYMENT_COLUMNS,
     total="sum:amount",
     order=PAID_ORDER,
+    tally=tallies.Tally(PAID, "amount", keys=women_programmes),  # the payments' monthly tally
 )
 
 

@@ -22,21 +22,28 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.assistance.indicators import PAID_ORDER, PAYMENT_COLUMNS
+from gonghui.assistance.indicators import PAID, PAID_ORDER, PAYMENT_COLUMNS
 from gonghui.assistance.models import Payment
 from gonghui.orgs import scoping
+from gonghui.reporting import tallies
 from gonghui.reporting.indicators import Percent, register, register_activity
 
 from .models import Campaign, Donation
 
 
+def relief_programmes():
+    return Campaign.objects.filter(relief_programme__isnull=False).values("relief_programme")
+
+
 def relief_payments(org, period):
     """Paid relief (assistance payments of any campaign's relief programme) in the subtree and period."""
-    programmes = Campaign.objects.filter(relief_programme__isnull=False).values("relief_programme")
+    # The few programmes go in as numbers: the programme's index then finds their payments
+    # (with the subquery SQLite read every payment of the period, 0.2 s at 200,000 payments).
+    programmes = list(relief_programmes())
     return (
         scoping.restrict(Payment.objects.all(), org)
         .paid_between(period.start, period.end)
-        .filter(programme__in=programmes)
+        .filter(programme__in=[p["relief_programme"] for p in programmes])
     )
 
 
@@ -86,7 +93,8 @@ def relief_households(org, period):
 
 
 @register("relief.amount", name=_("Disaster relief paid to worker households"), unit=_("yuan"),
-          records=relief_payments, columns=PAYMENT_COLUMNS, total="sum:amount", order=PAID_ORDER)  # fmt: skip
+          records=relief_payments, columns=PAYMENT_COLUMNS, total="sum:amount", order=PAID_ORDER,
+          tally=tallies.Tally(PAID, "amount", keys=relief_programmes))  # fmt: skip
 def relief_amount(org, period):
     return relief_payments(org, period).total()
 

@@ -29,3 +29,10 @@ class ReportingConfig(AppConfig):
 
         closing.register_areas()  # every write of a dated record meets the closed-year rule
         exempt(m.FigureSnapshot, reason="figures computed from audited records, written once when a year is closed")
+        for tally in (m.MonthTally, m.PeopleTally):
+            exempt(tally, reason="sums the database keeps by trigger; derived from audited rows, never entered")
+        from django.db.models.signals import post_migrate
+
+        from . import tallies
+
+        post_migrate.connect(tallies.install, sender=self, dispatch_uid="gonghui_month_tallies_install")

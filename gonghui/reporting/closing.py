@@ -201,6 +201,7 @@ UNDATED = {
     "reporting.Target": "targets are set for a closed year's figures, not part of them",
     "reporting.Unlock": "the unlock itself",
     "reporting.Submission": "an accepted report is locked by its own lifecycle",
+    "reporting.MonthTally": "sums kept by triggers from the rows, which are guarded themselves",
 }
 # Ledger kind code → the date columns of a row (or (column, row → date)). A row that would
 # create or change a record dated in a closed year is refused.

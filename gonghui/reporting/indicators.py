@@ -26,6 +26,8 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import tallies
+
 PERIOD_KINDS = ("year", "half", "quarter", "month", "custom")
 
 
@@ -193,10 +195,24 @@ class Indicator:
     via: object = "organization"  # row -> owning organisation ("" for organisations; None: no breakdown)
     minors: bool = False  # records about minors: listed only to roles that may see minors
     order: tuple = ("-pk",)  # the drill-down's order: newest first, along an index the filter uses
+    tally: object = None  # a tallies.Tally: the whole months are read from the monthly tally
 
     def value(self, org, period):
+        if self.tally is not None and tallies.kept():
+            return self._tallied(org, period)
         result = self.compute(org, period)
         return 0 if result is None else result
+
+    def _tallied(self, org, period):
+        """The tally's whole months of the subtree and the records of the days around them."""
+        first, last, days = self.tally.split(period)
+        total = self.tally.value(self.tally.rows(org, first, last)) if last is not None else 0
+        for start, end in days:
+            total += self.records_total(self._records_between(org, period, start, end))
+        return total
+
+    def _records_between(self, org, period, start, end):
+        return self.records(org, period).filter(**{f"{self.tally.series.date}__range": (start, end)})
 
     @property
     def has_records(self):
@@ -223,7 +239,10 @@ class Indicator:
 
     @property
     def additive(self):
-        """Whether the figure of a set of organisations is the sum of theirs (a count or a sum)."""
+        """Whether the figure of a set of organisations is the sum of theirs (a count or a sum; a
+        tallied figure is one by construction, a sum of signed counts or of amounts)."""
+        if self.tally is not None:
+            return True
         return isinstance(self.total, str) and (self.total == "count" or self.total.startswith("sum:"))
 
     def accessible_to(self, user):
@@ -265,11 +284,15 @@ def register(
     via="organization",
     minors=False,
     order=("-pk",),
+    tally=None,
 ):
     """Decorator: ``@register("org.unions", name=_("Grassroots unions"), unit=_("unions"))``.
 
     Give ``records=`` (a callable ``(org, period) -> QuerySet``) and the drill-down can list the
-    rows behind the figure; ``total`` says how they add up, ``columns`` what to show.
+    rows behind the figure; ``total`` says how they add up, ``columns`` what to show. A figure of a
+    large table gives ``tally=tallies.Tally(series, ...)`` as well (it must be a count or a sum):
+    its whole months are then read from the monthly tally (``gonghui.reporting.tallies``), and the
+    function is what the tally is checked against.
     """
 
     def decorate(func):
@@ -277,7 +300,9 @@ def register(
             raise ValueError(f"indicator {code} registered twice")
         _registry[code] = Indicator(code=code, name=name, unit=unit, compute=func, records=records,
                                     columns=tuple(columns), total=total, via=via, minors=minors,
-                                    order=tuple(order))  # fmt: skip
+                                    order=tuple(order), tally=tally)  # fmt: skip
+        if tally is not None and via != "organization":
+            raise ValueError(f"indicator {code}: a tallied figure adds up rows owned by their organization")
         return func
 
     return decorate
@@ -339,15 +364,21 @@ def compute_children(org, period, codes=None, *, children=None):
             # organisations, no string per row) and add each organisation's part to its branch.
             if branch_of is None:
                 branch_of = _branches(org, by_path, width)
-            rows = (
-                ind.records(org, period).order_by().values(ind.via or "pk").annotate(_v=ind.aggregate())
-                .values_list(ind.via or "pk", "_v")
-            )  # fmt: skip
             totals = dict.fromkeys(by_path.values(), 0)
-            for owner, v in rows:
-                pk = branch_of.get(owner)
-                if pk is not None and v is not None:
-                    totals[pk] += v
+            if ind.tally is not None and tallies.kept():
+                first, last, days = ind.tally.split(period)
+                parts = (
+                    [ind.tally.grouped(ind.tally.rows(org, first, last)).items()] if last is not None else []
+                )
+                for start, end in days:
+                    parts.append(_by_owner(ind, ind._records_between(org, period, start, end)))
+            else:
+                parts = [_by_owner(ind, ind.records(org, period))]
+            for rows in parts:
+                for owner, v in rows:
+                    pk = branch_of.get(owner)
+                    if pk is not None and v is not None:
+                        totals[pk] += v
             for pk, v in totals.items():
                 result[pk][ind.code] = v
         elif ind.records is not None and ind.via is not None and same_depth:
@@ -373,6 +404,12 @@ def compute_children(org, period, codes=None, *, children=None):
             for child in children:
                 result[child.pk][ind.code] = ind.value(child, period)
     return result
+
+
+def _by_owner(ind, queryset):
+    """[(owner organisation id, figure)] of the records, one grouped query."""
+    via = ind.via or "pk"
+    return queryset.order_by().values(via).annotate(_v=ind.aggregate()).values_list(via, "_v")
 
 
 def _branches(org, by_path, width):

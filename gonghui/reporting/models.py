@@ -367,3 +367,50 @@ class ManualScore(models.Model):
 
     def __str__(self):
         return f"{self.item} {self.organization_id} {self.score}"
+
+
+# --- Monthly tallies behind the large figures (tallies.py) ------------------------------------------
+
+
+class MonthTally(models.Model):
+    """One series' rows of one organisation dated in one month: how many (``n``, a reversal counting
+    -1 where the series says so) and how much (``fen``, the summed amount in fen).
+
+    Triggers keep these numbers in the same transaction as the rows (``gonghui.reporting.tallies``),
+    so a county's stock of a million-row registry, or its year of payments, is a sum of a few
+    thousand numbers. Nothing else writes here.
+    """
+
+    series = models.CharField(max_length=63)
+    organization = models.ForeignKey("orgs.Organization", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day of the month
+    key = models.BigIntegerField(default=0)  # the id the series keeps apart (a payment's programme), else 0
+    n = models.BigIntegerField(default=0)
+    fen = models.BigIntegerField(default=0)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "organization", "month", "key"], name="month_tally_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.series}:{self.organization_id}:{self.month:%Y-%m}:{self.key}={self.n}/{self.fen}"
+
+
+class PeopleTally(models.Model):
+    """How many people of the registry live in one (township, village): kept by triggers on the
+    people table (``gonghui.reporting.tallies``), for people.registered. 0: no township or village."""
+
+    township_id = models.BigIntegerField()
+    village_id = models.BigIntegerField(default=0)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["township_id", "village_id"], name="people_tally_once")]
+
+    def __str__(self):
+        return f"{self.township_id}/{self.village_id}={self.n}"

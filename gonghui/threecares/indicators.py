@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs import scoping
+from gonghui.reporting import tallies
 from gonghui.reporting.indicators import register, register_activity
 
 from . import models as m
@@ -28,8 +29,11 @@ def _stock(code, model, name, unit, **filters):
     def rows(org, period):
         return scoping.restrict(model.objects.on_register(period.end), org).filter(**filters)
 
+    # A stock of up to a million rows: the county's figure sums the registry's monthly tally.
+    kept = tallies.series(code, model, date="registered_on", where=Q(**filters))
+
     @register(code, name=name, unit=unit, records=rows, columns=REGISTRY_COLUMNS,
-              minors=model is m.LeftBehindChild)  # fmt: skip
+              minors=model is m.LeftBehindChild, tally=tallies.Tally(kept, stock=True))  # fmt: skip
     def stock(org, period):
         return _count(model, org, period.end, **filters)
 
