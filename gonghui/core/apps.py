@@ -13,3 +13,10 @@ class CoreConfig(AppConfig):
         from .models import Holiday
 
         audit(Holiday)
+
+        from django.db.models.signals import pre_migrate
+
+        from . import triggers
+
+        # Every family of our triggers goes before migrations run; each puts its own back after.
+        pre_migrate.connect(triggers.drop_before_migrate, sender=self, dispatch_uid="gonghui_triggers_drop")

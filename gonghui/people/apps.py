@@ -27,13 +27,12 @@ class PeopleConfig(AppConfig):
             reason="kept by database triggers from the audited records about people; never entered",
         )
 
-        from django.db.models.signals import post_migrate, pre_migrate
+        from django.db.models.signals import post_migrate
 
         from . import carried, outside
 
-        # After every migrate: the triggers on every registered person link, the table rebuilt;
-        # before it, none (a migration may rebuild or alter the tables they name).
-        pre_migrate.connect(outside.uninstall, sender=self, dispatch_uid="gonghui_outside_uninstall")
+        # After every migrate: the triggers on every registered person link, the table rebuilt
+        # (before it, none: gonghui.core.triggers).
         post_migrate.connect(outside.install, sender=self, dispatch_uid="gonghui_outside_install")
         # The people's names carried on registered record tables (people.carried): triggers, rows put right.
         post_migrate.connect(carried.install, sender=self, dispatch_uid="gonghui_carried_install")

@@ -31,6 +31,7 @@ from django.db import connection, connections, models, transaction
 from django.db.models import F, Func, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core import triggers
 from gonghui.text import prefix_q
 
 PEOPLE = "people_person"
@@ -231,14 +232,7 @@ def postgresql_statements(found=None):
 
 def drop_triggers(cursor, vendor):
     """Drop every trigger of this module (before a registered column is dropped: a migration's reverse)."""
-    if vendor == "sqlite":
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gonghui_carried_%'")
-        for (name,) in cursor.fetchall():
-            cursor.execute(f"DROP TRIGGER {name}")
-    elif vendor == "postgresql":
-        cursor.execute("SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'gonghui_carried_%%'")
-        for name, table in cursor.fetchall():
-            cursor.execute(f"DROP TRIGGER {name} ON {table}")
+    triggers.drop(cursor, vendor, "gonghui_carried_")
 
 
 def install(using="default", **_kwargs):

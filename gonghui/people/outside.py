@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from django.db import connections, transaction
 
+from gonghui.core import triggers
+
 TABLE = "people_outsidelink"
 
 
@@ -187,7 +189,7 @@ def sqlite_triggers():
 
 def _install_sqlite(db):
     with db.cursor() as cursor:
-        _drop_sqlite(cursor)
+        triggers.drop(cursor, "sqlite", "gonghui_outside_")
         for statement in sqlite_triggers():
             cursor.execute(statement)
 
@@ -247,36 +249,10 @@ def postgresql_statements():
 
 
 def uninstall(using="default", **_kwargs):
-    """Drop the triggers before migrations run (a pre_migrate hook); ``install`` puts them back.
-
-    SQLite alters a table by copying it, dropping the old one and renaming the copy, and checks
-    every trigger of the schema at the rename: a trigger naming the dropped table (each recount
-    names every link table) stopped the migration of a database migrated before ("error in
-    trigger ...: no such table"). On PostgreSQL a trigger's column list holds the columns it
-    names, so a migration could not drop or alter them.
-    """
+    """Drop the triggers (migrate drops every trigger of ours first: gonghui.core.triggers)."""
     db = connections[using]
-    if db.vendor not in ("sqlite", "postgresql"):
-        return
     with transaction.atomic(using=using), db.cursor() as cursor:
-        if db.vendor == "sqlite":
-            _drop_sqlite(cursor)
-        else:
-            _drop_postgresql(cursor)
-
-
-def _drop_sqlite(cursor):
-    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gonghui_outside_%'")
-    for (name,) in cursor.fetchall():
-        cursor.execute(f"DROP TRIGGER {name}")
-
-
-def _drop_postgresql(cursor):
-    cursor.execute(
-        "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'gonghui_outside_%%'"
-    )
-    for name, table in cursor.fetchall():
-        cursor.execute(f"DROP TRIGGER {name} ON {table}")
+        triggers.drop(cursor, db.vendor, "gonghui_outside_")
 
 
 def install(using="default", **_kwargs):
@@ -289,7 +265,7 @@ def install(using="default", **_kwargs):
             _install_sqlite(db)
         else:
             with db.cursor() as cursor:
-                _drop_postgresql(cursor)
+                triggers.drop(cursor, db.vendor, "gonghui_outside_")
                 for statement in postgresql_statements():
                     cursor.execute(statement)
         with db.cursor() as cursor:

@@ -251,9 +251,17 @@ def test_a_migration_that_copies_a_table_the_triggers_name_goes_through(cast):
 
     with pytest.raises(DatabaseError, match="no such table"), transaction.atomic():
         _rebuild_as_sqlite_migrates("relief_donation")  # the triggers on other tables name it
-    outside.uninstall()
+    outside.uninstall()  # what gonghui.core.triggers does before migrate, for every family of ours
     _rebuild_as_sqlite_migrates("relief_donation")
     outside.install()
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gonghui_outside_%'")
         assert cursor.fetchone()[0] == len(outside.sqlite_triggers())
+
+
+def test_migrate_drops_our_triggers_before_it_runs():
+    from django.db.models.signals import pre_migrate
+
+    from gonghui.core import triggers
+
+    assert any(entry[1]() is triggers.drop_before_migrate for entry in pre_migrate.receivers)
