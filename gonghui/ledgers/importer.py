@@ -6,14 +6,18 @@ check each batch against other data, and write the batches in one transaction: a
 none (unless the officer chose to skip invalid rows). A process killed halfway commits nothing.
 """
 
+import contextvars
 import datetime
+import queue
 import re
+import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import connection, connections, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gonghui.orgs.tally import refresh_statistics
@@ -184,6 +188,8 @@ class Importer:
         self.result = ImportResult(kind=kind.code, skipped_invalid=skip_invalid)
         self.ctx = ImportContext(organization=organization, user=user, dry_run=dry_run,
                                  today=timezone.localdate())  # fmt: skip
+        keys = kind.person_keys()
+        self.ctx.person_key = keys[0] if keys else ""
         self.places = None
         self.seen_keys = {}
         self.columns = {c.key: c for c in kind.columns}
@@ -197,6 +203,7 @@ class Importer:
                 self.aliases.setdefault(header_key(header), column.key)
         self.done = 0
         self.total = 0
+        self.check_each_batch = False
         self.writing = not dry_run
         self.file_error = False  # no header, missing columns, unreadable: even --skip-invalid rejects
 
@@ -397,6 +404,8 @@ class Importer:
             self.result.rows_imported += created
             self.result.rows_updated += updated
             self._audit_outside_links(valid)
+            if self.check_each_batch:
+                connection.check_constraints()  # SET CONSTRAINTS ALL IMMEDIATE, then DEFERRED again
         elif valid:
             self.result.rows_imported += sum(1 for r in valid if r.status == "new")
             self.result.rows_updated += sum(1 for r in valid if r.status != "new")
@@ -443,64 +452,16 @@ class Importer:
             if not sheets:
                 raise UsageError(_("The file has no sheet named %(sheet)s.") % {"sheet": self.sheet})
         self.total = sum(s.height for s in sheets)
+        if self.place_columns and self.places is None:
+            self.places = PlaceResolver(self.organization)  # read before another thread uses the connection
         header_rejects = []
-        batch = []
-        for sheet in sheets:
-            rows = sheet.rows()
-            head = []
-            for number, cells in rows:
-                head.append((number, cells))
-                if len(head) >= HEADER_SCAN_ROWS:
-                    break
-            index = self.find_header(head)
-            if index is None:
-                if any(not is_blank(c) for _n, cells in head for c in cells):
-                    header_rejects.append(sheet.name)
-                continue
-            number, cells = head[index]
-            plan = self.plan_sheet(sheet.name, number, cells)
-            plan.height = sheet.height
-            self.result.sheets.append(plan)
-            if plan.missing:
-                self.result.errors.append(
-                    Issue(
-                        sheet.name,
-                        number,
-                        "、".join(plan.missing),
-                        "",
-                        _("The header row has no column %(columns)s, which this ledger needs.")
-                        % {"columns": "、".join(plan.missing)},
-                    )  # fmt: skip
-                )
-                self.writing = False
-                self.file_error = True
-                continue
-            mapped = list(plan.mapping)
-
-            def data_rows(head=head, index=index, rows=rows):
-                yield from head[index + 1 :]
-                yield from rows
-
-            for number, cells in data_rows():
-                if _blank(cells, mapped) or self._is_total_or_footer(cells):
-                    self.result.rows_blank += 1
-                    continue
-                if self._is_example(plan, cells):
-                    self.result.rows_blank += 1
-                    self.result.example_rows.append({"sheet": sheet.name, "row": number})
-                    self.result.warnings.append(Issue(sheet.name, number, "", "", _(
-                        "Row %(row)d is the template's example row; it was not imported.") % {"row": number}))
-                    continue
-                self.result.rows_read += 1
-                row = self.parse_row(plan, number, cells)
-                self.resolve_places(row)
-                self.check_duplicate(row)
-                batch.append(row)
-                if len(batch) >= self.kind.batch_size:
-                    self.run_batch(batch)
-                    batch = []
-        if batch:
-            self.run_batch(batch)
+        # A file of more than one batch is checked and written in a second thread while this one
+        # parses the next batch (see Steps).
+        threaded = self.total > self.kind.batch_size
+        # PostgreSQL checks the foreign keys of each written batch in that thread, not all at commit.
+        self.check_each_batch = threaded and connection.vendor == "postgresql"
+        with Steps(threaded=threaded) as steps:
+            self._read_sheets(sheets, steps, header_rejects)
         for name in header_rejects if self.result.sheets else ():
             self.result.warnings.append(
                 Issue(
@@ -520,6 +481,67 @@ class Importer:
                     % {"columns": found},
                 )  # fmt: skip
             )
+
+    def _read_sheets(self, sheets, steps, header_rejects):
+        """Parse every sheet's rows; hand each full batch (and every issue, in file order) to `steps`.
+
+        Nothing here touches the database: `steps` may be checking and writing the previous batch
+        in another thread on the same connection.
+        """
+        batch = []
+        for sheet in sheets:
+            rows = sheet.rows()
+            head = []
+            for number, cells in rows:
+                head.append((number, cells))
+                if len(head) >= HEADER_SCAN_ROWS:
+                    break
+            index = self.find_header(head)
+            if index is None:
+                if any(not is_blank(c) for _n, cells in head for c in cells):
+                    header_rejects.append(sheet.name)
+                continue
+            number, cells = head[index]
+            plan = self.plan_sheet(sheet.name, number, cells)
+            plan.height = sheet.height
+            self.result.sheets.append(plan)
+            if plan.missing:
+                missing = "、".join(plan.missing)
+                steps.run(partial(self._refuse_file, Issue(sheet.name, number, missing, "", _(
+                    "The header row has no column %(columns)s, which this ledger needs.") % {"columns": missing})))
+                continue
+            mapped = list(plan.mapping)
+
+            def data_rows(head=head, index=index, rows=rows):
+                yield from head[index + 1 :]
+                yield from rows
+
+            for number, cells in data_rows():
+                if _blank(cells, mapped) or self._is_total_or_footer(cells):
+                    self.result.rows_blank += 1
+                    continue
+                if self._is_example(plan, cells):
+                    self.result.rows_blank += 1
+                    self.result.example_rows.append({"sheet": sheet.name, "row": number})
+                    steps.run(partial(self.result.warnings.append, Issue(sheet.name, number, "", "", _(
+                        "Row %(row)d is the template's example row; it was not imported.") % {"row": number})))
+                    continue
+                self.result.rows_read += 1
+                row = self.parse_row(plan, number, cells)
+                self.resolve_places(row)
+                self.check_duplicate(row)
+                batch.append(row)
+                if len(batch) >= self.kind.batch_size:
+                    steps.run(partial(self.run_batch, batch))
+                    batch = []
+        if batch:
+            steps.run(partial(self.run_batch, batch))
+
+    def _refuse_file(self, issue):
+        """A sheet lacks a column the ledger needs: the file is refused, even with invalid rows skipped."""
+        self.result.errors.append(issue)
+        self.writing = False
+        self.file_error = True
 
     def run(self, path):
         """Import the file at `path`; returns the ImportResult (status committed/rejected/dry_run)."""
@@ -555,6 +577,68 @@ class Importer:
         if self.file_error or not self.result.sheets:
             return False
         return self.skip_invalid or not self.result.errors
+
+
+class Steps:
+    """The engine's steps that use the database (checking and writing batches), run in file order.
+
+    In line for a file of one batch. For a larger file they run in a second thread, one after
+    the other, on this thread's database connection and inside its transaction, while this
+    thread reads and parses the next batch: the database works (PostgreSQL's server, SQLite's
+    library, both without Python's lock) while Python parses. This thread does not touch the
+    database meanwhile. The second thread speaks the same language and time zone and keeps the
+    same context (the audit trail's actor); the first exception of a step skips the steps after
+    it and is raised here, so the transaction rolls back as it would in line.
+    """
+
+    DEPTH = 2  # batches parsed ahead of the one being written
+
+    def __init__(self, *, threaded):
+        self.threaded = threaded
+        self.error = None
+        self.thread = None
+
+    def __enter__(self):
+        if self.threaded:
+            self.queue = queue.Queue(maxsize=self.DEPTH)
+            self.shared = [connections[alias] for alias in connections]
+            for wrapper in self.shared:
+                wrapper.inc_thread_sharing()
+            context = contextvars.copy_context()
+            args = (translation.get_language(), timezone.get_current_timezone())
+            self.thread = threading.Thread(target=context.run, args=(self._work, *args), name="ledger-steps",
+                                           daemon=True)  # fmt: skip
+            self.thread.start()
+        return self
+
+    def run(self, step):
+        if not self.threaded:
+            step()
+            return
+        if self.error is not None:
+            raise self.error
+        self.queue.put(step)
+
+    def _work(self, language, zone):
+        for wrapper in self.shared:
+            connections[wrapper.alias] = wrapper  # the same connection, hence the same transaction
+        with translation.override(language), timezone.override(zone):
+            while (step := self.queue.get()) is not None:
+                if self.error is None:
+                    try:
+                        step()
+                    except BaseException as e:  # raised in the reading thread
+                        self.error = e
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.thread is not None:
+            self.queue.put(None)  # the steps already queued run (or are skipped after an error) first
+            self.thread.join()
+            for wrapper in self.shared:
+                wrapper.dec_thread_sharing()
+        if exc_type is None and self.error is not None:
+            raise self.error
+        return False
 
 
 # An import of this many rows refreshes the statistics of the tables it wrote (ANALYZE).

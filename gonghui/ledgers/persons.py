@@ -40,14 +40,19 @@ def person_values(*, name, id_number, **fields):
     return values
 
 
-def ensure_people(rows, *, id_key="id_number", name_key="name", **field_keys):
+def ensure_people(rows, *, id_key="id_number", name_key="name", known=None, **field_keys):
     """{number: Person} for the ID numbers of `rows`; the missing ones are created in bulk.
 
-    The new people are written without model instances (``insert_dicts``), then read back with
-    their keys: the county's 90,000 out-migrants are mostly people registered for the first time.
+    ``known``: {number: Person or None} already looked up (the engine's match of each row; None:
+    nobody is registered under that number), so only the other numbers are looked up here.
+    The new people are written without model instances (``insert_dicts``); their keys come back
+    from the sequence on PostgreSQL, elsewhere they are read back: the county's 90,000
+    out-migrants are mostly people registered for the first time.
     """
     numbers = [row[id_key] for row in rows if row[id_key]]
-    found = people_by_id_number(numbers)
+    known = known or {}
+    found = {number: person for number, person in known.items() if person is not None}
+    found.update(people_by_id_number([n for n in numbers if n not in known]))
     new = {}
     for row in rows:
         number = row[id_key]
@@ -56,6 +61,12 @@ def ensure_people(rows, *, id_key="id_number", name_key="name", **field_keys):
         fields = {attr: row[key] for attr, key in field_keys.items()}
         new[number] = person_values(name=row[name_key] or "", id_number=number, **fields)
     if new:
-        insert_dicts(Person, list(new.values()))
-        found.update(people_by_id_number(list(new), only=("id", "name", "id_number_hash")))
+        keys = insert_dicts(Person, list(new.values()), ids=True)
+        if keys is None:
+            found.update(people_by_id_number(list(new), only=("id", "name", "id_number_hash")))
+        else:
+            # The same partial instances the reading back gives (id, name and hash loaded).
+            fields = ["id", "name", "id_number_hash"]
+            for key, (number, values) in zip(keys, new.items(), strict=True):
+                found[number] = Person.from_db(Person.objects.db, fields, (key, values["name"], values["id_number_hash"]))
     return found

@@ -336,6 +336,7 @@ class ImportContext:
     dry_run: bool = False
     today: Any = None
     cache: dict = field(default_factory=dict)
+    person_key: str = ""  # the column whose ID numbers the engine matched (row.extra["person"])
 
     def people_by_id_number(self, rows, key="id_number", name_key="name"):
         """{number: Person} for the rows' ID numbers, found by the one rule (``match_people``).
@@ -383,4 +384,9 @@ class ImportContext:
         """
         from .persons import ensure_people
 
-        return ensure_people(rows, id_key=id_key, name_key=name_key, **place_keys)
+        known = None
+        if id_key == self.person_key:
+            # The engine's match of each row (the one rule): no second lookup of the same numbers.
+            known = {row[id_key]: row.extra["person"].person for row in rows
+                     if row[id_key] and "person" in row.extra}  # fmt: skip
+        return ensure_people(rows, id_key=id_key, name_key=name_key, known=known, **place_keys)
