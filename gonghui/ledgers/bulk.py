@@ -8,6 +8,7 @@ adapters (dates, aware datetimes), so both SQLite and PostgreSQL store what the 
 import json
 import unicodedata
 from functools import cache
+from operator import itemgetter
 
 from django.db import connection, models
 from django.utils import timezone
@@ -126,14 +127,13 @@ def insert_dicts(model, rows, *, ids=False):
     }
     by_name = {f.name: f.attname for f in fields if f.is_relation}
     attnames = [f.attname for f in fields]
+    pick = itemgetter(*attnames) if len(attnames) > 1 else (lambda given: (given[attnames[0]],))
     values = []
     for row in rows:
-        given = dict(defaults)
-        for key, value in row.items():
-            if key in by_name:
-                key, value = by_name[key], getattr(value, "pk", value)
-            given[key] = value
-        values.append(tuple(given[name] for name in attnames))
+        given = defaults | row
+        for key in by_name.keys() & row.keys():
+            given[by_name[key]] = getattr(row[key], "pk", row[key])
+        values.append(pick(given))
     if not ids:
         return insert_rows(model, attnames, values, adapted=stamped)
     keys = reserve_ids(model, len(values))

@@ -489,6 +489,7 @@ class Importer:
         in another thread on the same connection.
         """
         batch = []
+        person_key, hashes, lookup_hash = self.ctx.person_key, self.ctx.hashes, idnumbers.lookup_hash
         for sheet in sheets:
             rows = sheet.rows()
             head = []
@@ -528,6 +529,9 @@ class Importer:
                     continue
                 self.result.rows_read += 1
                 row = self.parse_row(plan, number, cells)
+                number = row.values.get(person_key) if person_key else None
+                if number:  # hashed here, once, while the other thread may be waiting for the database
+                    hashes[number] = lookup_hash(number)
                 self.resolve_places(row)
                 self.check_duplicate(row)
                 batch.append(row)
@@ -632,13 +636,15 @@ class Steps:
 
     def __exit__(self, exc_type, exc, tb):
         if self.thread is not None:
-            self.queue.put(None)  # the steps already queued run (or are skipped after an error) first
+            if exc_type is not None and self.error is None:
+                self.error = exc  # reading failed: the steps still queued are skipped
+            self.queue.put(None)
             self.thread.join()
             for wrapper in self.shared:
                 wrapper.dec_thread_sharing()
         if exc_type is None and self.error is not None:
             raise self.error
-        return False
+        return False  # an exception of this thread goes on
 
 
 # An import of this many rows refreshes the statistics of the tables it wrote (ANALYZE).
@@ -675,6 +681,6 @@ def run_import(kind, path, *, organization, user=None, dry_run=False, skip_inval
 def _content(row):
     """What a row says, to tell an identical repeat from a contradicting one."""
     try:
-        return hash(tuple(sorted(row.values.items())))
+        return hash(frozenset(row.values.items()))
     except TypeError:  # an unhashable value: compare the text as typed
-        return hash(tuple(sorted(row.raw.items())))
+        return hash(frozenset(row.raw.items()))
