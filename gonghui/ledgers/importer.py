@@ -28,7 +28,7 @@ from gonghui.reporting.closing import refuse_closed_rows
 from . import bulk, readers
 from .places import PlaceResolver
 from .registry import ImportContext, Issue, Row
-from .values import ROW_CHECKS, CellError, cell_text, is_blank, normalize_text, parse
+from .values import PARSERS, ROW_CHECKS, CellError, cell_text, is_blank, normalize_text
 from .xlsx import EXAMPLE_MARKER
 
 HEADER_SCAN_ROWS = 20
@@ -71,7 +71,8 @@ class SheetPlan:
     missing: list[str] = field(default_factory=list)  # required column headers not found
     height: int = 0
     key_headers: dict[str, str] = field(default_factory=dict)  # column key → header text in the file
-    parsers: list = field(default_factory=list)  # (cell index, column key, Column)
+    parsers: list = field(default_factory=list)  # (cell index, column key, Column, parser)
+    absent: dict = field(default_factory=dict)  # {column key: None} for the kind's columns not in this sheet
 
     def as_dict(self, kind):
         return {
@@ -237,7 +238,8 @@ class Importer:
                 plan.mapping[index] = key
         found = set(plan.mapping.values())
         plan.key_headers = {key: plan.headers[i] for i, key in plan.mapping.items()}
-        plan.parsers = [(i, key, self.columns[key]) for i, key in plan.mapping.items()]
+        plan.parsers = [(i, key, self.columns[key], PARSERS[self.columns[key].type]) for i, key in plan.mapping.items()]
+        plan.absent = dict.fromkeys(c.key for c in self.kind.columns if c.key not in found)
         plan.missing = [c.header for c in self.kind.columns if c.required and c.key not in found]
         return plan
 
@@ -275,8 +277,9 @@ class Importer:
         values, raw = {}, {}
         headers = plan.key_headers
         row = Row(sheet=plan.name, number=number, values=values, raw=raw, headers=headers, cells=cells)
-        for index, key, column in plan.parsers:
-            cell = cells[index] if index < len(cells) else None
+        size = len(cells)
+        for index, key, column, parser in plan.parsers:
+            cell = cells[index] if index < size else None
             if is_blank(cell):
                 values[key] = None
                 raw[key] = ""
@@ -285,16 +288,14 @@ class Importer:
                 continue
             raw[key] = cell if isinstance(cell, str) else cell_text(cell)
             try:
-                values[key] = parse(cell, column, lambda reason, key=key: row.warn(key, reason))
+                values[key] = parser(cell, column, lambda reason, key=key: row.warn(key, reason))
             except CellError as e:
                 values[key] = None
                 row.error(key, e.reason)
             if values[key] == "" and column.required:
                 row.error(key, _("%(column)s is required and is empty.") % {"column": headers[key]})
-        for column in self.kind.columns:
-            if column.key not in values:
-                values[column.key] = None
-                raw[column.key] = ""
+        values.update(plan.absent)  # the kind's columns this sheet lacks: blank
+        raw.update(dict.fromkeys(plan.absent, ""))
         for column in self.checked_columns:
             if not row.errors or column.key not in {e.column for e in row.errors}:
                 ROW_CHECKS[column.type](row, column.key, self.kind.columns)
