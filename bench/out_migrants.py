@@ -424,8 +424,8 @@ def main():
         line("rule floor (+ rule columns)", ruled)
         (rule_wall, rule_cpu), rule_read = ruled[0][0], ruled[0][2]
         (floor_wall, floor_cpu), floor_read = bare[0][0], bare[0][2]
-        print(f"  what the rule's columns cost the floor: {(floor_read / floor_wall) / (rule_read / rule_wall):.2f}× "
-              f"its time by wall, {(floor_read / floor_cpu) / (rule_read / rule_cpu):.2f}× by CPU")  # fmt: skip
+        print(f"  rule floor against the bare floor: {(rule_read / rule_wall) / (floor_read / floor_wall):.2f}× by wall, "
+              f"{(rule_read / rule_cpu) / (floor_read / floor_cpu):.2f}× by CPU (rows/s; what the rule's columns cost)")  # fmt: skip
     commit = best(lambda: phase(path, boundary, dry_run=False, fresh=True))
     line("commit (empty register)", commit)
     (floor_wall, floor_cpu), floor_read = bare[0][0], bare[0][2]

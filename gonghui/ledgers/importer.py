@@ -406,7 +406,7 @@ class Importer:
             self.result.rows_updated += updated
             self._audit_outside_links(valid)
             if self.check_each_batch:
-                connection.check_constraints()  # SET CONSTRAINTS ALL IMMEDIATE, then DEFERRED again
+                _check_foreign_keys()
         elif valid:
             self.result.rows_imported += sum(1 for r in valid if r.status == "new")
             self.result.rows_updated += sum(1 for r in valid if r.status != "new")
@@ -661,6 +661,21 @@ def _noting_tables(tables):
         return execute(sql, params, many, context)
 
     return wrapper
+
+
+def _check_foreign_keys():
+    """PostgreSQL: check the deferred foreign keys of the rows written so far, now, not at commit.
+
+    Each check looks one key up. For a table of a few hundred rows (places) PostgreSQL's plan for
+    that lookup reads the whole table, 3-4 times the cost of the index: a 90,000-row import checks
+    180,000 place keys. The checks are planned here with the index (the plan is kept).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+        before = cursor.fetchone()[0]
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
 
 
 def _large_cache():
