@@ -491,6 +491,9 @@ class Importer:
         """
         batch = []
         person_key, hashes, lookup_hash = self.ctx.person_key, self.ctx.hashes, idnumbers.lookup_hash
+        # A commit also encrypts each number here, for the people it may register: this thread has
+        # time to spare while the other waits for the database.
+        ciphers = None if self.dry_run else self.ctx.ciphers
         for sheet in sheets:
             rows = sheet.rows()
             head = []
@@ -533,6 +536,8 @@ class Importer:
                 number = row.values.get(person_key) if person_key else None
                 if number:  # hashed here, once, while the other thread may be waiting for the database
                     hashes[number] = lookup_hash(number)
+                    if ciphers is not None:
+                        ciphers[number] = idnumbers.encrypt(number)
                 self.resolve_places(row)
                 self.check_duplicate(row)
                 batch.append(row)

@@ -29,36 +29,37 @@ def people_by_id_number(numbers, *, only=None, hashes=None):
     return found
 
 
-def person_values(*, name, id_number, id_hash=None, **fields):
+def person_values(*, name, id_number, id_hash=None, id_cipher=None, **fields):
     """The columns of a new Person as ``Person.set_id_number`` and ``save`` would fill them.
 
-    ``id_hash``: the number's lookup hash when already computed."""
+    ``id_hash``, ``id_cipher``: the number's lookup hash and ciphertext when already computed."""
     values = {key: value for key, value in fields.items() if value is not None}
     if values.get("village") is not None and values.get("township") is None:
         values["township"] = values["village"].parent_id
     name = (name or "").strip()
     fact = idnumbers.facts(id_number)
     values.update(
-        name=name, name_initials=name_initials(name), id_number_cipher=idnumbers.encrypt(id_number),
+        name=name, name_initials=name_initials(name), id_number_cipher=id_cipher or idnumbers.encrypt(id_number),
         id_number_hash=id_hash or idnumbers.lookup_hash(id_number), id_number_masked=idnumbers.mask(id_number),
         gender=fact.gender, birth_date=fact.birth_date,  # the number decides, as in set_id_number
     )  # fmt: skip
     return values
 
 
-def ensure_people(rows, *, id_key="id_number", name_key="name", known=None, hashes=None, ids_only=False,
-                  **field_keys):  # fmt: skip
+def ensure_people(rows, *, id_key="id_number", name_key="name", known=None, hashes=None, ciphers=None,
+                  ids_only=False, **field_keys):  # fmt: skip
     """{number: Person} for the ID numbers of `rows`; the missing ones are created in bulk.
 
     ``known``: {number: Person or None} already looked up (the engine's match of each row; None:
     nobody is registered under that number), so only the other numbers are looked up here;
-    ``hashes``: {number: lookup hash} already computed; ``ids_only``: {number: person id}, without
-    model instances. The new people are written without model instances (``insert_dicts``);
+    ``hashes``, ``ciphers``: {number: lookup hash, ciphertext} already computed; ``ids_only``:
+    {number: person id}, without model instances. The new people are written without model instances (``insert_dicts``);
     their keys come from the sequence on PostgreSQL, elsewhere they are read back: the county's
     90,000 out-migrants are mostly people registered for the first time.
     """
     known = known or {}
     hashes = hashes or {}
+    ciphers = ciphers or {}
     found = {number: person for number, person in known.items() if person is not None}
     rows = [row.values if isinstance(row, Row) else row for row in rows]  # {column key: value}
     found.update(people_by_id_number([row[id_key] for row in rows if row.get(id_key) and row[id_key] not in known],
@@ -72,7 +73,7 @@ def ensure_people(rows, *, id_key="id_number", name_key="name", known=None, hash
         if not number or number in found or number in new:
             continue
         new[number] = person_values(name=row.get(name_key) or "", id_number=number, id_hash=hashes.get(number),
-                                    **{attr: row.get(key) for attr, key in fields})  # fmt: skip
+                                    id_cipher=ciphers.get(number), **{attr: row.get(key) for attr, key in fields})  # fmt: skip
     if not new:
         return found
     keys = insert_dicts(Person, list(new.values()), ids=True)

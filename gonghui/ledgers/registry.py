@@ -338,6 +338,7 @@ class ImportContext:
     cache: dict = field(default_factory=dict)
     person_key: str = ""  # the column whose ID numbers the engine matched (row.extra["person"])
     hashes: dict = field(default_factory=dict)  # {ID number: lookup hash}, computed once per import
+    ciphers: dict = field(default_factory=dict)  # {ID number: ciphertext} for new people (commits only)
 
     def people_by_id_number(self, rows, key="id_number", name_key="name"):
         """{number: Person} for the rows' ID numbers, found by the one rule (``match_people``).
@@ -399,4 +400,4 @@ class ImportContext:
                 if "person" in row.extra and (number := row.values.get(id_key)):
                     known[number] = row.extra["person"].person
         return ensure_people(rows, id_key=id_key, name_key=name_key, known=known, hashes=self.hashes,
-                             ids_only=ids_only, **place_keys)  # fmt: skip
+                             ciphers=self.ciphers, ids_only=ids_only, **place_keys)  # fmt: skip
