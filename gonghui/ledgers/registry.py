@@ -336,6 +336,9 @@ class ImportContext:
     dry_run: bool = False
     today: Any = None
     cache: dict = field(default_factory=dict)
+    person_key: str = ""  # the column whose ID numbers the engine matched (row.extra["person"])
+    hashes: dict = field(default_factory=dict)  # {ID number: lookup hash}, computed once per import
+    ciphers: dict = field(default_factory=dict)  # {ID number: ciphertext} for new people (commits only)
 
     def people_by_id_number(self, rows, key="id_number", name_key="name"):
         """{number: Person} for the rows' ID numbers, found by the one rule (``match_people``).
@@ -346,17 +349,22 @@ class ImportContext:
         """
         from gonghui.people.services import match_people
 
-        missing = [row for row in rows if row[key] and "person" not in row.extra]
+        missing = [row for row in rows if row.values.get(key) and "person" not in row.extra]
         if missing:
             found = match_people(
                 ((i, row[key], row.get(name_key, "") if name_key else "") for i, row in enumerate(missing)),
                 self.organization,
                 places=self.subtree_places(),
+                hashes=self.hashes,
             )
             for i, row in enumerate(missing):
                 self.take_match(row, found.get(i), key)
-        return {row[key]: row.extra["person"].person for row in rows
-                if row[key] and row.extra.get("person") and row.extra["person"].person}  # fmt: skip
+        found = {}
+        for row in rows:
+            match = row.extra.get("person")
+            if match is not None and match.person is not None and (number := row.values.get(key)):
+                found[number] = match.person
+        return found
 
     def subtree_places(self):
         """The places of the importer's subtree (None: the whole county), once per import."""
@@ -375,12 +383,21 @@ class ImportContext:
             row.error(key, match.refused)
         row.extra["person"] = match
 
-    def ensure_people(self, rows, *, id_key="id_number", name_key="name", **place_keys):
+    def ensure_people(self, rows, *, id_key="id_number", name_key="name", ids_only=False, **place_keys):
         """For valid rows, the Person of each ID number: found, or created now (one bulk write).
 
         Use in ``write``. ``place_keys`` may give ``township=..., village=..., phone=...,
-        ethnicity=..., address=...`` column keys to fill on new people. Returns {number: Person}.
+        ethnicity=..., address=...`` column keys to fill on new people. Returns {number: Person},
+        or {number: person id} with ``ids_only`` (no model instances: 90,000 rows are faster).
         """
         from .persons import ensure_people
 
-        return ensure_people(rows, id_key=id_key, name_key=name_key, **place_keys)
+        known = None
+        if id_key == self.person_key:
+            # The engine's match of each row (the one rule): no second lookup of the same numbers.
+            known = {}
+            for row in rows:
+                if "person" in row.extra and (number := row.values.get(id_key)):
+                    known[number] = row.extra["person"].person
+        return ensure_people(rows, id_key=id_key, name_key=name_key, known=known, hashes=self.hashes,
+                             ciphers=self.ciphers, ids_only=ids_only, **place_keys)  # fmt: skip

@@ -9,6 +9,7 @@ import datetime
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from operator import mul
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -62,13 +63,18 @@ def cell_text(value):
 def is_blank(value):
     if value is None or value == "":
         return True
-    return isinstance(value, str) and (value.isspace() or not _SPACES.sub("", value))
+    if not isinstance(value, str):
+        return False
+    if value.isspace():
+        return True
+    # Zero-width spaces and byte-order marks are not str.isspace(); a cell of only those is blank too.
+    return ("\u200b" in value or "\ufeff" in value) and not _SPACES.sub("", value)
 
 
 # --- ID numbers ------------------------------------------------------------------------------
 
 
-_ID_WEIGHTS = [(i, w) for i, w in enumerate([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2])]
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
 def _valid_id_number(number):
@@ -81,9 +87,9 @@ def _valid_id_number(number):
         birth = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return False
-    if birth.year < 1880 or birth > datetime.date.today():
+    if birth.year < 1880 or (birth.year >= 2000 and birth > datetime.date.today()):
         return False
-    total = sum(int(number[i]) * w for i, w in _ID_WEIGHTS)
+    total = sum(map(mul, map(int, number[:17]), _ID_WEIGHTS))
     return number[17] == idnumbers._CHECK[total % 11]
 
 
@@ -211,10 +217,9 @@ def parse_date(value, column, warn):
             value = str(int(value))  # 20080301 or 200803 typed into a number cell: read as text below
         else:
             return _plausible(_serial(value))
-    text = normalize_text(value).replace(" ", "")
-    timed = _DATE_TIME.match(normalize_text(value))
-    if timed:
-        text = timed.group(1).replace(" ", "")
+    text = normalize_text(value)
+    timed = _DATE_TIME.match(text) if ":" in text else None
+    text = (timed.group(1) if timed else text).replace(" ", "")
     for pattern in (_DATE_FULL, _DATE_COMPACT):
         match = pattern.match(text)
         if match:

@@ -205,7 +205,7 @@ def _same_name(a, b):
     return "".join((a or "").split()) == "".join((b or "").split())
 
 
-def match_people(entries, scope, *, places=None):
+def match_people(entries, scope, *, places=None, hashes=None):
     """The one rule for every write that finds a person by ID number or by name.
 
     ``entries``: (key, id number or "", name or "") triples; ``scope``: the writing user or
@@ -218,11 +218,13 @@ def match_people(entries, scope, *, places=None):
     - By name alone (no ID number), only people living in the subtree are found, and only when
       the name is unique there.
     A found person outside the subtree is never to be changed (``Match.owned`` is False).
+    ``hashes``: {number: lookup hash} already computed (a ledger import hashes each number once).
     """
     entries = list(entries)
     places = subtree_places(scope) if places is None else places
     numbers = {number for _key, number, _name in entries if number}
-    hashes = {idnumbers.lookup_hash(n): n for n in numbers}
+    known = hashes or {}
+    hashes = {known.get(n) or idnumbers.lookup_hash(n): n for n in numbers}
     by_number = {}
     keys = list(hashes)
     for start in range(0, len(keys), 500):

@@ -65,3 +65,33 @@ def test_a_registry_row_written_in_bulk_takes_objects_and_defaults(cast):
     row = OutMigrant.objects.get()
     assert (row.person, row.village, row.organization) == (person, cast.village_a, cast.village_union_a)
     assert row.registered_on == datetime.date(2008, 3, 1) and row.employer == "" and row.created_at
+
+
+@pytest.mark.django_db
+def test_people_ensured_by_id_give_the_same_people_as_instances_and_new_keys_are_never_reused(cast):
+    from gonghui.ledgers.bulk import insert_dicts
+    from gonghui.ledgers.persons import ensure_people, person_values
+    from gonghui.people import idnumbers
+    from gonghui.people.models import Person
+    from tests.factories import PersonFactory, id_number
+
+    registered = PersonFactory(township=cast.place_a, village=cast.village_a, id_no=id_number(4300))
+    rows = [{"id_number": id_number(n), "name": f"人{n}", "village": cast.village_a} for n in range(4300, 4306)]
+    hashes = {row["id_number"]: idnumbers.lookup_hash(row["id_number"]) for row in rows}
+    ids = ensure_people(rows, hashes=hashes, ids_only=True, village="village")
+    assert ids[id_number(4300)] == registered.pk and len(set(ids.values())) == 6
+    for number, pk in ids.items():
+        person = Person.objects.get(pk=pk)
+        assert (person.id_number_hash, person.clear_id_number()) == (hashes[number], number)
+        assert person.township_id == cast.place_a.pk  # the village's township, as the form sets it
+    assert ensure_people(rows)[id_number(4303)].pk == ids[id_number(4303)]  # nothing created twice
+    assert Person.objects.count() == 6
+
+    # A number the caller already knows is not registered is created without being looked up again.
+    fresh = {"id_number": id_number(4399), "name": "新人"}
+    made = ensure_people([fresh], known={id_number(4399): None})
+    assert made[id_number(4399)].name == "新人" and made[id_number(4399)].pk not in ids.values()
+    # Keys handed out by the sequence (PostgreSQL) are the ones the rows have; later inserts go past them.
+    keys = insert_dicts(Person, [person_values(name="后来", id_number=id_number(4398))], ids=True)
+    later = Person.objects.create(name="又一个", id_number_masked="")
+    assert later.pk > max([*ids.values(), made[id_number(4399)].pk, *(keys or [0])])

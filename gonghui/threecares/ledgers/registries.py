@@ -58,21 +58,24 @@ class RegistryKind(LedgerKind):
         matched = sum(1 for row in rows if row.status != "new")  # counted as a dry run counts them
         rows = [row for row in rows if row.status == "new"]
         people = ctx.ensure_people(
-            rows, township="township", village="village", phone="phone", gender="gender"
+            rows, township="township", village="village", phone="phone", gender="gender", ids_only=True
         )
         entries = []
+        extra = [(column.key, field) for column, field in self.extra]
+        today = ctx.today or timezone.localdate()
         for row in rows:
-            village = row["village"]
-            township = row["township"] or village.parent
-            fields = {field: row[column.key] for column, field in self.extra if row[column.key] is not None}
+            values = row.values
+            village = values["village"]
+            township = values["township"] or village.parent
+            fields = {field: values[key] for key, field in extra if values[key] is not None}
             fields.update(self.derived(row))
             entries.append(
                 dict(
-                    person_id=people[row["id_number"]].pk,
+                    person_id=people[values["id_number"]],
                     township_id=township.pk,
                     village_id=village.pk if village else None,
                     organization_id=village.organization_id if village else township.organization_id,
-                    registered_on=row["registered_on"] or ctx.today or timezone.localdate(),
+                    registered_on=values.get("registered_on") or today,
                     **fields,
                 )
             )
@@ -85,10 +88,15 @@ class RegistryKind(LedgerKind):
         return {}
 
 
+_PROVINCES_BY_START = {}
+for _province in PROVINCES:
+    _PROVINCES_BY_START.setdefault(_province[:2], []).append(_province)
+
+
 def split_destination(text):
     """广东省东莞市 → (广东, 东莞); text without a known province stays the city."""
     text = (text or "").strip()
-    for province in PROVINCES:
+    for province in _PROVINCES_BY_START.get(text[:2], ()):
         if text.startswith(province):
             rest = text[len(province) :].lstrip("省市")
             for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区"):
