@@ -161,9 +161,8 @@ def _condition(model, q, db):
     return out
 
 
-def _select(s, db, source, sign):
-    """SELECT series, organisation, month, key, n, fen from `source` (a table or a derived row set
-    named as the table) for the rows the series follows, each signed."""
+def _parts(s, db):
+    """The series' expressions over its table's columns: (organisation, month, key, n, fen, which rows)."""
     opts = s.model._meta
     table = db.ops.quote_name(opts.db_table)
     qn = db.ops.quote_name
@@ -181,10 +180,30 @@ def _select(s, db, source, sign):
     key = f"COALESCE({col(s.key)}, 0)" if s.key else "0"
     n = f"CASE WHEN {_condition(s.model, s.negative, db)} THEN -1 ELSE 1 END" if s.negative else "1"
     fen = f"CAST(ROUND({col(s.amount)} * 100) AS {whole})" if s.amount else "0"
+    rows = f"{date} IS NOT NULL AND ({_condition(s.model, s.where, db)})"
+    return col("organization"), month, key, n, fen, rows
+
+
+def _select(s, db, source, sign):
+    """SELECT series, organisation, month, key, n, fen from `source` (a table or a derived row set
+    named as the table) for the rows the series follows, each signed."""
+    organization, month, key, n, fen, rows = _parts(s, db)
     return (
-        f"SELECT {_literal(s.name, db.vendor)} AS series, {col('organization')} AS organization_id,"
+        f"SELECT {_literal(s.name, db.vendor)} AS series, {organization} AS organization_id,"
         f" {month} AS month, {key} AS key, {sign} * ({n}) AS n, {sign} * ({fen}) AS fen"
-        f" FROM {source} WHERE {date} IS NOT NULL AND ({_condition(s.model, s.where, db)})"
+        f" FROM {source} WHERE {rows}"
+    )
+
+
+def _subtract(s, db):
+    """SQLite: take a row of the table (its columns as the table's) out of its tally row. Only an
+    UPDATE: a row taken away was counted, and a tally row that is gone (the tables emptied in any
+    order, as a test database's flush does) is not made again with a negative count."""
+    organization, month, key, n, fen, rows = _parts(s, db)
+    return (
+        f"UPDATE reporting_monthtally SET n = n - ({n}), fen = fen - ({fen})"
+        f" WHERE series = {_literal(s.name, db.vendor)} AND organization_id = {organization}"
+        f" AND month = {month} AND key = {key} AND {rows}"
     )
 
 
@@ -342,10 +361,13 @@ def _install_sqlite(cursor, db, name, chosen):
             )
         return "; ".join(statements)
 
+    def subtract(ref):
+        return "; ".join(_subtract(s, db).replace(f"{table}.", f"{ref}.") for s in chosen)
+
     bodies = {
         "insert": upserts("NEW", 1),
-        "delete": upserts("OLD", -1),
-        "update": upserts("OLD", -1) + "; " + upserts("NEW", 1),
+        "delete": subtract("OLD"),
+        "update": subtract("OLD") + "; " + upserts("NEW", 1),
     }
     _sqlite_triggers(cursor, table, name, bodies)
 

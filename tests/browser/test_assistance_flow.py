@@ -84,7 +84,7 @@ def test_officer_takes_a_household_from_application_to_payment_and_public_notice
     page.select_option("select#id_to", "approved")
     page.fill("input[name=on]", "2008-01-10")
     page.click("form[action$='/move/'] button")
-    expect(page.locator(".has-error .error, div.error").first).to_contain_text("2008-01-15")
+    expect(page.locator(".has-error .error, div.error").first).to_contain_text("2008年1月15日")
     page.goto(f"{live_server.url}{payment.get_absolute_url()}")
     page.select_option("select#id_to", "approved")
     page.fill("input[name=on]", "2008-01-15")
