@@ -11,6 +11,17 @@ triggers and rebuilds what they keep, so dropping them all first loses nothing.
 from django.db import connections, transaction
 
 PREFIX = "gonghui_"
+_filled = set()
+
+
+def fills(*tables):
+    """Declare the tables a family of triggers writes (its module, once): a large write to the
+    tables they follow refreshes these tables' statistics too (orgs.tally.refresh_statistics)."""
+    _filled.update(tables)
+
+
+def filled_tables():
+    return sorted(_filled)
 
 
 def drop(cursor, vendor, prefix=PREFIX):

@@ -14,6 +14,10 @@ small table per inserted row costs an import a few per cent.
 
 from django.db import connection, transaction
 
+from gonghui.core import triggers
+
+triggers.fills("orgs_tally")
+
 FUNCTIONS = """
 CREATE OR REPLACE FUNCTION gonghui_tally_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -164,5 +168,6 @@ def refresh_statistics(tables=None, using="default"):
         if tables is None:
             cursor.execute("ANALYZE")
             return
-        for table in sorted(set(tables)):
+        # The tables our triggers filled while the rows were written (links, tallies) changed too.
+        for table in sorted(set(tables) | set(triggers.filled_tables())):
             cursor.execute(f"ANALYZE {db.ops.quote_name(table)}")

@@ -26,6 +26,8 @@ from django.db import connections, transaction
 
 from gonghui.core import triggers
 
+triggers.fills("people_outsidelink")
+
 TABLE = "people_outsidelink"
 
 

@@ -27,6 +27,10 @@ from decimal import Decimal
 from django.db import connection, connections, transaction
 from django.db.models import Q, Sum
 
+from gonghui.core import triggers
+
+triggers.fills("reporting_monthtally", "reporting_peopletally")
+
 _series = {}
 
 

@@ -59,6 +59,10 @@ def test_after_a_large_import_the_statistics_describe_the_filled_tables(cast, tm
     assert (result.status, result.rows_imported) == ("committed", 150)
     assert described_rows("threecares_outmigrant") == OutMigrant.objects.count() == 150
     assert described_rows("people_person") == Person.objects.count() == 150
+    # The tables the triggers filled while the rows went in (the registry's tallies) too.
+    from gonghui.reporting.models import MonthTally
+
+    assert described_rows("reporting_monthtally") == MonthTally.objects.count() > 0
 
 
 def _birth(n):
