@@ -391,6 +391,8 @@ def close_year(*, organization, year, user=None):
     if year >= timezone.localdate().year:
         raise ValidationError({"year": _("%(year)d has not ended yet: a year is closed after its last day.")
                                         % {"year": year}})  # fmt: skip
+    if year < OFFERED_FROM:
+        raise ValidationError({"year": _("Choose a year.")})
     if YearClose.objects.filter(organization=organization, year=year).exists():
         raise ValidationError({"year": _("%(year)d is already closed.") % {"year": year}})
     closing = YearClose.objects.create(organization=organization, year=year, closed_by=user)

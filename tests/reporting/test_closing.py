@@ -78,6 +78,10 @@ def test_a_year_that_has_not_ended_cannot_be_closed_and_the_page_offers_only_wha
         closing.close_year(organization=cast.county, year=this_year, user=cast.county_admin)
     assert "has not ended" in str(e.value)
     client.force_login(cast.county_admin)
+    for absurd in ("0", "-5", "9" * 21):  # a message, never a 500 or a year 0 closed
+        assert client.post(reverse("reporting:closing"), {"year": absurd, "action": "close"}).status_code == 302
+    assert not closing.closed_years(cast.county)
+    client.force_login(cast.county_admin)
     page = client.get(reverse("reporting:closing"))
     assert this_year not in page.context["years"] and 2008 in page.context["years"]
     assert page.context["closed"] == [] and "Unlock a closed year" not in page.content.decode()
